@@ -1,0 +1,47 @@
+package com.finmatch.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signed access tokens shaped like the finmatch realm's (realm_access.roles, aud finmatch-api, bank_id), accepted by
+ * a service under {@link ServiceTestResources}. The subject is the user id that owns objects.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "finmatch-api";
+
+    private Tokens() {
+    }
+
+    public static String enterprise(String subject) {
+        return token(subject, List.of("enterprise"), Map.of());
+    }
+
+    public static String bank(String subject, String bankId) {
+        return token(subject, List.of("bank"), Map.of("bank_id", bankId));
+    }
+
+    public static String admin(String subject) {
+        return token(subject, List.of("admin"), Map.of());
+    }
+
+    public static String token(String subject, List<String> roles, Map<String, Object> claims) {
+        var builder = Jwt.subject(subject)
+                .preferredUserName(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", roles));
+        claims.forEach(builder::claim);
+        return builder.sign();
+    }
+
+    /** A well-formed token for another audience: services must reject it with 401. */
+    public static String forOtherAudience(String subject) {
+        return Jwt.subject(subject).issuer(ISSUER).audience("someone-else")
+                .claim("realm_access", Map.of("roles", List.of("admin"))).sign();
+    }
+}
