@@ -1,0 +1,359 @@
+package com.finmatch.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Seeds the demo data of {@code demo-data.json} through the public APIs of CONTRACT.md, idempotently: what exists is
+ * skipped (a 409 means "already there"), and an endpoint that does not exist yet (404/405) is reported, not fatal.
+ */
+public final class Seeder {
+    private static final String LOAN = Stack.LOAN.url() + "/api/v1";
+    private static final String ENTERPRISE = Stack.ENTERPRISE.url() + "/api/v1";
+
+    private final JsonNode data;
+    private final Report report = new Report();
+
+    public Seeder() {
+        try {
+            this.data = Http.JSON.readTree(Stack.readResource("demo-data.json"));
+        } catch (IOException e) {
+            throw new StackException("demo-data.json is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per kind of thing: how many were created, already there, failed; and why a kind could not be seeded. */
+    public static final class Report {
+        private final Map<String, Tally> tallies = new LinkedHashMap<>();
+
+        Tally tally(String kind) {
+            return tallies.computeIfAbsent(kind, Tally::new);
+        }
+
+        public Map<String, Tally> tallies() {
+            return tallies;
+        }
+
+        public boolean complete() {
+            return tallies.values().stream().allMatch(t -> t.failed == 0 && t.blocked == null);
+        }
+
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            for (Tally t : tallies.values()) {
+                lines.add(t.toString());
+            }
+            return lines;
+        }
+    }
+
+    /** Counts for one kind of demo data. */
+    public static final class Tally {
+        final String kind;
+        int created;
+        int existing;
+        int failed;
+        String blocked;
+        final List<String> notes = new ArrayList<>();
+
+        Tally(String kind) {
+            this.kind = kind;
+        }
+
+        public int created() {
+            return created;
+        }
+
+        public int existing() {
+            return existing;
+        }
+
+        public int failed() {
+            return failed;
+        }
+
+        void fail(String what, Http.Response r) {
+            failed++;
+            if (notes.size() < 3) {
+                notes.add(what + " → " + r.brief());
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(String.format("   %-17s %3d created, %3d already there", kind, created, existing));
+            if (failed > 0) {
+                sb.append(", ").append(failed).append(" failed");
+            }
+            if (blocked != null) {
+                sb.append(" — ").append(blocked);
+            }
+            for (String n : notes) {
+                sb.append(System.lineSeparator()).append("        ").append(n);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Outcome of one POST of a new thing. */
+    private enum Outcome { CREATED, EXISTS, MISSING_ENDPOINT, FAILED }
+
+    public Report seed() {
+        Console.info("finmatch: seeding demo data through the public APIs …");
+        long t0 = System.nanoTime();
+        String admin;
+        try {
+            admin = Tokens.forUser("admin1");
+        } catch (RuntimeException e) {
+            report.tally("everything").blocked = "no admin token: " + e.getMessage();
+            print(t0);
+            return report;
+        }
+        seedBanks(admin);
+        Map<String, String> toolIds = seedPolicyTools(admin);
+        seedTrainingOffers(admin);
+        seedProducts(toolIds);
+        seedEnterprises();
+        print(t0);
+        return report;
+    }
+
+    private void print(long t0) {
+        report.lines().forEach(Console::info);
+        Console.info("   seeding took " + (System.nanoTime() - t0) / 1_000_000L + " ms");
+    }
+
+    // -------------------------------------------------------------------------------------------------- loan-service
+
+    private void seedBanks(String admin) {
+        Tally t = report.tally("banks");
+        for (JsonNode bank : data.path("banks")) {
+            if (create(t, LOAN + "/banks", admin, bank, "bank " + bank.path("bankId").asText()).isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private Map<String, String> seedPolicyTools(String admin) {
+        Tally t = report.tally("policy tools");
+        Map<String, String> ids = existingByKey(LOAN + "/policy-tools?size=200", null, "name");
+        for (JsonNode tool : data.path("policyTools")) {
+            String name = tool.path("name").asText();
+            if (ids.containsKey(name)) {
+                t.existing++;
+                continue;
+            }
+            Optional<Http.Response> r = create(t, LOAN + "/policy-tools", admin, tool, "policy tool " + name);
+            if (r.isEmpty()) {
+                break;
+            }
+            idOf(r.get()).ifPresent(id -> ids.put(name, id));
+        }
+        return ids;
+    }
+
+    private void seedTrainingOffers(String admin) {
+        Tally t = report.tally("training offers");
+        Map<String, String> existing = existingByKey(LOAN + "/training-offers?size=200", null, "title");
+        for (JsonNode offer : data.path("trainingOffers")) {
+            if (existing.containsKey(offer.path("title").asText())) {
+                t.existing++;
+                continue;
+            }
+            if (create(t, LOAN + "/training-offers", admin, offer, "training offer " + offer.path("title").asText()).isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private void seedProducts(Map<String, String> toolIds) {
+        Tally t = report.tally("products");
+        Tally published = report.tally("published");
+        Map<String, String> tokens = new HashMap<>();
+        Map<String, Map<String, String>> catalogue = new HashMap<>();
+        for (JsonNode product : data.path("products")) {
+            String bankId = product.path("bank").asText();
+            String clientId = "bank-" + bankId.toLowerCase();
+            String token;
+            try {
+                token = tokens.computeIfAbsent(bankId, b -> Tokens.forClient(clientId));
+            } catch (RuntimeException e) {
+                t.blocked = "no token for " + clientId + ": " + e.getMessage();
+                return;
+            }
+            Map<String, String> mine = catalogue.computeIfAbsent(bankId, b ->
+                    existingByKey(LOAN + "/products?size=200&bankId=" + enc(b), null, "name"));
+            String name = product.path("name").asText();
+            if (mine.containsKey(name)) {
+                t.existing++;
+                continue;
+            }
+            ObjectNode body = ((ObjectNode) product.deepCopy());
+            body.remove("bank");
+            body.remove("policyTools");
+            body.put("bankId", bankId);
+            var ids = body.putArray("policyToolIds");
+            for (JsonNode toolName : product.path("policyTools")) {
+                Optional.ofNullable(toolIds.get(toolName.asText())).ifPresent(ids::add);
+            }
+            Optional<Http.Response> r = create(t, LOAN + "/products", token, body, "product " + bankId + " " + name);
+            if (r.isEmpty()) {
+                return;
+            }
+            Optional<String> id = idOf(r.get());
+            if (r.get().status() == 409 || id.isEmpty()) {
+                continue;
+            }
+            Http.Response pub = Http.postJson(LOAN + "/products/" + id.get() + "/publish", token, "{}");
+            if (pub.ok()) {
+                published.created++;
+            } else if (pub.status() == 409) {
+                published.existing++;
+            } else {
+                published.fail("publish " + name, pub);
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- enterprise-service
+
+    private void seedEnterprises() {
+        Tally t = report.tally("enterprises");
+        Tally needs = report.tally("financing needs");
+        Tally consents = report.tally("consents");
+        for (JsonNode e : data.path("enterprises")) {
+            String user = e.path("user").asText();
+            String token;
+            try {
+                token = Tokens.forUser(user);
+            } catch (RuntimeException ex) {
+                t.blocked = "no token for " + user + ": " + ex.getMessage();
+                return;
+            }
+            Optional<String> id = Optional.empty();
+            Http.Response me = Http.get(ENTERPRISE + "/enterprises/me", token);
+            if (me.status() == 200) {
+                t.existing++;
+                id = idOf(me);
+            } else if (me.status() == -1) {
+                t.blocked = "enterprise-service not reachable at " + ENTERPRISE;
+                return;
+            } else {
+                ObjectNode body = ((ObjectNode) e.deepCopy());
+                body.remove(List.of("user", "financingNeeds", "consents"));
+                Optional<Http.Response> r = create(t, ENTERPRISE + "/enterprises", token, body, "enterprise of " + user);
+                if (r.isEmpty()) {
+                    return;
+                }
+                id = r.get().status() == 409 ? idOf(Http.get(ENTERPRISE + "/enterprises/me", token)) : idOf(r.get());
+            }
+            if (id.isEmpty()) {
+                continue;
+            }
+            String base = ENTERPRISE + "/enterprises/" + id.get();
+            if (needs.blocked == null) {
+                seedChildren(needs, base + "/financing-needs", token, e.path("financingNeeds"), user);
+            }
+            if (consents.blocked == null) {
+                seedChildren(consents, base + "/consents", token, e.path("consents"), user);
+            }
+        }
+    }
+
+    /** Creates the children (needs, consents) of one enterprise unless it already has some. */
+    private void seedChildren(Tally t, String url, String token, JsonNode items, String user) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Http.Response list = Http.get(url, token);
+        if (list.ok() && !items(list.json()).isEmpty()) {
+            t.existing += items.size();
+            return;
+        }
+        for (JsonNode item : items) {
+            if (create(t, url, token, item, t.kind + " of " + user).isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    /** POSTs one new thing; empty when the endpoint is missing (404/405) or the service is unreachable. */
+    private Optional<Http.Response> create(Tally t, String url, String token, JsonNode body, String what) {
+        Http.Response r = Http.postJson(url, token, body);
+        switch (outcome(r)) {
+            case CREATED -> t.created++;
+            case EXISTS -> t.existing++;
+            case MISSING_ENDPOINT -> {
+                t.blocked = r.status() == -1 ? "not reachable: POST " + url
+                        : "POST " + path(url) + " answers " + r.status() + " (not there yet?)";
+                return Optional.empty();
+            }
+            case FAILED -> t.fail(what, r);
+        }
+        return Optional.of(r);
+    }
+
+    private static Outcome outcome(Http.Response r) {
+        if (r.ok()) {
+            return Outcome.CREATED;
+        }
+        if (r.status() == 409) {
+            return Outcome.EXISTS;
+        }
+        if (r.status() == 404 || r.status() == 405 || r.status() == -1) {
+            return Outcome.MISSING_ENDPOINT;
+        }
+        return Outcome.FAILED;
+    }
+
+    /** key value → id of the items of a list endpoint ({items:[…]} or a bare array); empty when it fails. */
+    private static Map<String, String> existingByKey(String url, String token, String key) {
+        Map<String, String> out = new HashMap<>();
+        Http.Response r = Http.get(url, token);
+        if (r.ok()) {
+            for (JsonNode item : items(r.json())) {
+                out.put(item.path(key).asText(), item.path("id").asText(""));
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        JsonNode arr = page.isArray() ? page : page.path("items");
+        List<JsonNode> list = new ArrayList<>();
+        arr.forEach(list::add);
+        return list;
+    }
+
+    /** The new object's id: the body's "id", else the last segment of Location. */
+    private static Optional<String> idOf(Http.Response r) {
+        String id = r.json().path("id").asText("");
+        if (!id.isEmpty()) {
+            return Optional.of(id);
+        }
+        String location = r.header("Location");
+        if (location != null && location.contains("/")) {
+            return Optional.of(location.substring(location.lastIndexOf('/') + 1));
+        }
+        return Optional.empty();
+    }
+
+    private static String path(String url) {
+        return url.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

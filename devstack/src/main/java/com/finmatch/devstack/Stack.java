@@ -1,0 +1,749 @@
+package com.finmatch.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The local real stack: PostgreSQL (embedded, or external via FINMATCH_PG_*), Kafka (KRaft, one node), Keycloak with
+ * the realm {@code finmatch}, and the four applications as {@code java -jar} children. Each part is started, or
+ * adopted when a previous run of ours left it running, or reused when something healthy already serves it. {@link
+ * #stop()} stops, by PID and in reverse order, only what this stack started or adopted.
+ *
+ * <p>Used by the launcher ({@code ./finmatch up}) and in-process by the end-to-end tests ({@link #startOrReuse()}).
+ */
+public final class Stack implements AutoCloseable {
+    public static final String REALM = "finmatch";
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final int KAFKA_PORT = 9092;
+    public static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** The embedded PostgreSQL's preferred port; any free port when it is taken. */
+    public static final int EMBEDDED_PG_PREFERRED_PORT = 15432;
+    public static final String KEYCLOAK_VERSION = "26.5.6";
+    public static final String KEYCLOAK_URL = "http://127.0.0.1:" + KEYCLOAK_PORT;
+    public static final String REALM_URL = KEYCLOAK_URL + "/realms/" + REALM;
+    public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
+
+    /** One of the four applications. {@code database} is null for the portal. */
+    public record App(String module, int port, String database, String oidcClientId, String oidcSecret) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        public String readyUrl() {
+            return url() + "/q/health/ready";
+        }
+    }
+
+    public static final App WEB_PORTAL = new App("web-portal", 8080, null, "finmatch-web", "finmatch-web-secret");
+    public static final App ENTERPRISE = new App("enterprise-service", 8081, "enterprise", "finmatch-api", "finmatch-api-secret");
+    public static final App LOAN = new App("loan-service", 8082, "loan", "finmatch-api", "finmatch-api-secret");
+    public static final App MATCHING = new App("matching-service", 8083, "matching", "finmatch-api", "finmatch-api-secret");
+    /** In start order: the services before the portal that calls them. */
+    public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.keycloak.timeout", 240));
+    private static final Duration APP_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.app.timeout", 120));
+
+    private static Stack shared;
+
+    private final Path root;
+    private final Path state;
+    private final Path logs;
+    private final Path pids;
+    private final Deque<Stopper> stoppers = new ArrayDeque<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> appStatus = new LinkedHashMap<>();
+    private Pg pg;
+    private volatile boolean stopped;
+    private Thread hook;
+
+    /** How to reach PostgreSQL. */
+    public record Pg(String host, int port, String user, String password, boolean embedded) {
+        public String jdbcUrl(String db) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+        }
+    }
+
+    private record Stopper(String what, Runnable action) {
+    }
+
+    private Stack(Path root) {
+        this.root = root;
+        this.state = root.resolve(".finmatch");
+        this.logs = state.resolve("logs");
+        this.pids = state.resolve("pids");
+    }
+
+    /** A stack rooted at the repository that contains the working directory (or {@code -Dfinmatch.root}). */
+    public static Stack forRepository() {
+        return new Stack(findRoot());
+    }
+
+    public static Path findRoot() {
+        String configured = System.getProperty("finmatch.root", System.getenv("FINMATCH_ROOT"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("devstack/pom.xml")) && Files.exists(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new StackException("cannot find the finmatch repository above " + Path.of("").toAbsolutePath()
+                + " (set -Dfinmatch.root or FINMATCH_ROOT)");
+    }
+
+    /**
+     * For tests: the one stack of this JVM. Reuses the stack of a running {@code ./finmatch up} (waiting until it is
+     * ready), else starts one in-process, seeds it, and stops it when the JVM exits or {@link #stop()} is called.
+     */
+    public static synchronized Stack startOrReuse() {
+        if (shared == null) {
+            Stack s = forRepository();
+            Optional<ProcessHandle> launcher = s.runningLauncher();
+            if (launcher.isPresent()) {
+                Console.info("finmatch: reusing the stack of ./finmatch up (pid " + launcher.get().pid() + ")");
+                s.awaitRunningStack();
+            } else {
+                s.start();
+                s.seed();
+            }
+            shared = s;
+        }
+        return shared;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path stateDir() {
+        return state;
+    }
+
+    public Optional<Pg> postgres() {
+        return Optional.ofNullable(pg);
+    }
+
+    /** What went wrong with the applications (missing jars, ports taken, not ready); empty when all is well. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** module → "ready", "reused", "adopted", "missing jar", "not ready", … */
+    public Map<String, String> appStatus() {
+        return Map.copyOf(appStatus);
+    }
+
+    // ------------------------------------------------------------------------------------------------- lifecycle
+
+    /** Starts (or adopts, or reuses) every part; throws {@link StackException} when the infrastructure cannot run. */
+    public Stack start() {
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(logs);
+            Files.createDirectories(pids);
+        } catch (IOException e) {
+            throw new StackException("cannot create " + state + ": " + e.getMessage(), e);
+        }
+        claimOwnership();
+        hook = new Thread(this::stop, "finmatch-stack-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            // Keycloak is the slowest part (35-60 s): launch it first and boot the rest while it starts.
+            Optional<ManagedProcess> keycloak = launchKeycloak();
+            startPostgres();
+            startKafka();
+            awaitKeycloak(keycloak);
+            startApps();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        Console.info("finmatch: stack up in " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
+        return this;
+    }
+
+    /** Seeds the demo data through the public APIs; idempotent. */
+    public Seeder.Report seed() {
+        return new Seeder().seed();
+    }
+
+    /** Stops what this stack started or adopted: applications, Keycloak, Kafka, PostgreSQL. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (!stoppers.isEmpty()) {
+            Console.info("finmatch: stopping " + stoppers.size() + " part(s) …");
+        }
+        while (!stoppers.isEmpty()) {
+            Stopper s = stoppers.pop();
+            try {
+                s.action().run();
+                Console.info("   stopped " + s.what());
+            } catch (RuntimeException e) {
+                Console.warn("could not stop " + s.what() + ": " + e.getMessage());
+            }
+        }
+        releaseOwnership();
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ------------------------------------------------------------------------------------------------- ownership
+
+    private Path ownerFile() {
+        return state.resolve("finmatch.pid");
+    }
+
+    /** The launcher (or test JVM) that owns the running stack, other than this JVM. */
+    public Optional<ProcessHandle> runningLauncher() {
+        return ManagedProcess.readPidFile(ownerFile()).filter(h -> h.pid() != ProcessHandle.current().pid());
+    }
+
+    private void claimOwnership() {
+        Optional<ProcessHandle> other = runningLauncher();
+        if (other.isPresent()) {
+            throw new StackException("the stack is already run by pid " + other.get().pid() + " ("
+                    + Ports.commandLine(other.get().pid()) + "); stop it with ./finmatch down");
+        }
+        ProcessHandle me = ProcessHandle.current();
+        try {
+            Files.writeString(ownerFile(), me.pid() + "\n"
+                    + me.info().startInstant().map(Object::toString).orElse("") + "\n");
+        } catch (IOException e) {
+            throw new StackException("cannot write " + ownerFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void releaseOwnership() {
+        Optional<ProcessHandle> owner = ManagedProcess.readPidFile(ownerFile());
+        if (owner.isPresent() && owner.get().pid() == ProcessHandle.current().pid()) {
+            try {
+                Files.deleteIfExists(ownerFile());
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    /** Waits until the stack of another launcher answers (Keycloak and every application that has a jar). */
+    public void awaitRunningStack() {
+        waitOrFail("Keycloak realm " + REALM, Stack::realmReady, Duration.ofSeconds(300));
+        for (App app : APPS) {
+            if (Files.exists(jar(app))) {
+                if (Console.waitFor(app.module(), Duration.ofSeconds(300), () -> appReady(app), () -> false)) {
+                    appStatus.put(app.module(), "reused");
+                } else {
+                    appStatus.put(app.module(), "not ready");
+                    problems.add(app.module() + " of the running stack is not ready on " + app.readyUrl());
+                }
+            }
+        }
+    }
+
+    /**
+     * For {@code ./finmatch down} when no launcher is alive: stops, by PID, the parts a killed launcher left behind
+     * (applications, Keycloak, Kafka, then the embedded PostgreSQL). Returns how many it stopped.
+     */
+    public int stopLeftovers() {
+        int n = 0;
+        List<String> order = new ArrayList<>();
+        for (int i = APPS.size() - 1; i >= 0; i--) {
+            order.add(APPS.get(i).module());
+        }
+        order.add("keycloak");
+        order.add("kafka");
+        for (String name : order) {
+            Optional<ManagedProcess> p = ManagedProcess.adopt(name, pids, logs.resolve(name + ".log"));
+            if (p.isPresent()) {
+                Console.info("   stopping leftover " + name + " (pid " + p.get().pid() + ")");
+                p.get().stop(Duration.ofSeconds(20));
+                n++;
+            }
+        }
+        Path postmasterPid = state.resolve("postgres/data/postmaster.pid");
+        try {
+            if (Files.exists(postmasterPid)) {
+                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
+                Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .filter(x -> x.info().command().map(c -> c.endsWith("postgres")).orElse(true));
+                if (h.isPresent()) {
+                    Console.info("   stopping leftover PostgreSQL (pid " + pid + ")");
+                    stopPostmaster(h.get());
+                    n++;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no postmaster
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------------------------------------- PostgreSQL
+
+    private void startPostgres() {
+        String host = System.getenv("FINMATCH_PG_HOST");
+        if (host != null && !host.isBlank()) {
+            int port = Integer.parseInt(Optional.ofNullable(System.getenv("FINMATCH_PG_PORT")).orElse("5432"));
+            String user = Optional.ofNullable(System.getenv("FINMATCH_PG_USER")).orElse("postgres");
+            String password = Optional.ofNullable(System.getenv("FINMATCH_PG_PASSWORD")).orElse("");
+            pg = new Pg(host, port, user, password, false);
+            Console.info("PostgreSQL: external server " + host + ":" + port + " (FINMATCH_PG_HOST)");
+        } else {
+            pg = startEmbeddedPostgres();
+        }
+        createDatabases();
+    }
+
+    private Pg startEmbeddedPostgres() {
+        Path dir = state.resolve("postgres");
+        Path data = dir.resolve("data");
+        // A postmaster of ours still running (the launcher was killed hard): adopt it.
+        Path postmasterPid = data.resolve("postmaster.pid");
+        if (Files.exists(postmasterPid)) {
+            try {
+                List<String> lines = Files.readAllLines(postmasterPid);
+                long pid = Long.parseLong(lines.get(0).trim());
+                int port = Integer.parseInt(lines.get(3).trim());
+                Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+                if (h.isPresent() && Ports.isOpen(port)) {
+                    Console.info("PostgreSQL: adopting the embedded server still running on 127.0.0.1:" + port
+                            + " (pid " + pid + ")");
+                    stoppers.push(new Stopper("PostgreSQL (pid " + pid + ")", () -> stopPostmaster(h.get())));
+                    return new Pg("127.0.0.1", port, "postgres", "postgres", true);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // stale or unreadable: pg_ctl deals with a stale postmaster.pid
+            }
+        }
+        int port = EMBEDDED_PG_PREFERRED_PORT;
+        if (!Ports.isFree(port)) {
+            int other = Ports.freePort();
+            Console.info("PostgreSQL: port " + port + " is taken by " + Ports.describeOwner(port) + "; using " + other);
+            port = other;
+        }
+        Console.info("PostgreSQL: starting embedded PostgreSQL 17 on 127.0.0.1:" + port + ", data in "
+                + root.relativize(data));
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dir);
+            Path log = logs.resolve("postgres.log");
+            EmbeddedPostgres epg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            stoppers.push(new Stopper("PostgreSQL (port " + port + ")", () -> {
+                try {
+                    epg.close();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            Files.writeString(dir.resolve("port"), port + "\n");
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("embedded PostgreSQL did not start: " + e.getMessage()
+                    + "\n   log: " + logs.resolve("postgres.log"), e);
+        }
+        Console.info("   PostgreSQL ready after " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
+        return new Pg("127.0.0.1", port, "postgres", "postgres", true);
+    }
+
+    private static void stopPostmaster(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor(); // fast shutdown
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            postmaster.destroyForcibly();
+        }
+    }
+
+    private void createDatabases() {
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password())) {
+            for (App app : APPS) {
+                if (app.database() == null) {
+                    continue;
+                }
+                try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    q.setString(1, app.database());
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE \"" + app.database() + "\"");
+                    Console.info("   created database " + app.database());
+                }
+            }
+        } catch (SQLException e) {
+            throw new StackException("cannot reach PostgreSQL at " + pg.host() + ":" + pg.port() + " as " + pg.user()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- Kafka
+
+    private void startKafka() {
+        Path log = logs.resolve("kafka.log");
+        Optional<ManagedProcess> mine = ManagedProcess.adopt("kafka", pids, log);
+        if (Ports.isOpen(KAFKA_PORT)) {
+            if (mine.isPresent()) {
+                Console.info("Kafka: adopting our broker still running on " + KAFKA_BOOTSTRAP + " (pid " + mine.get().pid() + ")");
+                own(mine.get(), "Kafka");
+            } else {
+                Console.info("Kafka: reusing the broker already on " + KAFKA_BOOTSTRAP + " — "
+                        + Ports.describeOwner(KAFKA_PORT) + " (not started by finmatch; not stopped by it)");
+            }
+            return;
+        }
+        ManagedProcess kafka;
+        if (mine.isPresent()) {
+            kafka = mine.get();
+            Console.info("Kafka: our broker (pid " + kafka.pid() + ") is still starting");
+        } else {
+            requireFree(KAFKA_CONTROLLER_PORT, "the Kafka controller");
+            kafka = launchKafka(log);
+        }
+        own(kafka, "Kafka");
+        if (!Console.waitFor("Kafka", Duration.ofSeconds(90), () -> Ports.isOpen(KAFKA_PORT), () -> !kafka.isAlive())) {
+            throw new StackException("Kafka did not start; last lines of " + log + ":\n" + kafka.tail(25));
+        }
+    }
+
+    private ManagedProcess launchKafka(Path log) {
+        Path classpathFile = root.resolve("devstack/target/kafka.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new StackException("missing " + classpathFile + ": build devstack first (./mvnw -pl devstack install -DskipTests)");
+        }
+        Path dir = state.resolve("kafka");
+        Path data = dir.resolve("data");
+        Path props = dir.resolve("server.properties");
+        Path log4j = dir.resolve("log4j2.properties");
+        try {
+            Files.createDirectories(data);
+            String cp = Files.readString(classpathFile).trim();
+            Files.writeString(props, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + KAFKA_CONTROLLER_PORT,
+                    "listeners=PLAINTEXT://127.0.0.1:" + KAFKA_PORT + ",CONTROLLER://127.0.0.1:" + KAFKA_CONTROLLER_PORT,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + KAFKA_PORT,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + data,
+                    "num.partitions=3",
+                    "default.replication.factor=1",
+                    "min.insync.replicas=1",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=10",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=true",
+                    "") );
+            Files.writeString(log4j, String.join("\n",
+                    "status = warn",
+                    "appender.console.type = Console",
+                    "appender.console.name = STDOUT",
+                    "appender.console.layout.type = PatternLayout",
+                    "appender.console.layout.pattern = %d{ISO8601} %-5p [%c{1}] %m%n",
+                    "rootLogger.level = WARN",
+                    "rootLogger.appenderRef.stdout.ref = STDOUT",
+                    "logger.started.name = kafka.server.KafkaRaftServer",
+                    "logger.started.level = INFO",
+                    ""));
+            List<String> jvm = new ArrayList<>(List.of(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + log4j, "-cp", cp));
+            if (!Files.exists(data.resolve("meta.properties"))) {
+                Console.info("Kafka: formatting the KRaft log directory " + root.relativize(data));
+                List<String> format = new ArrayList<>(jvm);
+                format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString()));
+                Process p = new ProcessBuilder(format).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                if (p.waitFor() != 0) {
+                    throw new StackException("Kafka storage format failed; see " + log + ":\n" + ManagedProcess.tail(log, 15));
+                }
+            }
+            Console.info("Kafka 4.1.2: starting a KRaft broker+controller on " + KAFKA_BOOTSTRAP);
+            List<String> server = new ArrayList<>(jvm);
+            server.addAll(List.of("kafka.Kafka", props.toString()));
+            return ManagedProcess.start("kafka", server, Map.of(), root, log, pids);
+        } catch (IOException e) {
+            throw new StackException("cannot prepare Kafka in " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, not starting with '-'. */
+    static String clusterId() {
+        SecureRandom rnd = new SecureRandom();
+        while (true) {
+            byte[] b = new byte[16];
+            rnd.nextBytes(b);
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- Keycloak
+
+    public static boolean realmReady() {
+        return Http.answers200(REALM_URL + "/.well-known/openid-configuration");
+    }
+
+    /** Starts Keycloak unless it already serves the realm; returns the process to wait for, if any. */
+    private Optional<ManagedProcess> launchKeycloak() {
+        Path log = logs.resolve("keycloak.log");
+        Optional<ManagedProcess> mine = ManagedProcess.adopt("keycloak", pids, log);
+        if (Ports.isOpen(KEYCLOAK_PORT)) {
+            if (mine.isPresent()) {
+                Console.info("Keycloak: adopting ours still running on " + KEYCLOAK_URL + " (pid " + mine.get().pid() + ")");
+                own(mine.get(), "Keycloak");
+                return mine;
+            }
+            if (realmReady()) {
+                Console.info("Keycloak: reusing the one already serving " + REALM_URL + " — "
+                        + Ports.describeOwner(KEYCLOAK_PORT) + " (not started by finmatch; not stopped by it)");
+                return Optional.empty();
+            }
+            throw new StackException("port " + KEYCLOAK_PORT + " (Keycloak) is taken by " + Ports.describeOwner(KEYCLOAK_PORT)
+                    + ", which does not serve the realm " + REALM + ". Stop it, then run again.");
+        }
+        if (mine.isPresent()) {
+            Console.info("Keycloak: ours (pid " + mine.get().pid() + ") is still starting");
+            own(mine.get(), "Keycloak");
+            return mine;
+        }
+        Path home = root.resolve("devstack/target/keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new StackException("missing " + home + "/bin/kc.sh: build devstack first (./mvnw -pl devstack install -DskipTests)");
+        }
+        try {
+            // Always a fresh dev database, so the realm is imported exactly as the JSON says.
+            deleteTree(home.resolve("data/h2"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            try (Stream<Path> old = Files.list(imports)) {
+                for (Path p : old.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            try (InputStream realm = Stack.class.getResourceAsStream("finmatch-realm.json")) {
+                if (realm == null) {
+                    throw new StackException("finmatch-realm.json is not on the classpath");
+                }
+                Files.copy(realm, imports.resolve("finmatch-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
+        }
+        Console.info("Keycloak " + KEYCLOAK_VERSION + ": starting on " + KEYCLOAK_URL + " (start-dev, realm import)");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        ManagedProcess kc = ManagedProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm"), env, home, log, pids);
+        own(kc, "Keycloak");
+        return Optional.of(kc);
+    }
+
+    private void awaitKeycloak(Optional<ManagedProcess> keycloak) {
+        if (keycloak.isEmpty()) {
+            return;
+        }
+        ManagedProcess kc = keycloak.get();
+        if (!Console.waitFor("Keycloak", KEYCLOAK_TIMEOUT, Stack::realmReady, () -> !kc.isAlive())) {
+            throw new StackException("Keycloak did not serve " + REALM_URL + (kc.isAlive() ? " in time" : " (it exited)")
+                    + "; last lines of " + kc.log() + ":\n" + kc.tail(25));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- applications
+
+    public Path jar(App app) {
+        return root.resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** 200 on /q/health/ready (or, for an application without the health extension, any answer but 5xx). */
+    public static boolean appReady(App app) {
+        int status = Http.get(app.readyUrl(), null).status();
+        return status == 200 || status == 404 && Http.get(app.url() + "/", null).status() > 0;
+    }
+
+    private void startApps() {
+        Map<App, ManagedProcess> starting = new LinkedHashMap<>();
+        for (App app : APPS) {
+            Path log = logs.resolve(app.module() + ".log");
+            Optional<ManagedProcess> mine = ManagedProcess.adopt(app.module(), pids, log);
+            if (Ports.isOpen(app.port())) {
+                if (mine.isPresent()) {
+                    Console.info(app.module() + ": adopting ours still running on " + app.url() + " (pid " + mine.get().pid() + ")");
+                    own(mine.get(), app.module());
+                    starting.put(app, mine.get());
+                } else {
+                    String msg = "port " + app.port() + " (" + app.module() + ") is taken by " + Ports.describeOwner(app.port())
+                            + ": not starting " + app.module();
+                    Console.warn(msg);
+                    problems.add(msg);
+                    appStatus.put(app.module(), "port taken");
+                }
+                continue;
+            }
+            if (mine.isPresent()) {
+                own(mine.get(), app.module());
+                starting.put(app, mine.get());
+                continue;
+            }
+            Path jar = jar(app);
+            if (!Files.exists(jar)) {
+                String msg = app.module() + ": no " + root.relativize(jar) + " yet — skipped (build it: ./mvnw -B install -DskipTests -pl "
+                        + app.module() + " -am)";
+                Console.warn(msg);
+                problems.add(msg);
+                appStatus.put(app.module(), "missing jar");
+                continue;
+            }
+            Console.info(app.module() + ": starting on " + app.url() + " (log " + root.relativize(log) + ")");
+            List<String> cmd = new ArrayList<>(List.of(java()));
+            cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
+                    .orElse("-Xms64m -Xmx384m").trim().split("\\s+")));
+            cmd.addAll(List.of("-jar", jar.toString()));
+            ManagedProcess p = ManagedProcess.start(app.module(), cmd, appEnv(app), root.resolve(app.module()), log, pids);
+            own(p, app.module());
+            starting.put(app, p);
+        }
+        for (Map.Entry<App, ManagedProcess> e : starting.entrySet()) {
+            App app = e.getKey();
+            ManagedProcess p = e.getValue();
+            if (Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
+                appStatus.put(app.module(), "ready");
+            } else {
+                String why = p.isAlive() ? "not ready on " + app.readyUrl() + " after " + APP_TIMEOUT.toSeconds() + " s"
+                        : "exited with code " + p.exitCodeOrUnknown();
+                String msg = app.module() + " " + why + "; last lines of " + p.log() + ":\n" + p.tail(15);
+                Console.warn(msg);
+                problems.add(msg);
+                appStatus.put(app.module(), p.isAlive() ? "not ready" : "exited");
+            }
+        }
+    }
+
+    /** The environment an application is started with: ports, database, Kafka, OIDC, and the portal's REST clients. */
+    public Map<String, String> appEnv(App app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(app.port()));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (app.database() != null && pg != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(app.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        }
+        env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_BOOTSTRAP);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", REALM_URL);
+        env.put("QUARKUS_OIDC_CLIENT_ID", app.oidcClientId());
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", app.oidcSecret());
+        if (app == WEB_PORTAL) {
+            env.put("QUARKUS_REST_CLIENT_ENTERPRISE_URL", ENTERPRISE.url());
+            env.put("QUARKUS_REST_CLIENT_LOAN_URL", LOAN.url());
+            env.put("QUARKUS_REST_CLIENT_MATCHING_URL", MATCHING.url());
+        }
+        return env;
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private void own(ManagedProcess p, String what) {
+        stoppers.push(new Stopper(what + " (pid " + p.pid() + ")", () -> p.stop(Duration.ofSeconds(20))));
+    }
+
+    private static void requireFree(int port, String what) {
+        if (!Ports.isFree(port)) {
+            throw new StackException("port " + port + " (" + what + ") is taken by " + Ports.describeOwner(port)
+                    + ". Stop it, then run again.");
+        }
+    }
+
+    private static void waitOrFail(String what, java.util.function.BooleanSupplier ready, Duration timeout) {
+        if (!Console.waitFor(what, timeout, ready, () -> false)) {
+            throw new StackException(what + " is not ready after " + timeout.toSeconds() + " s");
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static String readResource(String name) {
+        try (InputStream in = Stack.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new StackException(name + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.finmatch.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DemoDataTest {
+    private final JsonNode data = read("demo-data.json");
+    private final JsonNode realm = read("finmatch-realm.json");
+
+    private static JsonNode read(String name) {
+        try {
+            return Http.JSON.readTree(Stack.readResource(name));
+        } catch (Exception e) {
+            throw new AssertionError(name, e);
+        }
+    }
+
+    @Test
+    void shouldComputeTheGb32100CheckCharacter() {
+        assertEquals('3', Uscc.checkCharacter("91350100M000100Y4"));
+        assertTrue(Uscc.isValid("91350100M000100Y43"));
+        assertFalse(Uscc.isValid("91350100M000100Y44"));
+        assertFalse(Uscc.isValid("91350100M000100Y4"));
+        assertFalse(Uscc.isValid("91350100M000100YI3"), "I is not a USCC character");
+    }
+
+    @Test
+    void shouldSeedThirtyEnterprisesWithValidDistinctUsccs() {
+        Set<String> usccs = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        for (JsonNode e : data.path("enterprises")) {
+            String uscc = e.path("uscc").asText();
+            assertTrue(Uscc.isValid(uscc), uscc + " of " + e.path("name").asText());
+            usccs.add(uscc);
+            users.add(e.path("user").asText());
+            assertFalse(e.path("financingNeeds").isEmpty(), "every seeded enterprise has a need");
+        }
+        assertEquals(30, usccs.size());
+        for (int i = 1; i <= 30; i++) {
+            assertTrue(users.contains("ent" + i), "ent" + i + " registers an enterprise");
+        }
+    }
+
+    @Test
+    void shouldGiveEveryProductABankWithAnApiClientInTheRealm() {
+        Set<String> clients = new HashSet<>();
+        realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
+        assertEquals(20, data.path("products").size());
+        for (JsonNode p : data.path("products")) {
+            assertTrue(clients.contains("bank-" + p.path("bank").asText().toLowerCase()), p.path("name").asText());
+            for (JsonNode rule : p.path("rules")) {
+                assertFalse(rule.path("message").path("zh").asText().isEmpty(), "rule messages are bilingual");
+                assertFalse(rule.path("message").path("en").asText().isEmpty(), "rule messages are bilingual");
+            }
+        }
+    }
+
+    @Test
+    void shouldDeclareDemoUsersWithRolesAndBankIds() {
+        int enterprises = 0;
+        int banks = 0;
+        for (JsonNode u : realm.path("users")) {
+            String role = u.path("realmRoles").path(0).asText();
+            if (u.has("serviceAccountClientId")) {
+                assertEquals("bank", role);
+                continue;
+            }
+            assertTrue(u.path("emailVerified").asBoolean(), u.path("username").asText());
+            assertTrue(u.path("requiredActions").isEmpty());
+            if (role.equals("enterprise")) {
+                enterprises++;
+            } else if (role.equals("bank")) {
+                banks++;
+                assertFalse(u.path("attributes").path("bank_id").path(0).asText().isEmpty());
+            }
+        }
+        assertEquals(35, enterprises);
+        assertEquals(5, banks);
+    }
+}

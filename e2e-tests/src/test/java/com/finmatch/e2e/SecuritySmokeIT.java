@@ -1,0 +1,146 @@
+package com.finmatch.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.devstack.Stack;
+import com.finmatch.devstack.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The smoke test of the real stack: tokens from the real Keycloak, and 401 / 403 / 200 on one endpoint per
+ * application, exactly as CONTRACT.md says (no token → 401, wrong role → 403, right role → 200).
+ */
+@ExtendWith(RealStack.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SecuritySmokeIT {
+    private static final String ENTERPRISES = Stack.ENTERPRISE.url() + "/api/v1/enterprises";
+    private static final String LEADS = Stack.LOAN.url() + "/api/v1/leads";
+    private static final String STATS = Stack.MATCHING.url() + "/api/v1/stats/summary";
+
+    private static String ent1;
+    private static String bank1;
+    private static String admin1;
+    private static String bankClient;
+
+    @BeforeAll
+    static void getTokensFromTheRealKeycloak() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        ent1 = Tokens.forUser("ent1");
+        bank1 = Tokens.forUser("bank1");
+        admin1 = Tokens.forUser("admin1");
+        bankClient = Tokens.forClient("bank-zqrcb");
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    // ------------------------------------------------------------------------------------------------ tokens
+
+    @Test
+    void shouldIssueTokensWithRealmRolesAndTheApiAudience() {
+        assertRoleAndAudience(ent1, "enterprise", "ent1");
+        assertRoleAndAudience(bank1, "bank", "bank1");
+        assertRoleAndAudience(admin1, "admin", "admin1");
+        assertRoleAndAudience(bankClient, "bank", "service-account-bank-zqrcb");
+    }
+
+    @Test
+    void shouldPutTheBankIdIntoBankUserAndBankClientTokens() {
+        assertEquals("ZQRCB", Tokens.claims(bank1).path("bank_id").asText(), "bank1 works for ZQRCB");
+        assertEquals("ZQRCB", Tokens.claims(bankClient).path("bank_id").asText(), "bank-zqrcb is ZQRCB's API client");
+        assertEquals("CCBZQ", Tokens.claims(Tokens.forUser("bank3")).path("bank_id").asText());
+        assertTrue(Tokens.claims(ent1).path("bank_id").isMissingNode(), "an enterprise user has no bank_id");
+    }
+
+    private static void assertRoleAndAudience(String token, String role, String username) {
+        JsonNode claims = Tokens.claims(token);
+        List<String> roles = new ArrayList<>();
+        claims.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
+        assertTrue(roles.contains(role), username + " has realm role " + role + ": " + roles);
+        JsonNode aud = claims.path("aud");
+        assertTrue(aud.isArray() ? aud.toString().contains("\"finmatch-api\"") : "finmatch-api".equals(aud.asText()),
+                "aud contains finmatch-api: " + aud);
+        assertEquals(username, claims.path("preferred_username").asText());
+    }
+
+    // ------------------------------------------------------------------------------------------------ enterprise-service
+
+    @Test
+    void shouldRejectEnterpriseSearchWithoutToken() {
+        given().get(ENTERPRISES).then().statusCode(401);
+    }
+
+    @Test
+    void shouldRejectEnterpriseSearchWithForgedToken() {
+        as(ent1.substring(0, ent1.lastIndexOf('.') + 1) + "forged-signature").get(ENTERPRISES).then().statusCode(401);
+    }
+
+    @Test
+    void shouldForbidEnterpriseSearchToAnEnterpriseUser() {
+        as(ent1).get(ENTERPRISES).then().statusCode(403);
+    }
+
+    @Test
+    void shouldLetAnAdministratorSearchEnterprises() {
+        as(admin1).get(ENTERPRISES).then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------ loan-service
+
+    @Test
+    void shouldRejectLeadsWithoutToken() {
+        given().get(LEADS).then().statusCode(401);
+    }
+
+    @Test
+    void shouldForbidLeadsToAnEnterpriseUser() {
+        as(ent1).get(LEADS).then().statusCode(403);
+    }
+
+    @Test
+    void shouldGiveLeadsToABankUser() {
+        as(bank1).get(LEADS).then().statusCode(200);
+    }
+
+    @Test
+    void shouldGiveLeadsToABankApiClient() {
+        as(bankClient).get(LEADS).then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------ matching-service
+
+    @Test
+    void shouldRejectStatsWithoutToken() {
+        given().get(STATS).then().statusCode(401);
+    }
+
+    @Test
+    void shouldForbidStatsToABank() {
+        as(bank1).get(STATS).then().statusCode(403);
+        as(bankClient).get(STATS).then().statusCode(403);
+    }
+
+    @Test
+    void shouldGiveStatsToAnAdministrator() {
+        as(admin1).get(STATS).then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------ web-portal
+
+    @Test
+    void shouldServeThePortalHomePage() {
+        given().get(Stack.WEB_PORTAL.url() + "/").then().statusCode(200);
+    }
+}
