@@ -685,6 +685,7 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(app.port()));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable logs in .finmatch/logs
         if (app.database() != null && pg != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(app.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());

@@ -3,6 +3,7 @@ package com.finmatch.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.devstack.Stack;
@@ -42,6 +43,14 @@ class SecuritySmokeIT {
         bankClient = Tokens.forClient("bank-zqrcb");
     }
 
+    /** Fails with what the stack knows (missing jar, port taken, not ready) when an application is not up. */
+    private static void assertRunning(Stack.App app) {
+        if (!Stack.appReady(app)) {
+            fail(app.module() + " is not running on " + app.url() + ": " + RealStack.stack().problems().stream()
+                    .filter(p -> p.contains(app.module())).findFirst().orElse("see .finmatch/logs/" + app.module() + ".log"));
+        }
+    }
+
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token);
     }
@@ -79,21 +88,25 @@ class SecuritySmokeIT {
 
     @Test
     void shouldRejectEnterpriseSearchWithoutToken() {
+        assertRunning(Stack.ENTERPRISE);
         given().get(ENTERPRISES).then().statusCode(401);
     }
 
     @Test
     void shouldRejectEnterpriseSearchWithForgedToken() {
+        assertRunning(Stack.ENTERPRISE);
         as(ent1.substring(0, ent1.lastIndexOf('.') + 1) + "forged-signature").get(ENTERPRISES).then().statusCode(401);
     }
 
     @Test
     void shouldForbidEnterpriseSearchToAnEnterpriseUser() {
+        assertRunning(Stack.ENTERPRISE);
         as(ent1).get(ENTERPRISES).then().statusCode(403);
     }
 
     @Test
     void shouldLetAnAdministratorSearchEnterprises() {
+        assertRunning(Stack.ENTERPRISE);
         as(admin1).get(ENTERPRISES).then().statusCode(200);
     }
 
@@ -101,21 +114,25 @@ class SecuritySmokeIT {
 
     @Test
     void shouldRejectLeadsWithoutToken() {
+        assertRunning(Stack.LOAN);
         given().get(LEADS).then().statusCode(401);
     }
 
     @Test
     void shouldForbidLeadsToAnEnterpriseUser() {
+        assertRunning(Stack.LOAN);
         as(ent1).get(LEADS).then().statusCode(403);
     }
 
     @Test
     void shouldGiveLeadsToABankUser() {
+        assertRunning(Stack.LOAN);
         as(bank1).get(LEADS).then().statusCode(200);
     }
 
     @Test
     void shouldGiveLeadsToABankApiClient() {
+        assertRunning(Stack.LOAN);
         as(bankClient).get(LEADS).then().statusCode(200);
     }
 
@@ -123,17 +140,20 @@ class SecuritySmokeIT {
 
     @Test
     void shouldRejectStatsWithoutToken() {
+        assertRunning(Stack.MATCHING);
         given().get(STATS).then().statusCode(401);
     }
 
     @Test
     void shouldForbidStatsToABank() {
+        assertRunning(Stack.MATCHING);
         as(bank1).get(STATS).then().statusCode(403);
         as(bankClient).get(STATS).then().statusCode(403);
     }
 
     @Test
     void shouldGiveStatsToAnAdministrator() {
+        assertRunning(Stack.MATCHING);
         as(admin1).get(STATS).then().statusCode(200);
     }
 
@@ -141,6 +161,7 @@ class SecuritySmokeIT {
 
     @Test
     void shouldServeThePortalHomePage() {
+        assertRunning(Stack.WEB_PORTAL);
         given().get(Stack.WEB_PORTAL.url() + "/").then().statusCode(200);
     }
 }
