@@ -1,0 +1,106 @@
+package com.finmatch.matching.api;
+
+import com.finmatch.matching.domain.kpi.GroupBy;
+import com.finmatch.matching.domain.kpi.Kpis;
+import com.finmatch.matching.service.StatsService;
+import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The administrator's KPIs: as JSON and as CSV. */
+@Path("/api/v1/stats")
+@RolesAllowed(Caller.ADMIN)
+public class StatsResource {
+
+    @Inject
+    StatsService stats;
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatsService.Summary summary(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return query(groupBy, from, to);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    public Response export(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        StatsService.Summary summary = query(groupBy, from, to);
+        StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
+        summary.groups().forEach(row -> csv.append(csvLine(row)));
+        csv.append(csvLine(summary.total()));
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"finmatch-kpis.csv\"").build();
+    }
+
+    private StatsService.Summary query(String groupBy, String from, String to) {
+        GroupBy dimension;
+        try {
+            dimension = GroupBy.parse(groupBy);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
+        }
+        Instant start = Times.parse("from", from, false);
+        Instant end = Times.parse("to", to, true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return stats.summary(dimension, start, end);
+    }
+
+    private static String csvLine(Kpis row) {
+        return Arrays.stream(row.csvValues()).map(StatsResource::csvCell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    /** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
+    static String csvCell(Object value) {
+        String s = value == null ? "" : value.toString();
+        if (!(value instanceof Number) && s.length() > 1 && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** ISO-8601 instants or dates (a date means its start, or for {@code to} the end of that day). */
+    static final class Times {
+        private Times() {
+        }
+
+        static Instant parse(String field, String value, boolean endOfDay) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException notATime) {
+                try {
+                    LocalDate day = LocalDate.parse(value);
+                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw ProblemException.invalid(field, "must be an ISO-8601 date or time");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package com.finmatch.matching.domain.kpi;
+
+import com.finmatch.matching.domain.kpi.KpiFacts.ApplicationFact;
+import com.finmatch.matching.domain.kpi.KpiFacts.EnterpriseFact;
+import com.finmatch.matching.domain.kpi.KpiFacts.MatchFact;
+import com.finmatch.matching.domain.kpi.KpiFacts.NeedFact;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Computes the KPIs of PRODUCT.md over a period [from, to) from read-model facts. Each fact counts in the period of
+ * its own time stamp:
+ * <ul>
+ * <li>enterprisesRegistered — registered in the period; enterprisesServed — distinct enterprises with an application
+ * approved in the period;</li>
+ * <li>openNeeds — needs still open that were opened in the period; matches — current top-list entries first made in
+ * the period;</li>
+ * <li>applications — submitted in the period; of these: acceptanceRate (接单率) = leads that reached RECEIVED or later
+ * / leads, approvalRate = approved / (approved + declined), bank response time = submitted → first bank action
+ * (median and p90, nearest rank, in hours), overdueLeads = escalated, answered after their due time, or unanswered
+ * past it;</li>
+ * <li>amountApproved / amountDisbursed — approved / disbursed in the period; firstLoanEnterprises (首贷户) —
+ * enterprises whose first disbursement on the platform falls in the period; creditLoanShare (信用贷款占比) — share of
+ * the approved amount that is CREDIT_LOAN; averageApprovedRate and its spread over the one-year LPR in basis points;
+ * subsidisedLoans / subsidyAnnualAmount — approvals on products with an active interest subsidy and one year of that
+ * subsidy on the approved amount; riskPoolExposure — exposure used of the active risk pools (total row only).</li>
+ * </ul>
+ * Grouped by cluster or district, facts follow their enterprise; by bank or product, applications and matches follow
+ * their product, and enterprises and needs count under every bank/product they are matched with or applied to.
+ */
+public final class KpiCalculator {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final KpiFacts facts;
+    private final Instant from;
+    private final Instant to;
+    private final Instant now;
+    private final BigDecimal lpr;
+    private final Map<String, EnterpriseFact> enterprises = new HashMap<>();
+    private final Map<String, Set<String>> banksOfEnterprise = new HashMap<>();
+    private final Map<String, Set<String>> productsOfEnterprise = new HashMap<>();
+    private final Map<String, Set<String>> banksOfNeed = new HashMap<>();
+    private final Map<String, Set<String>> productsOfNeed = new HashMap<>();
+    private final Map<String, Instant> firstDisbursement = new HashMap<>();
+
+    public KpiCalculator(KpiFacts facts, Instant from, Instant to, Instant now, BigDecimal lprOneYear) {
+        this.facts = facts;
+        this.from = from;
+        this.to = to;
+        this.now = now;
+        this.lpr = lprOneYear;
+        facts.enterprises().forEach(e -> enterprises.put(e.id(), e));
+        for (MatchFact m : facts.matches()) {
+            link(banksOfEnterprise, m.enterpriseId(), m.bankId());
+            link(productsOfEnterprise, m.enterpriseId(), m.productId());
+            link(banksOfNeed, m.needId(), m.bankId());
+            link(productsOfNeed, m.needId(), m.productId());
+        }
+        for (ApplicationFact a : facts.applications()) {
+            link(banksOfEnterprise, a.enterpriseId(), a.bankId());
+            link(productsOfEnterprise, a.enterpriseId(), a.productId());
+            if (a.disbursedAt() != null && a.enterpriseId() != null) {
+                firstDisbursement.merge(a.enterpriseId(), a.disbursedAt(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+    }
+
+    /** The KPIs of everything in the period. */
+    public Kpis total() {
+        return compute(null, facts.enterprises(), facts.needs(), facts.matches(), facts.applications(),
+                facts.riskPoolExposure());
+    }
+
+    /** One row per group that has any fact, ordered by key; facts without a value for the dimension go under "-". */
+    public List<Kpis> grouped(GroupBy groupBy) {
+        Map<String, List<EnterpriseFact>> es = new TreeMap<>();
+        Map<String, List<NeedFact>> ns = new TreeMap<>();
+        Map<String, List<MatchFact>> ms = new TreeMap<>();
+        Map<String, List<ApplicationFact>> as = new TreeMap<>();
+        Set<String> keys = new TreeSet<>();
+        for (EnterpriseFact e : facts.enterprises()) {
+            spread(es, keys, e, keysOfEnterprise(e.id(), groupBy));
+        }
+        for (NeedFact n : facts.needs()) {
+            spread(ns, keys, n, switch (groupBy) {
+                case CLUSTER, DISTRICT -> keysOfEnterprise(n.enterpriseId(), groupBy);
+                case BANK -> orDash(banksOfNeed.get(n.id()));
+                case PRODUCT -> orDash(productsOfNeed.get(n.id()));
+            });
+        }
+        for (MatchFact m : facts.matches()) {
+            spread(ms, keys, m, keysOf(groupBy, m.enterpriseId(), m.bankId(), m.productId()));
+        }
+        for (ApplicationFact a : facts.applications()) {
+            spread(as, keys, a, keysOf(groupBy, a.enterpriseId(), a.bankId(), a.productId()));
+        }
+        List<Kpis> rows = new ArrayList<>();
+        for (String key : keys) {
+            rows.add(compute(key, es.getOrDefault(key, List.of()), ns.getOrDefault(key, List.of()),
+                    ms.getOrDefault(key, List.of()), as.getOrDefault(key, List.of()), BigDecimal.ZERO));
+        }
+        return rows;
+    }
+
+    private Set<String> keysOf(GroupBy groupBy, String enterpriseId, String bankId, String productId) {
+        return switch (groupBy) {
+            case CLUSTER, DISTRICT -> keysOfEnterprise(enterpriseId, groupBy);
+            case BANK -> Set.of(dash(bankId));
+            case PRODUCT -> Set.of(dash(productId));
+        };
+    }
+
+    private Set<String> keysOfEnterprise(String enterpriseId, GroupBy groupBy) {
+        EnterpriseFact e = enterpriseId == null ? null : enterprises.get(enterpriseId);
+        return switch (groupBy) {
+            case CLUSTER -> Set.of(dash(e == null ? null : e.clusterCode()));
+            case DISTRICT -> Set.of(dash(e == null ? null : e.districtCode()));
+            case BANK -> orDash(banksOfEnterprise.get(enterpriseId));
+            case PRODUCT -> orDash(productsOfEnterprise.get(enterpriseId));
+        };
+    }
+
+    private Kpis compute(String key, Collection<EnterpriseFact> es, Collection<NeedFact> ns, Collection<MatchFact> ms,
+            Collection<ApplicationFact> as, BigDecimal riskPoolExposure) {
+        long registered = es.stream().filter(e -> in(e.registeredAt())).count();
+        Set<String> served = new HashSet<>();
+        Set<String> firstLoan = new HashSet<>();
+        long openNeeds = ns.stream().filter(n -> n.open() && in(n.openedAt())).count();
+        long matches = ms.stream().filter(m -> in(m.firstMatchedAt())).count();
+        long applications = 0;
+        long accepted = 0;
+        long approvedOfSubmitted = 0;
+        long declinedOfSubmitted = 0;
+        long overdue = 0;
+        long subsidised = 0;
+        List<Long> responseMinutes = new ArrayList<>();
+        BigDecimal amountApproved = BigDecimal.ZERO;
+        BigDecimal amountDisbursed = BigDecimal.ZERO;
+        BigDecimal creditApproved = BigDecimal.ZERO;
+        BigDecimal subsidy = BigDecimal.ZERO;
+        BigDecimal rateSum = BigDecimal.ZERO;
+        long rates = 0;
+        for (ApplicationFact a : as) {
+            if (in(a.submittedAt())) {
+                applications++;
+                if (a.acceptedAt() != null) {
+                    accepted++;
+                }
+                if (a.approvedAt() != null) {
+                    approvedOfSubmitted++;
+                } else if (a.declinedAt() != null) {
+                    declinedOfSubmitted++;
+                }
+                if (a.firstActionAt() != null) {
+                    responseMinutes.add(Math.max(0, Duration.between(a.submittedAt(), a.firstActionAt()).toMinutes()));
+                }
+                if (isOverdue(a)) {
+                    overdue++;
+                }
+            }
+            if (in(a.approvedAt())) {
+                if (a.enterpriseId() != null) {
+                    served.add(a.enterpriseId());
+                }
+                BigDecimal amount = nz(a.approvedAmount());
+                amountApproved = amountApproved.add(amount);
+                if ("CREDIT_LOAN".equals(a.productType())) {
+                    creditApproved = creditApproved.add(amount);
+                }
+                if (a.approvedRate() != null) {
+                    rateSum = rateSum.add(a.approvedRate());
+                    rates++;
+                }
+                if (a.subsidyRate() != null && a.subsidyRate().signum() > 0) {
+                    subsidised++;
+                    subsidy = subsidy.add(amount.multiply(a.subsidyRate()).divide(HUNDRED, 2, RoundingMode.HALF_UP));
+                }
+            }
+            if (in(a.disbursedAt())) {
+                amountDisbursed = amountDisbursed.add(nz(a.disbursedAmount()));
+                if (a.enterpriseId() != null && a.disbursedAt().equals(firstDisbursement.get(a.enterpriseId()))) {
+                    firstLoan.add(a.enterpriseId());
+                }
+            }
+        }
+        BigDecimal averageRate = rates == 0 ? BigDecimal.ZERO
+                : rateSum.divide(BigDecimal.valueOf(rates), 2, RoundingMode.HALF_UP);
+        BigDecimal spreadBps = rates == 0 ? BigDecimal.ZERO
+                : rateSum.divide(BigDecimal.valueOf(rates), 6, RoundingMode.HALF_UP).subtract(lpr).multiply(HUNDRED)
+                        .setScale(0, RoundingMode.HALF_UP);
+        responseMinutes.sort(null);
+        return new Kpis(key, registered, served.size(), openNeeds, matches, applications,
+                percent(accepted, applications), percent(approvedOfSubmitted, approvedOfSubmitted + declinedOfSubmitted),
+                money(amountApproved), money(amountDisbursed), hours(percentile(responseMinutes, 50)),
+                hours(percentile(responseMinutes, 90)), overdue, firstLoan.size(),
+                amountApproved.signum() == 0 ? pct(BigDecimal.ZERO)
+                        : creditApproved.multiply(HUNDRED).divide(amountApproved, 2, RoundingMode.HALF_UP),
+                averageRate, spreadBps, subsidised, money(subsidy), money(nz(riskPoolExposure)));
+    }
+
+    private boolean isOverdue(ApplicationFact a) {
+        if (a.overdueFlag()) {
+            return true;
+        }
+        if (a.dueAt() == null) {
+            return false;
+        }
+        return a.firstActionAt() == null ? now.isAfter(a.dueAt()) : a.firstActionAt().isAfter(a.dueAt());
+    }
+
+    /** Nearest-rank percentile of sorted values; 0 for none. */
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private boolean in(Instant t) {
+        return t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+    }
+
+    private static <T> void spread(Map<String, List<T>> into, Set<String> keys, T fact, Set<String> factKeys) {
+        for (String k : factKeys) {
+            into.computeIfAbsent(k, x -> new ArrayList<>()).add(fact);
+            keys.add(k);
+        }
+    }
+
+    private static void link(Map<String, Set<String>> map, String from, String to) {
+        if (from != null && to != null) {
+            map.computeIfAbsent(from, x -> new TreeSet<>()).add(to);
+        }
+    }
+
+    private static Set<String> orDash(Set<String> keys) {
+        return keys == null || keys.isEmpty() ? Set.of("-") : keys;
+    }
+
+    private static String dash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? pct(BigDecimal.ZERO)
+                : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal pct(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,131 @@
+package com.finmatch.matching.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finmatch.matching.domain.kpi.GroupBy;
+import com.finmatch.matching.domain.kpi.KpiCalculator;
+import com.finmatch.matching.domain.kpi.KpiFacts;
+import com.finmatch.matching.domain.kpi.Kpis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The administrator's KPIs, computed from the read models. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class StatsService {
+
+    /** The KPIs of a period, in total and per group. */
+    public record Summary(Instant from, Instant to, String groupBy, BigDecimal lprOneYear, Kpis total,
+            List<Kpis> groups) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "finmatch.lpr.one-year", defaultValue = "3.00")
+    BigDecimal lpr;
+
+    public Summary summary(GroupBy groupBy, Instant from, Instant to) {
+        KpiCalculator calculator = new KpiCalculator(facts(), from, to, Instant.now(), lpr);
+        return new Summary(from, to, groupBy == null ? null : groupBy.name().toLowerCase(java.util.Locale.ROOT), lpr,
+                calculator.total(), groupBy == null ? List.of() : calculator.grouped(groupBy));
+    }
+
+    KpiFacts facts() {
+        List<KpiFacts.EnterpriseFact> enterprises = new ArrayList<>();
+        for (Object[] r : rows("select id, cluster_code, district_code, registered_at from enterprise_rm")) {
+            enterprises.add(new KpiFacts.EnterpriseFact(str(r[0]), str(r[1]), str(r[2]), time(r[3])));
+        }
+        List<KpiFacts.NeedFact> needs = new ArrayList<>();
+        for (Object[] r : rows("select id, enterprise_id, status, opened_at from need_rm")) {
+            needs.add(new KpiFacts.NeedFact(str(r[0]), str(r[1]), "OPEN".equals(r[2]), time(r[3])));
+        }
+        List<KpiFacts.MatchFact> matches = new ArrayList<>();
+        for (Object[] r : rows("select need_id, enterprise_id, product_id, bank_id, first_matched_at from match")) {
+            matches.add(new KpiFacts.MatchFact(str(r[0]), str(r[1]), str(r[2]), str(r[3]), time(r[4])));
+        }
+        Map<String, BigDecimal> subsidyOfTool = new HashMap<>();
+        BigDecimal exposure = BigDecimal.ZERO;
+        for (Object[] r : rows("select id, kind, active, payload from policy_tool_rm")) {
+            if (!Boolean.TRUE.equals(r[2])) {
+                continue;
+            }
+            JsonNode tool = read((String) r[3]);
+            if ("INTEREST_SUBSIDY".equals(r[1]) && tool.path("subsidyRate").isNumber()) {
+                subsidyOfTool.put(str(r[0]), tool.path("subsidyRate").decimalValue());
+            }
+            if ("RISK_POOL".equals(r[1]) && tool.path("exposureUsed").isNumber()) {
+                exposure = exposure.add(tool.path("exposureUsed").decimalValue());
+            }
+        }
+        Map<String, String> typeOfProduct = new HashMap<>();
+        Map<String, BigDecimal> subsidyOfProduct = new HashMap<>();
+        for (Object[] r : rows("select id, type, payload from product_rm")) {
+            typeOfProduct.put(str(r[0]), str(r[1]));
+            BigDecimal subsidy = BigDecimal.ZERO;
+            for (JsonNode toolId : read((String) r[2]).path("policyToolIds")) {
+                subsidy = subsidy.add(subsidyOfTool.getOrDefault(toolId.asText(), BigDecimal.ZERO));
+            }
+            subsidyOfProduct.put(str(r[0]), subsidy);
+        }
+        List<KpiFacts.ApplicationFact> applications = new ArrayList<>();
+        for (Object[] r : rows("select id, enterprise_id, product_id, bank_id, submitted_at, first_action_at,"
+                + " accepted_at, approved_at, approved_amount, approved_rate, declined_at, disbursed_at,"
+                + " disbursed_amount, due_at, overdue from application_rm")) {
+            String productId = str(r[2]);
+            applications.add(new KpiFacts.ApplicationFact(str(r[0]), str(r[1]), productId, str(r[3]),
+                    typeOfProduct.get(productId), subsidyOfProduct.get(productId), time(r[4]), time(r[5]), time(r[6]),
+                    time(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], time(r[10]), time(r[11]), (BigDecimal) r[12],
+                    time(r[13]), Boolean.TRUE.equals(r[14])));
+        }
+        return new KpiFacts(enterprises, needs, matches, applications, exposure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable read-model payload", e);
+        }
+    }
+
+    static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static Instant time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + o.getClass());
+    }
+}
