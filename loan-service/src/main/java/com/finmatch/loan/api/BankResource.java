@@ -1,0 +1,58 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.Bank;
+import com.finmatch.loan.service.BankService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** The bank registry: who the banks are and how many working hours each promises for answering a lead. */
+@Path("/api/v1/banks")
+@Produces(MediaType.APPLICATION_JSON)
+public class BankResource {
+
+    @Inject
+    BankService banks;
+
+    @GET
+    public PageResponse<BankView> list(@BeanParam @Valid PageRequest page) {
+        PageResponse<Bank> found = banks.list(page);
+        return new PageResponse<>(found.items().stream().map(BankView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{bankId}")
+    public BankView get(@PathParam("bankId") String bankId) {
+        return BankView.of(banks.get(bankId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response register(@NotNull @Valid BankRequest request) {
+        Bank bank = banks.register(request);
+        return Response.created(URI.create("/api/v1/banks/" + bank.bankId)).entity(BankView.of(bank)).build();
+    }
+
+    public record BankView(String bankId, String name, int responseHours) {
+        static BankView of(Bank b) {
+            return new BankView(b.bankId, b.name, b.responseHours);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.DeclineReason;
+import com.finmatch.loan.domain.LeadStatus;
+import com.finmatch.loan.service.LeadDetails;
+import com.finmatch.loan.service.LeadService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Leads: applications to a bank's products, with their service level, and the bank's decisions on them. */
+@Path("/api/v1/leads")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadResource {
+
+    @Inject
+    LeadService leads;
+
+    /** A bank's own leads, earliest due first; an administrator sees all (filter bankId). */
+    @GET
+    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    public PageResponse<LeadView> list(@QueryParam("bankId") String bankId, @QueryParam("status") String status,
+            @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
+        Instant now = Instant.now();
+        PageResponse<com.finmatch.loan.domain.Lead> found = leads.list(QueryParams.code(bankId, "bankId"),
+                QueryParams.enumValue(status, LeadStatus.class, "status"), QueryParams.bool(overdue, "overdue"),
+                page, now);
+        return new PageResponse<>(found.items().stream().map(l -> LeadView.of(l, null, now)).toList(),
+                found.page(), found.size(), found.total());
+    }
+
+    /** The published list of coded decline reasons. */
+    @GET
+    @Path("/decline-reasons")
+    public List<DeclineReasonView> declineReasons() {
+        return Arrays.stream(DeclineReason.values())
+                .map(r -> new DeclineReasonView(r.name(), r.zh, r.en, r.requiresNote())).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    public Response get(@PathParam("id") UUID id) {
+        return respond(leads.get(id, Instant.now()));
+    }
+
+    @POST
+    @Path("/{id}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
+        return respond(leads.decide(id, decision, Instant.now()));
+    }
+
+    private static Response respond(LeadDetails details) {
+        return Response.ok(LeadView.of(details.lead(), details.enterprise(), Instant.now()))
+                .tag(Long.toString(details.lead().version)).build();
+    }
+
+    public record DeclineReasonView(String code, String zh, String en, boolean noteRequired) {
+    }
+}

@@ -1,0 +1,5 @@
+package com.finmatch.loan.domain;
+
+public enum ProductStatus {
+    DRAFT, PUBLISHED, SUSPENDED, WITHDRAWN
+}

@@ -1,0 +1,5 @@
+package com.finmatch.loan.domain;
+
+public enum TrainingOfferStatus {
+    OPEN, CLOSED
+}

@@ -1,0 +1,160 @@
+package com.finmatch.loan.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.loan.api.DecisionRequest;
+import com.finmatch.loan.domain.ConsentReplica;
+import com.finmatch.loan.domain.DeclineReason;
+import com.finmatch.loan.domain.EnterpriseReplica;
+import com.finmatch.loan.domain.Lead;
+import com.finmatch.loan.domain.LeadAction;
+import com.finmatch.loan.domain.LeadHistoryEntry;
+import com.finmatch.loan.domain.LeadStateMachine;
+import com.finmatch.loan.domain.LeadStatus;
+import com.finmatch.loan.security.LoanAccess;
+import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
+import com.finmatch.platform.http.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Banks' leads: lists by due time, one lead with the consented profile, and decisions through the state machine. */
+@ApplicationScoped
+public class LeadService {
+
+    public static final String PROFILE = "PROFILE";
+
+    @Inject
+    LoanAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<Lead> list(String bankIdFilter, LeadStatus status, Boolean overdue, PageRequest page,
+            Instant now) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        access.leadListScope(bankIdFilter).ifPresent(bank -> {
+            where.add("bankId = :bank");
+            params.and("bank", bank);
+        });
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (overdue != null) {
+            String late = "(status = :submitted and (overdue = true or dueAt < :now))";
+            where.add(overdue ? late : "not " + late);
+            params.and("submitted", LeadStatus.SUBMITTED).and("now", now);
+        }
+        var query = where.isEmpty()
+                ? Lead.<Lead>findAll(Sort.by("dueAt").and("id"))
+                : Lead.<Lead>find(String.join(" and ", where), Sort.by("dueAt").and("id"), params);
+        return new PageResponse<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadDetails get(UUID id, Instant now) {
+        Lead lead = access.lead(Lead.findById(id));
+        return new LeadDetails(lead, consentedProfile(lead, now));
+    }
+
+    /** Applies a bank's decision; an illegal move is 409 and changes nothing. */
+    @Transactional
+    public LeadDetails decide(UUID id, DecisionRequest decision, Instant now) {
+        Lead lead = access.lead(Lead.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        DeclineReason reason = checkDecision(decision);
+        LeadStatus previous = lead.status;
+        LeadStatus next = LeadStateMachine.next(previous, decision.action()).orElseThrow(() ->
+                ProblemException.conflict(decision.action() + " is not possible on a " + previous + " lead; it needs "
+                        + LeadStateMachine.legalFrom(decision.action())));
+        BigDecimal amount = null;
+        BigDecimal rate = null;
+        switch (decision.action()) {
+            case APPROVE -> {
+                amount = decision.amount();
+                rate = decision.rate();
+                lead.approvedAmount = amount;
+                lead.approvedRate = rate;
+            }
+            case DISBURSE -> {
+                amount = decision.amount() != null ? decision.amount() : lead.approvedAmount;
+                lead.disbursedAmount = amount;
+            }
+            case DECLINE -> lead.declineReason = reason.name();
+            default -> {
+            }
+        }
+        if (previous == LeadStatus.SUBMITTED) {
+            lead.answeredAt = now;
+        }
+        String note = blankToNull(decision.note());
+        String reasonCode = reason == null ? null : reason.name();
+        lead.record(new LeadHistoryEntry(next, now, reasonCode, note, amount, rate));
+        Lead.flush();
+        outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
+                LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate));
+        return new LeadDetails(lead, consentedProfile(lead, now));
+    }
+
+    /** The input a decision needs beyond its shape (400 naming the field); the decline reason for DECLINE. */
+    private static DeclineReason checkDecision(DecisionRequest d) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        DeclineReason reason = null;
+        if (d.action() == LeadAction.APPROVE) {
+            if (d.amount() == null) {
+                violations.add(new Problem.Violation("amount", "APPROVE needs the approved amount"));
+            }
+            if (d.rate() == null) {
+                violations.add(new Problem.Violation("rate", "APPROVE needs the approved annual rate (%)"));
+            }
+        }
+        if (d.action() == LeadAction.DECLINE) {
+            if (d.reasonCode() == null || d.reasonCode().isBlank()) {
+                violations.add(new Problem.Violation("reasonCode", "DECLINE needs a reason code, one of "
+                        + Arrays.toString(DeclineReason.values())));
+            } else {
+                reason = Arrays.stream(DeclineReason.values()).filter(r -> r.name().equals(d.reasonCode()))
+                        .findFirst().orElse(null);
+                if (reason == null) {
+                    violations.add(new Problem.Violation("reasonCode", "must be one of "
+                            + Arrays.toString(DeclineReason.values())));
+                } else if (reason.requiresNote() && blankToNull(d.note()) == null) {
+                    violations.add(new Problem.Violation("note", "OTHER needs a note explaining the reason"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return reason;
+    }
+
+    /** The enterprise profile, only while a consent for this bank (or all banks) covering PROFILE is live. */
+    private static JsonNode consentedProfile(Lead lead, Instant now) {
+        List<ConsentReplica> consents = ConsentReplica.list("enterpriseId = ?1 and bankId in (?2, ?3)",
+                lead.enterpriseId, lead.bankId, ConsentReplica.ALL_BANKS);
+        if (consents.stream().noneMatch(c -> c.covers(lead.bankId, PROFILE, now))) {
+            return null;
+        }
+        EnterpriseReplica enterprise = EnterpriseReplica.findById(lead.enterpriseId);
+        return enterprise == null ? null : enterprise.profile;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,103 @@
+package com.finmatch.loan.service;
+
+import com.finmatch.loan.domain.GuaranteeType;
+import com.finmatch.loan.domain.Lead;
+import com.finmatch.loan.domain.LeadStatus;
+import com.finmatch.loan.domain.LoanProduct;
+import com.finmatch.loan.domain.PolicyTool;
+import com.finmatch.loan.domain.PolicyToolKind;
+import com.finmatch.loan.domain.ProductStatus;
+import com.finmatch.loan.domain.ProductType;
+import com.finmatch.loan.domain.Rule;
+import com.finmatch.loan.domain.TrainingOffer;
+import com.finmatch.loan.domain.TrainingOfferStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The topics, types and v1 payloads loan-service publishes (docs/EVENTS.md; schemas in platform/…/schemas). */
+public final class LoanEvents {
+
+    public static final String PRODUCT_TOPIC = "product.events";
+    public static final String LEAD_TOPIC = "lead.events";
+
+    public static final String PRODUCT_PUBLISHED = "finmatch.product.ProductPublished.v1";
+    public static final String PRODUCT_UPDATED = "finmatch.product.ProductUpdated.v1";
+    public static final String PRODUCT_SUSPENDED = "finmatch.product.ProductSuspended.v1";
+    public static final String PRODUCT_WITHDRAWN = "finmatch.product.ProductWithdrawn.v1";
+    public static final String TRAINING_OFFER_PUBLISHED = "finmatch.product.TrainingOfferPublished.v1";
+    public static final String TRAINING_OFFER_CLOSED = "finmatch.product.TrainingOfferClosed.v1";
+    public static final String POLICY_TOOL_CHANGED = "finmatch.product.PolicyToolChanged.v1";
+    public static final String LEAD_STATUS_CHANGED = "finmatch.lead.LeadStatusChanged.v1";
+    public static final String LEAD_OVERDUE = "finmatch.lead.LeadOverdue.v1";
+
+    private LoanEvents() {
+    }
+
+    /** ProductPublished / ProductUpdated: the full product. */
+    public record ProductPayload(UUID productId, String bankId, String name, ProductType type, BigDecimal minAmount,
+            BigDecimal maxAmount, int minTermMonths, int maxTermMonths, BigDecimal minAnnualRate,
+            BigDecimal maxAnnualRate, Integer lprSpreadBps, List<GuaranteeType> guaranteeTypes, List<Rule> rules,
+            List<UUID> policyToolIds, LocalDate validFrom, LocalDate validTo, ProductStatus status, long version,
+            String description, List<String> materialsRequired) {
+
+        public static ProductPayload of(LoanProduct p) {
+            return new ProductPayload(p.id, p.bankId, p.name, p.type, p.minAmount, p.maxAmount, p.minTermMonths,
+                    p.maxTermMonths, p.minAnnualRate, p.maxAnnualRate, p.lprSpreadBps, p.guaranteeTypes, p.rules,
+                    p.policyToolIds, p.validFrom, p.validTo, p.status, p.version, p.description, p.materialsRequired);
+        }
+    }
+
+    /** ProductSuspended / ProductWithdrawn. */
+    public record ProductStatusPayload(UUID productId, String bankId, ProductStatus status, long version) {
+
+        public static ProductStatusPayload of(LoanProduct p) {
+            return new ProductStatusPayload(p.id, p.bankId, p.status, p.version);
+        }
+    }
+
+    public record TrainingOfferPayload(UUID offerId, String organiser, String title, String format,
+            LocalDate startsOn, LocalDate endsOn, int seats, int seatsLeft, List<Rule> rules,
+            TrainingOfferStatus status) {
+
+        public static TrainingOfferPayload of(TrainingOffer o) {
+            return new TrainingOfferPayload(o.id, o.organiser, o.title, o.format, o.startsOn, o.endsOn, o.seats,
+                    o.seatsLeft, o.rules, o.status);
+        }
+    }
+
+    public record TrainingOfferClosedPayload(UUID offerId, TrainingOfferStatus status) {
+    }
+
+    public record PolicyToolPayload(UUID policyToolId, PolicyToolKind kind, String name, BigDecimal subsidyRate,
+            BigDecimal coverageShare, BigDecimal poolSize, BigDecimal exposureUsed, BigDecimal perEnterpriseCap,
+            boolean active) {
+
+        public static PolicyToolPayload of(PolicyTool t) {
+            return new PolicyToolPayload(t.id, t.kind, t.name, t.subsidyRate, t.coverageShare, t.poolSize,
+                    t.exposureUsed, t.perEnterpriseCap, t.active);
+        }
+    }
+
+    public record LeadStatusChangedPayload(UUID applicationId, UUID productId, String bankId, UUID enterpriseId,
+            LeadStatus status, LeadStatus previousStatus, Instant at, String reasonCode, String note,
+            BigDecimal amount, BigDecimal rate, Instant dueAt, Instant submittedAt) {
+
+        public static LeadStatusChangedPayload of(Lead lead, LeadStatus previous, Instant at, String reasonCode,
+                String note, BigDecimal amount, BigDecimal rate) {
+            return new LeadStatusChangedPayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.status,
+                    previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt);
+        }
+    }
+
+    public record LeadOverduePayload(UUID applicationId, UUID productId, String bankId, UUID enterpriseId,
+            Instant dueAt, Instant at) {
+
+        public static LeadOverduePayload of(Lead lead, Instant at) {
+            return new LeadOverduePayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.dueAt, at);
+        }
+    }
+}
