@@ -20,8 +20,9 @@ public final class Launcher {
                 case "down" -> down();
                 case "status" -> status();
                 case "seed" -> seed();
+                case "reset" -> reset();
                 default -> {
-                    System.err.println("usage: ./finmatch up [--no-seed] | down | status | seed");
+                    System.err.println("usage: ./finmatch up [--no-seed] | down | status | seed | reset");
                     yield 2;
                 }
             };
@@ -67,6 +68,16 @@ public final class Launcher {
 
     private static int seed() {
         return Stack.forRepository().seed().complete() ? 0 : 1;
+    }
+
+    private static int reset() {
+        Stack stack = Stack.forRepository();
+        if (stack.runningLauncher().isEmpty()) {
+            stack.stopLeftovers();
+        }
+        stack.resetData();
+        Console.info("finmatch: local data reset; the next ./finmatch up starts empty and seeds again.");
+        return 0;
     }
 
     private static int down() {

@@ -672,10 +672,42 @@ public final class Stack implements AutoCloseable {
             } else {
                 String why = p.isAlive() ? "not ready on " + app.readyUrl() + " after " + APP_TIMEOUT.toSeconds() + " s"
                         : "exited with code " + p.exitCodeOrUnknown();
-                String msg = app.module() + " " + why + "; last lines of " + p.log() + ":\n" + p.tail(15);
+                String msg = app.module() + " " + why + hint(p.log()) + "; last lines of " + p.log() + ":\n" + p.tail(15);
                 Console.warn(msg);
                 problems.add(msg);
                 appStatus.put(app.module(), p.isAlive() ? "not ready" : "exited");
+            }
+        }
+    }
+
+    /** A hint for failures a person can fix here, read from an application's log. */
+    static String hint(Path log) {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            if (text.contains("FlywayValidateException") || text.contains("checksum mismatch")) {
+                return " (its database was migrated by an older version of its Flyway scripts:"
+                        + " ./finmatch down && ./finmatch reset wipes the local PostgreSQL and Kafka data)";
+            }
+            if (text.contains("Address already in use")) {
+                return " (a port it needs is taken)";
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no log
+        }
+        return "";
+    }
+
+    /** Deletes the local PostgreSQL and Kafka data under .finmatch (the stack must be down). */
+    public void resetData() {
+        if (runningLauncher().isPresent()) {
+            throw new StackException("the stack is running (pid " + runningLauncher().get().pid() + "): ./finmatch down first");
+        }
+        for (String dir : List.of("postgres", "kafka")) {
+            try {
+                deleteTree(state.resolve(dir));
+                Console.info("   deleted " + root.relativize(state.resolve(dir)));
+            } catch (IOException e) {
+                throw new StackException("cannot delete " + state.resolve(dir) + ": " + e.getMessage(), e);
             }
         }
     }
