@@ -1,29 +1,104 @@
 package com.finmatch.enterprise.api;
 
-import com.finmatch.enterprise.domain.Enterprise;
-import com.finmatch.enterprise.service.EnterpriseQueryService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finmatch.enterprise.domain.DataCategory;
+import com.finmatch.enterprise.service.EnterpriseService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
+import java.util.UUID;
+
+/** Enterprise profiles: registration, the owner's profile, consented bank reads, updates, admin search. */
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class EnterpriseResource {
 
     @Inject
-    EnterpriseQueryService queries;
+    EnterpriseService enterprises;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @RolesAllowed(Caller.ENTERPRISE)
+    public Response register(@NotNull @Valid EnterpriseRequest body) {
+        EnterpriseView created = enterprises.register(body);
+        return Response.created(URI.create("/api/v1/enterprises/" + created.id()))
+                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build();
+    }
 
     @GET
+    @Path("/me")
+    @RolesAllowed(Caller.ENTERPRISE)
+    public Response mine() {
+        EnterpriseView view = enterprises.mine();
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+    }
+
+    /** The profile; a bank sees only what its live consents cover, and the read is logged. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN})
+    public Response get(@PathParam("id") UUID id) {
+        EnterpriseService.ProfileRead read = enterprises.read(id);
+        Object body = read.view();
+        if (!read.isComplete()) {
+            ObjectNode visible = json.valueToTree(read.view());
+            if (!read.categories().contains(DataCategory.FINANCIALS)) {
+                visible.remove(DataCategory.FINANCIAL_FIELDS);
+            }
+            if (!read.categories().contains(DataCategory.CONTACTS)) {
+                visible.remove(DataCategory.CONTACT_FIELDS);
+            }
+            body = visible;
+        }
+        return Response.ok(body).header(HttpHeaders.ETAG, ETags.of(read.view().version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Caller.ENTERPRISE)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EnterpriseRequest body) {
+        EnterpriseView updated = enterprises.update(id, ETags.parse(ifMatch), body);
+        return Response.ok(updated).header(HttpHeaders.ETAG, ETags.of(updated.version())).build();
+    }
+
+    /** Administrators' search; {@code sizeClass} filters the size class ({@code size} is the page size). */
+    @GET
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<Enterprise> search(@BeanParam @Valid PageRequest page) {
-        return queries.search(page);
+    public PageResponse<EnterpriseView> search(@QueryParam("district") String district,
+            @QueryParam("cluster") String cluster, @QueryParam("tag") String tag,
+            @QueryParam("sizeClass") String sizeClass, @QueryParam("name") String name,
+            @BeanParam @Valid PageRequest page) {
+        return enterprises.search(district, cluster, tag, sizeClass, name, page);
+    }
+
+    @GET
+    @Path("/{id}/access-log")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    public PageResponse<AccessLogView> accessLog(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return enterprises.accessLog(id, page);
     }
 }

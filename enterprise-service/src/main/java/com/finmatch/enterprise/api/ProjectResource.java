@@ -1,0 +1,58 @@
+package com.finmatch.enterprise.api;
+
+import com.finmatch.enterprise.service.ProjectService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The major-project library: an enterprise's own projects, and the administrators' search across all. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @POST
+    @Path("/enterprises/{id}/projects")
+    @RolesAllowed(Caller.ENTERPRISE)
+    public Response register(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
+        ProjectView registered = projects.register(id, body);
+        return Response.created(URI.create("/api/v1/enterprises/" + id + "/projects/" + registered.id()))
+                .entity(registered).build();
+    }
+
+    @GET
+    @Path("/enterprises/{id}/projects")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    public PageResponse<ProjectView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return projects.list(id, page);
+    }
+
+    @GET
+    @Path("/projects")
+    @RolesAllowed(Caller.ADMIN)
+    public PageResponse<ProjectView> search(@QueryParam("district") String district,
+            @QueryParam("stage") String stage, @QueryParam("minGap") String minGap,
+            @BeanParam @Valid PageRequest page) {
+        return projects.search(district, stage, minGap, page);
+    }
+}

@@ -1,0 +1,35 @@
+package com.finmatch.enterprise.domain;
+
+/**
+ * The state machine of a loan application: SUBMITTED → RECEIVED → UNDER_REVIEW → APPROVED → DISBURSED, or DECLINED
+ * (by the bank) or WITHDRAWN (by the enterprise) from any state that is not final.
+ */
+public enum ApplicationStatus {
+    SUBMITTED(0), RECEIVED(1), UNDER_REVIEW(2), APPROVED(3), DISBURSED(4), DECLINED(-1), WITHDRAWN(-1);
+
+    private final int rank;
+
+    ApplicationStatus(int rank) {
+        this.rank = rank;
+    }
+
+    public boolean isFinal() {
+        return this == DISBURSED || this == DECLINED || this == WITHDRAWN;
+    }
+
+    /** The statuses a bank reports through lead events. */
+    public boolean isReportedByBank() {
+        return this != SUBMITTED && this != WITHDRAWN;
+    }
+
+    /**
+     * Whether a bank's report may move an application from this status to {@code next}: forward along the main
+     * line (a step may be skipped when the bank does two at once), or DECLINED, and never out of a final state.
+     */
+    public boolean canAdvanceTo(ApplicationStatus next) {
+        if (isFinal() || !next.isReportedByBank()) {
+            return false;
+        }
+        return next == DECLINED || next.rank > rank;
+    }
+}

@@ -1,0 +1,46 @@
+package com.finmatch.enterprise.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The local replica of a loan product, kept from loan-service's product.events: what applications need. */
+@Entity
+@Table(name = "product_summary")
+public class ProductSummary extends PanacheEntityBase {
+
+    public static final String PUBLISHED = "PUBLISHED";
+
+    @Id
+    @Column(name = "product_id")
+    public UUID productId;
+
+    @Column(name = "bank_id")
+    public String bankId;
+
+    public String name;
+
+    public String status;
+
+    @Column(name = "min_amount")
+    public BigDecimal minAmount;
+
+    @Column(name = "max_amount")
+    public BigDecimal maxAmount;
+
+    @Column(name = "product_version")
+    public Long productVersion;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isPublished() {
+        return PUBLISHED.equals(status);
+    }
+}

@@ -1,0 +1,209 @@
+package com.finmatch.enterprise.service;
+
+import com.finmatch.enterprise.api.ApplicationRequest;
+import com.finmatch.enterprise.api.ApplicationView;
+import com.finmatch.enterprise.domain.Application;
+import com.finmatch.enterprise.domain.ApplicationStatus;
+import com.finmatch.enterprise.domain.ApplicationStep;
+import com.finmatch.enterprise.domain.Enterprise;
+import com.finmatch.enterprise.domain.FinancingNeed;
+import com.finmatch.enterprise.domain.NeedStatus;
+import com.finmatch.enterprise.domain.ProductSummary;
+import com.finmatch.enterprise.event.EnterpriseEvents;
+import com.finmatch.enterprise.security.EnterpriseAccess;
+import com.finmatch.platform.events.IncomingEvent;
+import com.finmatch.platform.events.InvalidEventException;
+import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.security.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Applications: submitted and withdrawn by enterprises, moved along by the banks' lead events. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationService.class);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public ApplicationView submit(ApplicationRequest request) {
+        Optional<Enterprise> mine = Enterprise.ownedBy(caller.subject());
+        FinancingNeed need = FinancingNeed.findById(request.financingNeedId());
+        if (mine.isEmpty() || need == null || !need.enterpriseId.equals(mine.get().id)) {
+            throw ProblemException.notFound("financing need");
+        }
+        if (need.status != NeedStatus.OPEN) {
+            throw ProblemException.conflict("the financing need is " + need.status + "; apply against an open need");
+        }
+        ProductSummary product = ProductSummary.findById(request.productId());
+        if (product == null || !product.isPublished()) {
+            throw ProblemException.unprocessable("product " + request.productId() + " is not a published product");
+        }
+        long active = Application.count("financingNeedId = ?1 and productId = ?2 and status in ?3", need.id,
+                product.productId, Application.ACTIVE);
+        if (active > 0) {
+            throw ProblemException.conflict("an application for this need and product is in progress");
+        }
+        Instant now = Times.now();
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.enterpriseId = need.enterpriseId;
+        a.financingNeedId = need.id;
+        a.productId = product.productId;
+        a.productName = product.name;
+        a.bankId = product.bankId;
+        a.amount = need.amount;
+        a.termMonths = need.termMonths;
+        a.submittedAt = now;
+        a.record(new ApplicationStep(ApplicationStatus.SUBMITTED, now, null, null, null));
+        Persistence.persistAndFlush(a);
+        outbox.publish(EnterpriseEvents.APPLICATION_TOPIC, a.id.toString(), EnterpriseEvents.APPLICATION_SUBMITTED,
+                EnterpriseEvents.ApplicationSubmitted.of(a));
+        return ApplicationView.of(a);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<ApplicationView> mine(PageRequest page) {
+        Optional<Enterprise> mine = Enterprise.ownedBy(caller.subject());
+        if (mine.isEmpty()) {
+            return new PageResponse<>(List.of(), page.page, page.size, 0);
+        }
+        var query = Application.<Application>find("enterpriseId", Sort.descending("submittedAt").and("id"),
+                mine.get().id);
+        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ApplicationView::of)
+                .toList(), page.page, page.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApplicationView get(UUID id) {
+        return ApplicationView.of(access.readableApplication(id));
+    }
+
+    @Transactional
+    public ApplicationView withdraw(UUID id) {
+        Application a = access.ownedApplication(id);
+        if (a.status.isFinal()) {
+            throw ProblemException.conflict("the application is " + a.status + " already");
+        }
+        Instant now = Times.now();
+        a.record(new ApplicationStep(ApplicationStatus.WITHDRAWN, now, null, null, null));
+        Persistence.flush();
+        outbox.publish(EnterpriseEvents.APPLICATION_TOPIC, a.id.toString(), EnterpriseEvents.APPLICATION_WITHDRAWN,
+                new EnterpriseEvents.ApplicationWithdrawn(a.id, a.enterpriseId, a.productId, a.bankId, now));
+        return ApplicationView.of(a);
+    }
+
+    /**
+     * A LeadStatusChanged from loan-service: records the bank's step in the application's history. A status that is
+     * not a legal next step, or was recorded already, is ignored; a record that is not a lead event of a known
+     * application goes to the dead-letter topic.
+     */
+    @Transactional
+    public void applyLeadEvent(IncomingEvent event) {
+        if (!"LeadStatusChanged".equals(event.name())) {
+            return;
+        }
+        JsonNode data = event.data();
+        UUID applicationId = uuid(data, "applicationId");
+        ApplicationStatus status;
+        try {
+            status = ApplicationStatus.valueOf(text(data, "status"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("status " + data.path("status") + " is not an application status");
+        }
+        if (!status.isReportedByBank()) {
+            throw new InvalidEventException("status " + status + " is not one a bank reports");
+        }
+        Application a = Application.findById(applicationId);
+        if (a == null) {
+            throw new InvalidEventException("no application " + applicationId);
+        }
+        if (data.hasNonNull("bankId") && !a.bankId.equals(data.get("bankId").asText())) {
+            throw new InvalidEventException("application " + applicationId + " is not a lead of bank "
+                    + data.get("bankId").asText());
+        }
+        if (a.hasRecorded(status) || !a.status.canAdvanceTo(status)) {
+            LOG.infof("ignored %s of application %s: it is %s", status, a.id, a.status);
+            return;
+        }
+        Instant at = data.hasNonNull("at") ? instant(data, "at") : event.time().toInstant();
+        BigDecimal amount = null;
+        if (data.hasNonNull("amount")) {
+            if (!data.get("amount").isNumber()) {
+                throw new InvalidEventException("amount is not a number");
+            }
+            amount = data.get("amount").decimalValue();
+        }
+        a.record(new ApplicationStep(status, at, textOrNull(data, "reasonCode"), textOrNull(data, "note"), amount));
+        if (status == ApplicationStatus.DISBURSED) {
+            fulfil(a, at);
+        }
+    }
+
+    private void fulfil(Application a, Instant at) {
+        FinancingNeed need = FinancingNeed.findById(a.financingNeedId);
+        if (need != null && need.isOpen()) {
+            need.status = NeedStatus.FULFILLED;
+            need.closedAt = at;
+            outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, need.enterpriseId.toString(),
+                    EnterpriseEvents.NEED_FULFILLED,
+                    new EnterpriseEvents.FinancingNeedFulfilled(need.enterpriseId, need.id, a.id, at));
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new InvalidEventException(field + " is missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static String textOrNull(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.length() > 2000 ? s.substring(0, 2000) : s;
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        try {
+            return UUID.fromString(text(data, field));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(field + " is not a UUID");
+        }
+    }
+
+    private static Instant instant(JsonNode data, String field) {
+        try {
+            return OffsetDateTime.parse(text(data, field)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field + " is not an ISO-8601 time");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.finmatch.enterprise.service;
+
+import com.finmatch.enterprise.api.ConsentRequest;
+import com.finmatch.enterprise.api.ConsentView;
+import com.finmatch.enterprise.domain.Consent;
+import com.finmatch.enterprise.domain.Enterprise;
+import com.finmatch.enterprise.event.EnterpriseEvents;
+import com.finmatch.enterprise.security.EnterpriseAccess;
+import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.UUID;
+
+/** The consent ledger: grants per bank (or all banks) and data category, with expiry; revocation is immediate. */
+@ApplicationScoped
+public class ConsentService {
+
+    /** A grant lasts at most this long; the enterprise renews it when it wants to. */
+    static final int MAX_YEARS = 3;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public ConsentView grant(UUID enterpriseId, ConsentRequest request) {
+        Enterprise e = access.owned(enterpriseId);
+        Instant now = Times.now();
+        Instant expiresAt = request.expiresAt().toInstant();
+        new Violations().check(!expiresAt.isAfter(now.atZone(java.time.ZoneOffset.UTC).plusYears(MAX_YEARS)
+                .toInstant()), "expiresAt", "must be within " + MAX_YEARS + " years").throwIfAny();
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.enterpriseId = e.id;
+        c.bankId = request.bankId();
+        c.categories = EnumSet.copyOf(request.categories());
+        c.expiresAt = expiresAt;
+        c.grantedAt = now;
+        Persistence.persistAndFlush(c);
+        outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.CONSENT_GRANTED,
+                EnterpriseEvents.ConsentGranted.of(c));
+        return ConsentView.of(c, now);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<ConsentView> list(UUID enterpriseId, PageRequest page) {
+        Enterprise e = access.ownedOrAdministered(enterpriseId);
+        Instant now = Times.now();
+        var query = Consent.<Consent>find("enterpriseId", Sort.descending("grantedAt").and("id"), e.id);
+        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(c -> ConsentView.of(c, now))
+                .toList(), page.page, page.size, query.count());
+    }
+
+    /** Revokes at once; revoking a revoked consent changes nothing (DELETE is idempotent). */
+    @Transactional
+    public void revoke(UUID enterpriseId, UUID consentId) {
+        Enterprise e = access.owned(enterpriseId);
+        Consent c = Consent.findById(consentId);
+        if (c == null || !c.enterpriseId.equals(e.id)) {
+            throw ProblemException.notFound("consent");
+        }
+        if (c.revokedAt != null) {
+            return;
+        }
+        c.revokedAt = Times.now();
+        Persistence.flush();
+        outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.CONSENT_REVOKED,
+                new EnterpriseEvents.ConsentRevoked(e.id, c.id, c.bankId, c.revokedAt));
+    }
+}

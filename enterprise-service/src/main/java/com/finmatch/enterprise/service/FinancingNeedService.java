@@ -1,0 +1,113 @@
+package com.finmatch.enterprise.service;
+
+import com.finmatch.enterprise.api.FinancingNeedRequest;
+import com.finmatch.enterprise.api.FinancingNeedView;
+import com.finmatch.enterprise.domain.Enterprise;
+import com.finmatch.enterprise.domain.FinancingNeed;
+import com.finmatch.enterprise.domain.NeedStatus;
+import com.finmatch.enterprise.domain.Project;
+import com.finmatch.enterprise.event.EnterpriseEvents;
+import com.finmatch.enterprise.security.EnterpriseAccess;
+import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.UUID;
+
+/** Opening, listing and withdrawing an enterprise's financing needs. */
+@ApplicationScoped
+public class FinancingNeedService {
+
+    /** How far ahead a need may be dated: plans beyond that are projects, not needs. */
+    static final int MAX_YEARS_AHEAD = 5;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public FinancingNeedView open(UUID enterpriseId, FinancingNeedRequest request) {
+        Enterprise e = access.owned(enterpriseId);
+        Violations invalid = new Violations();
+        invalid.check(!request.neededBy().isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(MAX_YEARS_AHEAD)),
+                "neededBy", "must be within " + MAX_YEARS_AHEAD + " years");
+        if (request.projectId() != null) {
+            Project p = Project.findById(request.projectId());
+            invalid.check(p != null && p.enterpriseId.equals(e.id), "projectId",
+                    "is not a project of this enterprise");
+        }
+        invalid.throwIfAny();
+        FinancingNeed n = new FinancingNeed();
+        n.id = UUID.randomUUID();
+        n.enterpriseId = e.id;
+        n.amount = request.amount();
+        n.termMonths = request.termMonths();
+        n.purpose = request.purpose();
+        n.guaranteeTypes = EnumSet.copyOf(request.guaranteeTypes());
+        n.maxAnnualRate = request.maxAnnualRate();
+        n.neededBy = request.neededBy();
+        n.projectId = request.projectId();
+        n.status = NeedStatus.OPEN;
+        n.openedAt = Times.now();
+        Persistence.persistAndFlush(n);
+        outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.NEED_OPENED,
+                EnterpriseEvents.FinancingNeedOpened.of(n));
+        return FinancingNeedView.of(n);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<FinancingNeedView> list(UUID enterpriseId, String status, PageRequest page) {
+        Enterprise e = access.ownedOrAdministered(enterpriseId);
+        Sort order = Sort.descending("openedAt").and("id");
+        var query = FinancingNeed.<FinancingNeed>find("enterpriseId", order, e.id);
+        if (status != null && !status.isBlank()) {
+            Violations invalid = new Violations();
+            NeedStatus s = EnterpriseService.parse(NeedStatus.class, status, "status", invalid);
+            invalid.throwIfAny();
+            query = FinancingNeed.find("enterpriseId = ?1 and status = ?2", order, e.id, s);
+        }
+        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(FinancingNeedView::of)
+                .toList(), page.page, page.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FinancingNeedView get(UUID enterpriseId, UUID needId) {
+        Enterprise e = access.ownedOrAdministered(enterpriseId);
+        return FinancingNeedView.of(needOf(e, needId));
+    }
+
+    @Transactional
+    public FinancingNeedView withdraw(UUID enterpriseId, UUID needId) {
+        Enterprise e = access.owned(enterpriseId);
+        FinancingNeed n = needOf(e, needId);
+        if (!n.isOpen()) {
+            throw ProblemException.conflict("the financing need is " + n.status + ", not OPEN");
+        }
+        Instant now = Times.now();
+        n.status = NeedStatus.WITHDRAWN;
+        n.closedAt = now;
+        Persistence.flush();
+        outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.NEED_WITHDRAWN,
+                new EnterpriseEvents.FinancingNeedWithdrawn(e.id, n.id, now));
+        return FinancingNeedView.of(n);
+    }
+
+    private static FinancingNeed needOf(Enterprise e, UUID needId) {
+        FinancingNeed n = FinancingNeed.findById(needId);
+        if (n == null || !n.enterpriseId.equals(e.id)) {
+            throw ProblemException.notFound("financing need");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,78 @@
+package com.finmatch.enterprise.service;
+
+import com.finmatch.enterprise.domain.ProductSummary;
+import com.finmatch.platform.events.IncomingEvent;
+import com.finmatch.platform.events.InvalidEventException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The local replica of loan-service's products ({productId, bankId, name, status, minAmount, maxAmount}), all that
+ * submitting an application needs. An event older than the replica (by product version) changes nothing.
+ */
+@ApplicationScoped
+public class ProductReplicaService {
+
+    private static final Set<String> FULL = Set.of("ProductPublished", "ProductUpdated");
+    private static final Set<String> STATUS_ONLY = Set.of("ProductSuspended", "ProductWithdrawn");
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        String name = event.name();
+        if (!FULL.contains(name) && !STATUS_ONLY.contains(name)) {
+            return; // training offers and policy tools are not this service's business
+        }
+        JsonNode data = event.data();
+        UUID productId;
+        try {
+            productId = UUID.fromString(required(data, "productId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("productId is not a UUID");
+        }
+        String bankId = required(data, "bankId").asText();
+        String status = required(data, "status").asText();
+        Long version = data.hasNonNull("version") ? data.get("version").asLong() : null;
+        ProductSummary p = ProductSummary.findById(productId);
+        if (p != null && version != null && p.productVersion != null && version < p.productVersion) {
+            return;
+        }
+        if (p == null) {
+            p = new ProductSummary();
+            p.productId = productId;
+            p.persist();
+        }
+        p.bankId = bankId;
+        p.status = status;
+        p.productVersion = version;
+        p.updatedAt = event.time().toInstant();
+        if (FULL.contains(name)) {
+            p.name = data.hasNonNull("name") ? data.get("name").asText() : null;
+            p.minAmount = decimal(data, "minAmount");
+            p.maxAmount = decimal(data, "maxAmount");
+        }
+    }
+
+    private static JsonNode required(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new InvalidEventException(field + " is missing");
+        }
+        return v;
+    }
+
+    private static BigDecimal decimal(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidEventException(field + " is not a number");
+        }
+        return v.decimalValue();
+    }
+}

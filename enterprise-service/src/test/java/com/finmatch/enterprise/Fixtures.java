@@ -1,0 +1,177 @@
+package com.finmatch.enterprise;
+
+import com.finmatch.enterprise.domain.ProductSummary;
+import com.finmatch.enterprise.domain.Uscc;
+import com.finmatch.testing.Tokens;
+import com.finmatch.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Builds the objects the tests need through the public API, as users and banks would. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A random, valid USCC of a Zhaoqing company. */
+    public static String uscc() {
+        StringBuilder body = new StringBuilder("91441203");
+        for (int i = 0; i < 9; i++) {
+            body.append(Uscc.CHARSET.charAt(ThreadLocalRandom.current().nextInt(Uscc.CHARSET.length())));
+        }
+        return body.append(Uscc.checkCharacter(body)).toString();
+    }
+
+    public static String newSubject(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static Map<String, Object> enterpriseBody(String uscc) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("uscc", uscc);
+        body.put("name", "肇庆市鼎能汽车零部件有限公司 " + uscc.substring(8, 12));
+        body.put("legalRepresentative", "冯海燕");
+        body.put("foundedOn", "2018-11-28");
+        body.put("registeredCapital", 10000000);
+        body.put("districtCode", "441203");
+        body.put("industryCode", "C3670");
+        body.put("clusterCode", "NEV_AUTO");
+        body.put("sizeClass", "SMALL");
+        body.put("tags", java.util.List.of("HIGH_TECH", "SRDI_PROVINCIAL"));
+        body.put("employees", 80);
+        body.put("annualRevenue", 52000000.50);
+        body.put("revenueGrowth", 12.5);
+        body.put("netProfit", 4340000);
+        body.put("totalAssets", 70600000);
+        body.put("totalLiabilities", 21800000);
+        body.put("taxPaid", 1430000);
+        body.put("rdRatio", 5.6);
+        body.put("patents", 36);
+        body.put("creditRating", "AA");
+        body.put("listingIntention", "CONSIDERING");
+        body.put("targetBoard", "BSE");
+        body.put("contactName", "李明");
+        body.put("contactPhone", "+86 758 2888888");
+        body.put("contactEmail", "finance@example.cn");
+        return body;
+    }
+
+    /** Registers an enterprise for a new enterprise user; returns its id. */
+    public static String registerEnterprise(String subject) {
+        return as(Tokens.enterprise(subject)).body(enterpriseBody(uscc()))
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> needBody() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("amount", 3000000);
+        body.put("termMonths", 12);
+        body.put("purpose", "TECH_UPGRADE");
+        body.put("guaranteeTypes", java.util.List.of("CREDIT", "IP_PLEDGE"));
+        body.put("maxAnnualRate", 4.2);
+        body.put("neededBy", LocalDate.now().plusMonths(3).toString());
+        return body;
+    }
+
+    public static String openNeed(String subject, String enterpriseId) {
+        return as(Tokens.enterprise(subject)).body(needBody())
+                .post("/api/v1/enterprises/" + enterpriseId + "/financing-needs")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static String grantConsent(String subject, String enterpriseId, String bankId, String... categories) {
+        return as(Tokens.enterprise(subject))
+                .body(Map.of("bankId", bankId, "categories", java.util.List.of(categories),
+                        "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/enterprises/" + enterpriseId + "/consents")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Lets a consent run out, as time would (the API only accepts expiries in the future). */
+    public static void expireConsent(String consentId) {
+        QuarkusTransaction.requiringNew().run(() -> com.finmatch.enterprise.domain.Consent
+                .update("expiresAt = ?1 where id = ?2", Instant.now().minusSeconds(1), UUID.fromString(consentId)));
+    }
+
+    public static String submitApplication(String subject, String needId, String productId) {
+        return as(Tokens.enterprise(subject))
+                .body(Map.of("financingNeedId", needId, "productId", productId))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+    }
+
+    // ------------------------------------------------------------------------------ playing loan-service on Kafka
+
+    /** Publishes a product as loan-service would and waits until the replica has it. */
+    public static String publishProduct(String bankId) {
+        String productId = UUID.randomUUID().toString();
+        sendProductEvent("ProductPublished", productId, bankId, "PUBLISHED", 1);
+        awaitProductStatus(productId, "PUBLISHED");
+        return productId;
+    }
+
+    public static void sendProductEvent(String event, String productId, String bankId, String status, int version) {
+        String payload = event.equals("ProductPublished") || event.equals("ProductUpdated")
+                ? """
+                {"productId":"%s","bankId":"%s","name":"科技贷 %s","type":"TECH_LOAN","minAmount":100000,
+                 "maxAmount":10000000,"minTermMonths":6,"maxTermMonths":36,"minAnnualRate":3.1,"maxAnnualRate":4.5,
+                 "lprSpreadBps":null,"guaranteeTypes":["CREDIT"],"rules":[],"policyToolIds":[],
+                 "validFrom":"2026-01-01","validTo":null,"status":"%s","version":%d}
+                """.formatted(productId, bankId, bankId, status, version)
+                : """
+                {"productId":"%s","bankId":"%s","status":"%s","version":%d}
+                """.formatted(productId, bankId, status, version);
+        send("product.events", productId, "finmatch.product." + event + ".v1", "loan-service", payload);
+    }
+
+    public static void awaitProductStatus(String productId, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ProductSummary p = ProductSummary.findById(UUID.fromString(productId));
+            return p != null && status.equals(p.status);
+        }));
+    }
+
+    /** Reports a lead's status as loan-service would. */
+    public static void sendLeadStatus(String applicationId, String productId, String bankId, String status,
+            String extraJson) {
+        String payload = """
+                {"applicationId":"%s","productId":"%s","bankId":"%s","enterpriseId":"%s","status":"%s",
+                 "previousStatus":null,"at":"%s"%s}
+                """.formatted(applicationId, productId, bankId, UUID.randomUUID(), status,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), extraJson == null ? "" : "," + extraJson);
+        send("lead.events", applicationId, "finmatch.lead.LeadStatusChanged.v1", "loan-service", payload);
+    }
+
+    public static void send(String topic, String key, String type, String source, String payload) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", UUID.randomUUID().toString());
+        headers.put("ce_type", type);
+        headers.put("ce_source", source);
+        headers.put("ce_time", Instant.now().toString());
+        headers.put("ce_subject", key);
+        headers.put("content-type", "application/json");
+        TopicProbe.send(topic, key, payload, headers);
+    }
+
+    public static Response get(String token, String path) {
+        return given().auth().oauth2(token).get(path);
+    }
+}
