@@ -38,6 +38,32 @@ public class TextExtensions {
         return message == null ? "" : message.toString();
     }
 
+    /**
+     * The message of a form field's error: a portal key ({@code uscc_length}, {@code uscc_check:X} with its argument)
+     * in the user's language, or the service's own message.
+     */
+    static String err(Object errors, String field) {
+        if (!(errors instanceof java.util.Map<?, ?> m) || m.get(field) == null) {
+            return "";
+        }
+        String value = m.get(field).toString();
+        int colon = value.indexOf(':');
+        String key = colon > 0 ? value.substring(0, colon) : value;
+        if (Messages.has(key)) {
+            return colon > 0 ? Messages.get(lang(), key, value.substring(colon + 1)) : Messages.get(lang(), key);
+        }
+        return Messages.get(lang(), "field_invalid", value);
+    }
+
+    /** The page's one-line confirmation ({@code ?done=registered}) when the key is one of ours. */
+    static String done(Object key) {
+        return key != null && Messages.has("done_" + key) ? Messages.get(lang(), "done_" + key) : "";
+    }
+
+    static String failed(Object key) {
+        return key != null && Messages.has("failed_" + key) ? Messages.get(lang(), "failed_" + key) : "";
+    }
+
     static String lang() {
         var lang = Arc.container().instance(Lang.class);
         return lang.isAvailable() && Arc.container().requestContext().isActive() ? lang.get().code() : Messages.DEFAULT;

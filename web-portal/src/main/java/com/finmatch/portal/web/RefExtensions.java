@@ -66,6 +66,14 @@ public class RefExtensions {
         return ReferenceData.DECLINE_REASONS;
     }
 
+    static List<String> groupBys() {
+        return List.of("cluster", "district", "bank", "product");
+    }
+
+    static List<String> projectStages() {
+        return ReferenceData.PROJECT_STAGES;
+    }
+
     static List<String> trainingFormats() {
         return ReferenceData.TRAINING_FORMATS;
     }

@@ -30,8 +30,9 @@ public final class ReferenceData {
     public static final List<String> RULE_OPERATORS = List.of("EQ", "NE", "GT", "GE", "LT", "LE", "IN", "NOT_IN",
             "CONTAINS", "BETWEEN");
     public static final List<String> DECISIONS = List.of("RECEIVE", "REVIEW", "APPROVE", "DECLINE", "DISBURSE");
-    public static final List<String> DECLINE_REASONS = List.of("INSUFFICIENT_REVENUE", "HIGH_LEVERAGE", "CREDIT_HISTORY",
-            "INSUFFICIENT_COLLATERAL", "OUTSIDE_APPETITE", "INCOMPLETE_MATERIALS", "OTHER");
+    public static final List<String> DECLINE_REASONS = List.of("INSUFFICIENT_REVENUE", "INSUFFICIENT_COLLATERAL",
+            "CREDIT_HISTORY", "INDUSTRY_POLICY", "INCOMPLETE_MATERIALS", "OTHER");
+    public static final List<String> PROJECT_STAGES = List.of("PLANNING", "PREPARATION", "UNDER_CONSTRUCTION", "COMPLETED");
     public static final List<String> TRAINING_FORMATS = List.of("OFFLINE", "ONLINE", "HYBRID");
     public static final List<String> POLICY_TOOL_TYPES = List.of("RISK_COMPENSATION_POOL", "INTEREST_SUBSIDY",
             "GOVERNMENT_GUARANTEE");

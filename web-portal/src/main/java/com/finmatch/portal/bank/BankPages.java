@@ -1,0 +1,312 @@
+package com.finmatch.portal.bank;
+
+import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.Json;
+import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.Problem;
+import com.finmatch.portal.security.CurrentUser;
+import com.finmatch.portal.web.Forms;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The bank's pages: leads inbox by due time, decisions with reason codes, products and their rules, scorecard. */
+@Path("/bank")
+@RolesAllowed("bank")
+@Produces(MediaType.TEXT_HTML)
+public class BankPages {
+    static final Set<String> TRANSITIONS = Set.of("publish", "suspend", "withdraw");
+    static final int EMPTY_RULE_ROWS = 3;
+
+    @Inject
+    @RestClient
+    LoanClient loans;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    @Location("bank/leads.html")
+    Template leadsPage;
+
+    @Inject
+    @Location("bank/lead.html")
+    Template leadPage;
+
+    @Inject
+    @Location("bank/products.html")
+    Template productsPage;
+
+    @Inject
+    @Location("bank/product-form.html")
+    Template productForm;
+
+    @Inject
+    @Location("bank/scorecard.html")
+    Template scorecardPage;
+
+    // ------------------------------------------------------------------------------------------------ leads
+
+    @GET
+    public TemplateInstance leads(@QueryParam("done") String done) {
+        return leadsPage.data("leads", sortedByDue(CatalogClient.list(loans.leads(0, 200)))).data("done", done);
+    }
+
+    /** Overdue first, then by due time (the soonest first); answered leads last. */
+    static List<Map<String, Object>> sortedByDue(List<Map<String, Object>> leads) {
+        List<Map<String, Object>> sorted = new ArrayList<>(leads);
+        sorted.sort(Comparator.<Map<String, Object>, Integer>comparing(l -> open(l) ? 0 : 1)
+                .thenComparing(l -> Boolean.TRUE.equals(l.get("overdue")) ? 0 : 1)
+                .thenComparing(l -> String.valueOf(l.getOrDefault("dueAt", "9999"))));
+        return sorted;
+    }
+
+    static boolean open(Map<String, Object> lead) {
+        Object s = lead.get("status");
+        return "SUBMITTED".equals(s) || "RECEIVED".equals(s) || "UNDER_REVIEW".equals(s);
+    }
+
+    @GET
+    @Path("leads/{id}")
+    public TemplateInstance lead(@PathParam("id") String id, @QueryParam("failed") String failed) {
+        uuidOr404(id);
+        Map<String, Object> lead = loans.lead(id);
+        Map<String, Object> v = new LinkedHashMap<>();
+        Forms.put(v, "amount", lead.get("amount"));
+        return leadPage.data("l", lead).data("errors", Map.of()).data("v", v).data("failed", failed);
+    }
+
+    @POST
+    @Path("leads/{id}/decisions")
+    public Object decide(@PathParam("id") String id, @RestForm String action, @RestForm String amount,
+            @RestForm String rate, @RestForm String reasonCode, @RestForm String note) {
+        uuidOr404(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "action", Forms.text(action));
+        Forms.put(body, "amount", Forms.number(amount));
+        Forms.put(body, "rate", Forms.number(rate));
+        Forms.put(body, "reasonCode", Forms.text(reasonCode));
+        Forms.put(body, "note", Forms.text(note));
+        try {
+            loans.decide(id, body);
+            return Response.seeOther(URI.create("/bank?done=decided")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (p.status() == 409) {
+                return Response.seeOther(URI.create("/bank/leads/" + id + "?failed=illegal_transition")).build();
+            }
+            if (!p.invalid()) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
+            if (errors.isEmpty()) {
+                errors.put("action", p.detail() == null ? "invalid" : p.detail());
+            }
+            return leadPage.data("l", loans.lead(id)).data("errors", errors).data("v", body).data("failed", null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ products
+
+    @GET
+    @Path("products")
+    public TemplateInstance products(@QueryParam("done") String done, @QueryParam("failed") String failed) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (String status : List.of("DRAFT", "PUBLISHED", "SUSPENDED")) {
+            for (Map<String, Object> p : Json.items(loans.products(user.bankId(), status, 0, 200))) {
+                if (user.bankId() == null || user.bankId().equals(p.get("bankId"))) {
+                    byId.put(Json.text(p, "id"), p);
+                }
+            }
+        }
+        return productsPage.data("products", new ArrayList<>(byId.values())).data("done", done).data("failed", failed);
+    }
+
+    @GET
+    @Path("products/new")
+    public TemplateInstance newProduct() {
+        return productForm.data("v", Map.of()).data("rules", emptyRules(List.of())).data("errors", Map.of())
+                .data("id", null).data("version", null);
+    }
+
+    @GET
+    @Path("products/{id}/edit")
+    public TemplateInstance editProduct(@PathParam("id") String id) {
+        uuidOr404(id);
+        RestResponse<Map<String, Object>> r = loans.product(id);
+        Map<String, Object> p = r.getEntity();
+        String etag = r.getHeaderString("ETag");
+        String version = etag != null ? etag.replace("W/", "").replace("\"", "") : Json.text(p, "version");
+        return productForm.data("v", p).data("rules", emptyRules(ruleList(p))).data("errors", Map.of())
+                .data("id", id).data("version", version);
+    }
+
+    @POST
+    @Path("products")
+    public Object saveProduct(@RestForm String id, @RestForm String version, @RestForm String name,
+            @RestForm String type, @RestForm String description, @RestForm String minAmount,
+            @RestForm String maxAmount, @RestForm String minTermMonths, @RestForm String maxTermMonths,
+            @RestForm String minAnnualRate, @RestForm String maxAnnualRate, @RestForm List<String> guaranteeTypes,
+            @RestForm String validFrom, @RestForm String validTo, @RestForm("ruleField") List<String> ruleField,
+            @RestForm("ruleOperator") List<String> ruleOperator, @RestForm("ruleValue") List<String> ruleValue,
+            @RestForm("ruleHard") List<String> ruleHard, @RestForm("ruleWeight") List<String> ruleWeight,
+            @RestForm("ruleZh") List<String> ruleZh, @RestForm("ruleEn") List<String> ruleEn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "name", Forms.text(name));
+        Forms.put(body, "type", Forms.text(type));
+        Forms.put(body, "description", Forms.text(description));
+        Forms.put(body, "minAmount", Forms.number(minAmount));
+        Forms.put(body, "maxAmount", Forms.number(maxAmount));
+        Forms.put(body, "minTermMonths", Forms.number(minTermMonths));
+        Forms.put(body, "maxTermMonths", Forms.number(maxTermMonths));
+        Forms.put(body, "minAnnualRate", Forms.number(minAnnualRate));
+        Forms.put(body, "maxAnnualRate", Forms.number(maxAnnualRate));
+        body.put("guaranteeTypes", Forms.list(guaranteeTypes));
+        Forms.put(body, "validFrom", Forms.text(validFrom));
+        Forms.put(body, "validTo", Forms.text(validTo));
+        List<Map<String, Object>> rules = ProductRules.fromForm(ruleField, ruleOperator, ruleValue, ruleHard,
+                ruleWeight, ruleZh, ruleEn);
+        body.put("rules", rules);
+        boolean existing = Forms.isUuid(id);
+        try {
+            if (existing) {
+                loans.updateProduct(id, "\"" + Forms.text(version) + "\"", body);
+            } else {
+                loans.createProduct(body);
+            }
+            return Response.seeOther(URI.create("/bank/products?done=product_saved")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (!p.invalid() && p.status() != 412 && p.status() != 409) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
+            if (errors.isEmpty()) {
+                errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
+            }
+            return productForm.data("v", body).data("rules", emptyRules(rules)).data("errors", errors)
+                    .data("id", existing ? id : null).data("version", version);
+        }
+    }
+
+    @POST
+    @Path("products/{id}/{transition}")
+    public Response transition(@PathParam("id") String id, @PathParam("transition") String transition) {
+        uuidOr404(id);
+        if (!TRANSITIONS.contains(transition)) {
+            throw new NotFoundException();
+        }
+        try {
+            loans.transition(id, transition);
+            return Response.seeOther(URI.create("/bank/products?done=product_" + transition)).build();
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+                return Response.seeOther(URI.create("/bank/products?failed=illegal_transition")).build();
+            }
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ scorecard
+
+    @GET
+    @Path("scorecard")
+    public TemplateInstance scorecard() {
+        return scorecardPage.data("s", Scorecard.of(CatalogClient.list(loans.leads(0, 200)), Instant.now()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> ruleList(Map<String, Object> product) {
+        return product.get("rules") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    /** The rules shown in the form: the existing ones plus a few empty rows to add new ones. */
+    static List<Map<String, Object>> emptyRules(List<Map<String, Object>> rules) {
+        List<Map<String, Object>> rows = new ArrayList<>(rules);
+        for (int i = 0; i < EMPTY_RULE_ROWS; i++) {
+            rows.add(Map.of());
+        }
+        return rows;
+    }
+
+    private static void uuidOr404(String id) {
+        if (!Forms.isUuid(id)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** The bank's own service record, from its leads: what it answered, how fast, what is overdue. */
+    @io.quarkus.qute.TemplateData
+    public record Scorecard(int leads, int open, int overdue, int answered, int approved, int declined,
+            String acceptanceRate, String approvalRate, String medianResponseHours) {
+        static Scorecard of(List<Map<String, Object>> leads, Instant now) {
+            int open = 0;
+            int overdue = 0;
+            int approved = 0;
+            int declined = 0;
+            int answered = 0;
+            List<Long> minutes = new ArrayList<>();
+            for (Map<String, Object> l : leads) {
+                String s = String.valueOf(l.get("status"));
+                if (BankPages.open(l)) {
+                    open++;
+                }
+                if (Boolean.TRUE.equals(l.get("overdue"))) {
+                    overdue++;
+                }
+                if ("APPROVED".equals(s) || "DISBURSED".equals(s)) {
+                    approved++;
+                }
+                if ("DECLINED".equals(s)) {
+                    declined++;
+                }
+                if (!"SUBMITTED".equals(s) && !"WITHDRAWN".equals(s)) {
+                    answered++;
+                }
+                try {
+                    if (l.get("answeredAt") != null && l.get("submittedAt") != null) {
+                        minutes.add(Duration.between(Instant.parse(l.get("submittedAt").toString()),
+                                Instant.parse(l.get("answeredAt").toString())).toMinutes());
+                    }
+                } catch (RuntimeException e) {
+                    // a time the portal cannot read is left out of the median
+                }
+            }
+            minutes.sort(Long::compare);
+            String median = minutes.isEmpty() ? "—"
+                    : String.format("%.1f", minutes.get(minutes.size() / 2) / 60.0);
+            return new Scorecard(leads.size(), open, overdue, answered, approved, declined,
+                    percent(answered, leads.size()), percent(approved, approved + declined), median);
+        }
+
+        private static String percent(int part, int whole) {
+            return whole == 0 ? "—" : String.format("%.0f%%", 100.0 * part / whole);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.finmatch.portal.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service's problem+json answer (RFC 9457) as a form needs it: the status, the detail, and the message per field
+ * from {@code violations[{field, message}]}.
+ */
+@io.quarkus.qute.TemplateData
+public record Problem(int status, String detail, Map<String, String> fieldErrors) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static Problem of(WebApplicationException e) {
+        Response r = e.getResponse();
+        int status = r == null ? 500 : r.getStatus();
+        Map<String, Object> body = body(r);
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body.get("violations") instanceof List<?> violations) {
+            for (Object v : violations) {
+                if (v instanceof Map<?, ?> m && m.get("field") != null) {
+                    String field = m.get("field").toString();
+                    fields.merge(field.substring(field.lastIndexOf('.') + 1),
+                            String.valueOf(m.get("message")), (a, b) -> a + "; " + b);
+                }
+            }
+        }
+        Object detail = body.getOrDefault("detail", body.get("title"));
+        return new Problem(status, detail == null ? null : detail.toString(), fields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response r) {
+        if (r == null) {
+            return Map.of();
+        }
+        try {
+            Object entity = r.getEntity();
+            if (entity instanceof Map<?, ?> m) {
+                return (Map<String, Object>) m;
+            }
+            String text = entity instanceof String s ? s : r.readEntity(String.class);
+            return text == null || text.isBlank() ? Map.of() : JSON.readValue(text, Map.class);
+        } catch (RuntimeException | java.io.IOException ex) {
+            return Map.of();
+        }
+    }
+
+    public boolean invalid() {
+        return status == 400;
+    }
+}

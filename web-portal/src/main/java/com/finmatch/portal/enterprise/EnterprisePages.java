@@ -1,0 +1,485 @@
+package com.finmatch.portal.enterprise;
+
+import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.EnterpriseClient;
+import com.finmatch.portal.client.Json;
+import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.Problem;
+import com.finmatch.portal.web.Forms;
+import com.finmatch.portal.web.Uscc;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The enterprise's pages: profile (register, edit), financing needs, recommendations with reasons and near misses,
+ * one-click applications and their timeline, consents and the access log, major projects, IPO-training enrolment.
+ */
+@Path("/enterprise")
+@RolesAllowed("enterprise")
+@Produces(MediaType.TEXT_HTML)
+public class EnterprisePages {
+
+    @Inject
+    @RestClient
+    EnterpriseClient enterprises;
+
+    @Inject
+    @RestClient
+    MatchingClient matching;
+
+    @Inject
+    @RestClient
+    LoanClient loans;
+
+    @Inject
+    @RestClient
+    CatalogClient catalog;
+
+    @Inject
+    @Location("enterprise/home.html")
+    Template home;
+
+    @Inject
+    @Location("enterprise/profile.html")
+    Template profile;
+
+    @Inject
+    @Location("enterprise/need.html")
+    Template needForm;
+
+    @Inject
+    @Location("enterprise/recommendations.html")
+    Template recommendations;
+
+    @Inject
+    @Location("enterprise/applications.html")
+    Template applications;
+
+    @Inject
+    @Location("enterprise/consents.html")
+    Template consents;
+
+    @Inject
+    @Location("enterprise/projects.html")
+    Template projects;
+
+    // ------------------------------------------------------------------------------------------------ home
+
+    @GET
+    public Response home(@QueryParam("done") String done) {
+        Map<String, Object> me = mine();
+        if (me == null) {
+            return Response.seeOther(URI.create("/enterprise/profile")).build();
+        }
+        String id = Json.text(me, "id");
+        List<Map<String, Object>> needs = CatalogClient.list(enterprises.needs(id));
+        List<Map<String, Object>> apps = safeList(() -> enterprises.myApplications());
+        return Response.ok(home.data("e", me).data("needs", needs).data("apps", apps).data("done", done)).build();
+    }
+
+    // ------------------------------------------------------------------------------------------------ profile
+
+    @GET
+    @Path("profile")
+    public TemplateInstance profileForm() {
+        RestResponse<Map<String, Object>> me = mineResponse();
+        Map<String, Object> values = me == null ? Json.object() : new LinkedHashMap<>(me.getEntity());
+        String version = me == null ? null : etag(me);
+        return profile.data("v", values).data("errors", Map.of()).data("registered", me != null)
+                .data("version", version).data("problem", null);
+    }
+
+    @POST
+    @Path("profile")
+    public Object saveProfile(@RestForm String id, @RestForm String version, @RestForm String uscc,
+            @RestForm String name, @RestForm String legalRepresentative, @RestForm String foundedOn,
+            @RestForm String registeredCapital, @RestForm String districtCode, @RestForm String industryCode,
+            @RestForm String clusterCode, @RestForm String sizeClass, @RestForm List<String> tags,
+            @RestForm String employees, @RestForm String annualRevenue, @RestForm String netProfit,
+            @RestForm String totalAssets, @RestForm String totalLiabilities, @RestForm String taxPaid,
+            @RestForm String rdRatio, @RestForm String patents, @RestForm String creditRating,
+            @RestForm String listingIntention, @RestForm String targetBoard) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "uscc", Forms.text(uscc) == null ? null : Forms.text(uscc).toUpperCase());
+        Forms.put(body, "name", Forms.text(name));
+        Forms.put(body, "legalRepresentative", Forms.text(legalRepresentative));
+        Forms.put(body, "foundedOn", Forms.text(foundedOn));
+        Forms.put(body, "registeredCapital", Forms.number(registeredCapital));
+        Forms.put(body, "districtCode", Forms.text(districtCode));
+        Forms.put(body, "industryCode", Forms.text(industryCode));
+        Forms.put(body, "clusterCode", Forms.text(clusterCode));
+        Forms.put(body, "sizeClass", Forms.text(sizeClass));
+        body.put("tags", Forms.list(tags));
+        Forms.put(body, "employees", Forms.number(employees));
+        Forms.put(body, "annualRevenue", Forms.number(annualRevenue));
+        Forms.put(body, "netProfit", Forms.number(netProfit));
+        Forms.put(body, "totalAssets", Forms.number(totalAssets));
+        Forms.put(body, "totalLiabilities", Forms.number(totalLiabilities));
+        Forms.put(body, "taxPaid", Forms.number(taxPaid));
+        Forms.put(body, "rdRatio", Forms.number(rdRatio));
+        Forms.put(body, "patents", Forms.number(patents));
+        Forms.put(body, "creditRating", Forms.text(creditRating));
+        Forms.put(body, "listingIntention", Forms.text(listingIntention));
+        Forms.put(body, "targetBoard", Forms.text(targetBoard));
+
+        boolean registered = Forms.isUuid(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String usccProblem = Uscc.problem((String) body.get("uscc"));
+        if (usccProblem != null) {
+            errors.put("uscc", usccProblem);
+        }
+        if (errors.isEmpty()) {
+            try {
+                if (registered) {
+                    enterprises.update(id, "\"" + Forms.text(version) + "\"", body);
+                } else {
+                    enterprises.register(body);
+                }
+                return Response.seeOther(URI.create("/enterprise?done=" + (registered ? "profile_saved" : "registered"))).build();
+            } catch (WebApplicationException e) {
+                Problem p = Problem.of(e);
+                if (p.status() != 400 && p.status() != 409 && p.status() != 412 && p.status() != 428) {
+                    throw e;
+                }
+                errors.putAll(p.fieldErrors());
+                return rerender(body, id, version, registered, errors, p);
+            }
+        }
+        return rerender(body, id, version, registered, errors, null);
+    }
+
+    private TemplateInstance rerender(Map<String, Object> body, String id, String version, boolean registered,
+            Map<String, String> errors, Problem problem) {
+        Map<String, Object> values = new LinkedHashMap<>(body);
+        if (registered) {
+            values.put("id", id);
+        }
+        return profile.data("v", values).data("errors", errors).data("registered", registered)
+                .data("version", version).data("problem", problem);
+    }
+
+    // ------------------------------------------------------------------------------------------------ needs
+
+    @GET
+    @Path("needs/new")
+    public TemplateInstance newNeed() {
+        Map<String, Object> me = requireMine();
+        return needForm.data("e", me).data("v", Map.of()).data("errors", Map.of()).data("problem", null)
+                .data("projects", safeList(() -> enterprises.projects(Json.text(me, "id"))));
+    }
+
+    @POST
+    @Path("needs")
+    public Object openNeed(@RestForm String amount, @RestForm String termMonths, @RestForm String purpose,
+            @RestForm List<String> guaranteeTypes, @RestForm String maxAnnualRate, @RestForm String neededBy,
+            @RestForm String projectId) {
+        Map<String, Object> me = requireMine();
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "amount", Forms.number(amount));
+        Forms.put(body, "termMonths", Forms.number(termMonths));
+        Forms.put(body, "purpose", Forms.text(purpose));
+        body.put("guaranteeTypes", Forms.list(guaranteeTypes));
+        Forms.put(body, "maxAnnualRate", Forms.number(maxAnnualRate));
+        Forms.put(body, "neededBy", Forms.text(neededBy));
+        Forms.put(body, "projectId", Forms.isUuid(projectId) ? projectId : null);
+        try {
+            enterprises.openNeed(Json.text(me, "id"), body);
+            return Response.seeOther(URI.create("/enterprise/recommendations?done=need_opened")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (!p.invalid() && p.status() != 409) {
+                throw e;
+            }
+            return needForm.data("e", me).data("v", body).data("errors", p.fieldErrors()).data("problem", p)
+                    .data("projects", safeList(() -> enterprises.projects(Json.text(me, "id"))));
+        }
+    }
+
+    @POST
+    @Path("needs/{needId}/withdraw")
+    public Response withdrawNeed(@PathParam("needId") String needId) {
+        Map<String, Object> me = requireMine();
+        uuidOr404(needId);
+        enterprises.withdrawNeed(Json.text(me, "id"), needId);
+        return Response.seeOther(URI.create("/enterprise?done=need_withdrawn")).build();
+    }
+
+    // ------------------------------------------------------------------------------------------------ recommendations
+
+    @GET
+    @Path("recommendations")
+    public TemplateInstance recommendations(@QueryParam("done") String done, @QueryParam("failed") String failed) {
+        Map<String, Object> me = requireMine();
+        List<Map<String, Object>> needs = CatalogClient.list(enterprises.needs(Json.text(me, "id")));
+        Map<String, Map<String, Object>> needById = new LinkedHashMap<>();
+        for (Map<String, Object> n : needs) {
+            needById.put(Json.text(n, "id"), n);
+        }
+        List<Map<String, Object>> recs = recommendationList(matching.myRecommendations());
+        Map<String, String> productNames = new LinkedHashMap<>();
+        try {
+            for (Map<String, Object> p : CatalogClient.list(catalog.products(null, null, null, null, null, 0, 200))) {
+                productNames.put(Json.text(p, "id"), Json.text(p, "name"));
+            }
+        } catch (RuntimeException e) {
+            // names of near misses are a nicety: without them the page links the product id
+        }
+        Map<String, Map<String, Object>> offers = new LinkedHashMap<>();
+        try {
+            for (Map<String, Object> o : CatalogClient.list(catalog.trainingOffers())) {
+                offers.put(Json.text(o, "id"), o);
+            }
+        } catch (RuntimeException e) {
+            // the offer titles are shown when loan-service answers
+        }
+        return recommendations.data("recs", recs).data("needs", needById).data("openNeeds",
+                needs.stream().filter(n -> "OPEN".equals(n.get("status"))).toList())
+                .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> recommendationList(Object body) {
+        if (body instanceof Map<?, ?> m && !m.containsKey("items")) {
+            for (String key : List.of("recommendations", "needs")) {
+                if (m.get(key) instanceof List<?>) {
+                    return (List<Map<String, Object>>) m.get(key);
+                }
+            }
+            return m.containsKey("products") ? List.of((Map<String, Object>) m) : List.of();
+        }
+        return CatalogClient.list(body);
+    }
+
+    @POST
+    @Path("applications")
+    public Response apply(@RestForm String needId, @RestForm String productId) {
+        requireMine();
+        uuidOr404(needId);
+        uuidOr404(productId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("financingNeedId", needId);
+        body.put("productId", productId);
+        try {
+            enterprises.apply(body);
+            return Response.seeOther(URI.create("/enterprise/applications?done=applied")).build();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            if (status == 409) {
+                return Response.seeOther(URI.create("/enterprise/recommendations?failed=already_applied")).build();
+            }
+            if (status == 422) {
+                return Response.seeOther(URI.create("/enterprise/recommendations?failed=not_published")).build();
+            }
+            throw e;
+        }
+    }
+
+    @POST
+    @Path("training/{offerId}/enrol")
+    public Response enrol(@PathParam("offerId") String offerId) {
+        Map<String, Object> me = requireMine();
+        uuidOr404(offerId);
+        try {
+            loans.enrol(offerId, Map.of("enterpriseId", Json.text(me, "id")));
+            return Response.seeOther(URI.create("/enterprise/recommendations?done=enrolled")).build();
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+                return Response.seeOther(URI.create("/enterprise/recommendations?failed=enrol_refused")).build();
+            }
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ applications
+
+    @GET
+    @Path("applications")
+    public TemplateInstance applications(@QueryParam("done") String done) {
+        requireMine();
+        List<Map<String, Object>> apps = CatalogClient.list(enterprises.myApplications());
+        Map<String, String> bankNames = new LinkedHashMap<>();
+        try {
+            for (Map<String, Object> b : CatalogClient.list(catalog.banks())) {
+                bankNames.put(Json.text(b, "bankId"), Json.text(b, "name"));
+            }
+        } catch (RuntimeException e) {
+            // bank ids are shown instead
+        }
+        return applications.data("apps", apps).data("done", done).data("bankNames", bankNames);
+    }
+
+    @POST
+    @Path("applications/{id}/withdraw")
+    public Response withdrawApplication(@PathParam("id") String id) {
+        uuidOr404(id);
+        enterprises.withdrawApplication(id);
+        return Response.seeOther(URI.create("/enterprise/applications?done=application_withdrawn")).build();
+    }
+
+    // ------------------------------------------------------------------------------------------------ consents
+
+    @GET
+    @Path("consents")
+    public TemplateInstance consents(@QueryParam("done") String done) {
+        Map<String, Object> me = requireMine();
+        String id = Json.text(me, "id");
+        return consents.data("consents", CatalogClient.list(enterprises.consents(id)))
+                .data("log", safeList(() -> enterprises.accessLog(id)))
+                .data("banks", safeList(() -> catalog.banks())).data("done", done).data("errors", Map.of())
+                .data("defaultExpiry", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
+    }
+
+    @POST
+    @Path("consents")
+    public Object grant(@RestForm String bankId, @RestForm List<String> categories, @RestForm String expiresOn) {
+        Map<String, Object> me = requireMine();
+        String id = Json.text(me, "id");
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "bankId", Forms.text(bankId));
+        body.put("categories", Forms.list(categories));
+        LocalDate expiry = null;
+        try {
+            expiry = expiresOn == null || expiresOn.isBlank() ? null : LocalDate.parse(expiresOn.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            body.put("expiresAt", expiresOn);
+        }
+        if (expiry != null) {
+            body.put("expiresAt", OffsetDateTime.of(expiry.atStartOfDay(), ZoneOffset.UTC).toString());
+        }
+        try {
+            enterprises.grantConsent(id, body);
+            return Response.seeOther(URI.create("/enterprise/consents?done=consent_granted")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (!p.invalid()) {
+                throw e;
+            }
+            return consents.data("consents", CatalogClient.list(enterprises.consents(id)))
+                    .data("log", safeList(() -> enterprises.accessLog(id)))
+                    .data("banks", safeList(() -> catalog.banks())).data("done", null).data("errors", p.fieldErrors())
+                    .data("defaultExpiry", expiresOn);
+        }
+    }
+
+    @POST
+    @Path("consents/{consentId}/revoke")
+    public Response revoke(@PathParam("consentId") String consentId) {
+        Map<String, Object> me = requireMine();
+        uuidOr404(consentId);
+        enterprises.revokeConsent(Json.text(me, "id"), consentId);
+        return Response.seeOther(URI.create("/enterprise/consents?done=consent_revoked")).build();
+    }
+
+    // ------------------------------------------------------------------------------------------------ projects
+
+    @GET
+    @Path("projects")
+    public TemplateInstance projects(@QueryParam("done") String done) {
+        Map<String, Object> me = requireMine();
+        return projects.data("projects", CatalogClient.list(enterprises.projects(Json.text(me, "id"))))
+                .data("done", done).data("v", Map.of()).data("errors", Map.of());
+    }
+
+    @POST
+    @Path("projects")
+    public Object registerProject(@RestForm String name, @RestForm String description,
+            @RestForm String investmentAmount, @RestForm String financingGap, @RestForm String stage,
+            @RestForm String termMonths) {
+        Map<String, Object> me = requireMine();
+        String id = Json.text(me, "id");
+        Map<String, Object> body = new LinkedHashMap<>();
+        Forms.put(body, "name", Forms.text(name));
+        Forms.put(body, "description", Forms.text(description));
+        Forms.put(body, "investmentAmount", Forms.number(investmentAmount));
+        Forms.put(body, "financingGap", Forms.number(financingGap));
+        Forms.put(body, "stage", Forms.text(stage));
+        Forms.put(body, "termMonths", Forms.number(termMonths));
+        try {
+            enterprises.registerProject(id, body);
+            return Response.seeOther(URI.create("/enterprise/projects?done=project_registered")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (!p.invalid()) {
+                throw e;
+            }
+            return projects.data("projects", CatalogClient.list(enterprises.projects(id))).data("done", null)
+                    .data("v", body).data("errors", p.fieldErrors());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The caller's enterprise, or null before registration (enterprise-service answers 404). */
+    private Map<String, Object> mine() {
+        RestResponse<Map<String, Object>> r = mineResponse();
+        return r == null ? null : r.getEntity();
+    }
+
+    private RestResponse<Map<String, Object>> mineResponse() {
+        try {
+            return enterprises.mine();
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> requireMine() {
+        Map<String, Object> me = mine();
+        if (me == null) {
+            throw new WebApplicationException(Response.seeOther(URI.create("/enterprise/profile")).build());
+        }
+        return me;
+    }
+
+    private static String etag(RestResponse<?> r) {
+        String tag = r.getHeaderString("ETag");
+        if (tag == null) {
+            Object version = r.getEntity() instanceof Map<?, ?> m ? m.get("version") : null;
+            return version == null ? null : version.toString();
+        }
+        return tag.replace("W/", "").replace("\"", "");
+    }
+
+    private static void uuidOr404(String id) {
+        if (!Forms.isUuid(id)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A secondary list of a page: empty when its service fails, so the main content still shows. */
+    private static List<Map<String, Object>> safeList(java.util.function.Supplier<Object> call) {
+        try {
+            return new ArrayList<>(CatalogClient.list(call.get()));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+}
