@@ -85,13 +85,13 @@ public class LeadService {
         BigDecimal rate = null;
         switch (decision.action()) {
             case APPROVE -> {
-                amount = decision.amount();
-                rate = decision.rate();
+                amount = Amounts.money(decision.amount());
+                rate = Amounts.rate(decision.rate());
                 lead.approvedAmount = amount;
                 lead.approvedRate = rate;
             }
             case DISBURSE -> {
-                amount = decision.amount() != null ? decision.amount() : lead.approvedAmount;
+                amount = decision.amount() != null ? Amounts.money(decision.amount()) : lead.approvedAmount;
                 lead.disbursedAmount = amount;
             }
             case DECLINE -> lead.declineReason = reason.name();

@@ -1,0 +1,72 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.PolicyTool;
+import com.finmatch.loan.domain.PolicyToolKind;
+import com.finmatch.loan.service.PolicyToolService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Policy tools: anyone reads them; administrators create and change them (each change: PolicyToolChanged). */
+@Path("/api/v1/policy-tools")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyToolResource {
+
+    @Inject
+    PolicyToolService tools;
+
+    @GET
+    public PageResponse<PolicyToolView> list(@QueryParam("kind") String kind, @BeanParam @Valid PageRequest page) {
+        PageResponse<PolicyTool> found = tools.list(QueryParams.enumValue(kind, PolicyToolKind.class, "kind"), page);
+        return new PageResponse<>(found.items().stream().map(PolicyToolView::of).toList(), found.page(),
+                found.size(), found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return respond(tools.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response create(@NotNull @Valid PolicyToolRequest request) {
+        PolicyTool tool = tools.create(request);
+        return Response.created(URI.create("/api/v1/policy-tools/" + tool.id)).entity(PolicyToolView.of(tool))
+                .tag(Long.toString(tool.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PolicyToolRequest request) {
+        return respond(tools.update(id, ifMatch, request));
+    }
+
+    private static Response respond(PolicyTool tool) {
+        return Response.ok(PolicyToolView.of(tool)).tag(Long.toString(tool.version)).build();
+    }
+}

@@ -1,0 +1,121 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.LoanProduct;
+import com.finmatch.loan.domain.ProductLifecycle.Move;
+import com.finmatch.loan.domain.ProductStatus;
+import com.finmatch.loan.domain.ProductType;
+import com.finmatch.loan.domain.WorkingHoursCalendar;
+import com.finmatch.loan.service.CatalogueService;
+import com.finmatch.loan.service.ProductService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Loan products: the public catalogue (no token), and a bank's own products written over the API with the
+ * client-credentials grant — the owning bank always comes from the token's {@code bank_id}.
+ */
+@Path("/api/v1/products")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    CatalogueService catalogue;
+
+    /** The catalogue: published products; {@code status} other than PUBLISHED lists the caller bank's own. */
+    @GET
+    public PageResponse<ProductView> search(@QueryParam("type") String type, @QueryParam("bankId") String bankId,
+            @QueryParam("district") String district, @QueryParam("cluster") String cluster,
+            @QueryParam("amount") String amount, @QueryParam("status") String status,
+            @BeanParam @Valid PageRequest page) {
+        var filter = new CatalogueService.Filter(QueryParams.enumValue(type, ProductType.class, "type"),
+                QueryParams.code(bankId, "bankId"), QueryParams.code(district, "district"),
+                QueryParams.code(cluster, "cluster"), QueryParams.amount(amount, "amount"),
+                QueryParams.enumValue(status, ProductStatus.class, "status"));
+        PageResponse<LoanProduct> found = catalogue.search(filter, page, LocalDate.now(WorkingHoursCalendar.CHINA));
+        return new PageResponse<>(found.items().stream().map(ProductView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return respond(products.get(id));
+    }
+
+    /** Every published state of the product, oldest first. */
+    @GET
+    @Path("/{id}/versions")
+    public List<Map<String, Object>> versions(@PathParam("id") UUID id) {
+        return products.versions(id).stream().map(v -> v.snapshot).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.BANK)
+    public Response create(@NotNull @Valid ProductRequest request) {
+        LoanProduct product = products.create(request);
+        return Response.created(URI.create("/api/v1/products/" + product.id)).entity(ProductView.of(product))
+                .tag(Long.toString(product.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.BANK)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ProductRequest request) {
+        return respond(products.update(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Caller.BANK)
+    public Response publish(@PathParam("id") UUID id) {
+        return respond(products.move(id, Move.PUBLISH));
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    public Response suspend(@PathParam("id") UUID id) {
+        return respond(products.move(id, Move.SUSPEND));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Caller.BANK)
+    public Response withdraw(@PathParam("id") UUID id) {
+        return respond(products.move(id, Move.WITHDRAW));
+    }
+
+    private static Response respond(LoanProduct product) {
+        return Response.ok(ProductView.of(product)).tag(Long.toString(product.version)).build();
+    }
+}

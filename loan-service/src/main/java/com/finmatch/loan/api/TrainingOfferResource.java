@@ -1,0 +1,107 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.TrainingEnrolment;
+import com.finmatch.loan.domain.TrainingOffer;
+import com.finmatch.loan.domain.TrainingOfferStatus;
+import com.finmatch.loan.service.TrainingOfferService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** IPO-training offers (上市培育): administrators publish, change and close; anyone reads; enterprises enrol. */
+@Path("/api/v1/training-offers")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrainingOfferResource {
+
+    @Inject
+    TrainingOfferService offers;
+
+    @GET
+    public PageResponse<TrainingOfferView> list(@QueryParam("status") String status,
+            @BeanParam @Valid PageRequest page) {
+        PageResponse<TrainingOffer> found = offers.list(
+                QueryParams.enumValue(status, TrainingOfferStatus.class, "status"), page);
+        return new PageResponse<>(found.items().stream().map(TrainingOfferView::of).toList(), found.page(),
+                found.size(), found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return respond(offers.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response publish(@NotNull @Valid TrainingOfferRequest request) {
+        TrainingOffer offer = offers.publish(request);
+        return Response.created(URI.create("/api/v1/training-offers/" + offer.id)).entity(TrainingOfferView.of(offer))
+                .tag(Long.toString(offer.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid TrainingOfferRequest request) {
+        return respond(offers.update(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Caller.ADMIN)
+    public Response close(@PathParam("id") UUID id) {
+        return respond(offers.close(id));
+    }
+
+    @POST
+    @Path("/{id}/enrolments")
+    @RolesAllowed(Caller.ENTERPRISE)
+    public Response enrol(@PathParam("id") UUID id) {
+        TrainingEnrolment e = offers.enrol(id);
+        return Response.created(URI.create("/api/v1/training-offers/" + id + "/enrolments/" + e.id))
+                .entity(EnrolmentView.of(e)).build();
+    }
+
+    @GET
+    @Path("/{id}/enrolments")
+    @RolesAllowed(Caller.ADMIN)
+    public PageResponse<EnrolmentView> enrolments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        PageResponse<TrainingEnrolment> found = offers.enrolments(id, page);
+        return new PageResponse<>(found.items().stream().map(EnrolmentView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    private static Response respond(TrainingOffer offer) {
+        return Response.ok(TrainingOfferView.of(offer)).tag(Long.toString(offer.version)).build();
+    }
+
+    public record EnrolmentView(UUID id, UUID offerId, String enterpriseSub, UUID enterpriseId, Instant enrolledAt) {
+        static EnrolmentView of(TrainingEnrolment e) {
+            return new EnrolmentView(e.id, e.offerId, e.enterpriseSub, e.enterpriseId, e.enrolledAt);
+        }
+    }
+}

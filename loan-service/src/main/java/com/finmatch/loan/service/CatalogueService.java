@@ -1,0 +1,91 @@
+package com.finmatch.loan.service;
+
+import com.finmatch.loan.domain.LoanProduct;
+import com.finmatch.loan.domain.ProductStatus;
+import com.finmatch.loan.domain.ProductType;
+import com.finmatch.loan.security.LoanAccess;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue (金融超市): published, currently valid products, filtered by type, bank, district, cluster and
+ * amount, in one indexed query per page (rules live in the product row: no query per product).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CatalogueService {
+
+    /** The filters; null means "any". A status other than PUBLISHED lists a bank's own products (admins: all). */
+    public record Filter(ProductType type, String bankId, String district, String cluster, BigDecimal amount,
+            ProductStatus status) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LoanAccess access;
+
+    @SuppressWarnings("unchecked")
+    public PageResponse<LoanProduct> search(Filter filter, PageRequest page, LocalDate today) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        ProductStatus status = filter.status() == null ? ProductStatus.PUBLISHED : filter.status();
+        where.add("p.status = :status");
+        params.put("status", status.name());
+        String bankId = filter.bankId();
+        if (status == ProductStatus.PUBLISHED) {
+            where.add("(p.valid_to is null or p.valid_to >= :today)");
+            params.put("today", today);
+        } else {
+            bankId = access.ownProductsScope().orElse(bankId);
+        }
+        if (filter.type() != null) {
+            where.add("p.type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (bankId != null) {
+            where.add("p.bank_id = :bankId");
+            params.put("bankId", bankId);
+        }
+        if (filter.district() != null) {
+            where.add("(p.districts_allowed is null or p.districts_allowed @> array[cast(:district as text)])"
+                    + " and (p.districts_excluded is null or not p.districts_excluded @> array[cast(:district as text)])");
+            params.put("district", filter.district());
+        }
+        if (filter.cluster() != null) {
+            where.add("(p.clusters_allowed is null or p.clusters_allowed @> array[cast(:cluster as text)])"
+                    + " and (p.clusters_excluded is null or not p.clusters_excluded @> array[cast(:cluster as text)])");
+            params.put("cluster", filter.cluster());
+        }
+        if (filter.amount() != null) {
+            where.add("p.min_amount <= :amount and p.max_amount >= :amount");
+            params.put("amount", filter.amount());
+        }
+        String condition = " from loan_product p where " + String.join(" and ", where);
+        Query select = em.createNativeQuery("select p.*" + condition + " order by p.name, p.id limit :limit offset :offset",
+                LoanProduct.class);
+        Query count = em.createNativeQuery("select count(*)" + condition);
+        params.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        select.setParameter("limit", page.size);
+        select.setParameter("offset", (long) page.page * page.size);
+        List<LoanProduct> items = select.getResultList();
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new PageResponse<>(items, page.page, page.size, total);
+    }
+}
