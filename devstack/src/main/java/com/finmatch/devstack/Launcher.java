@@ -102,7 +102,7 @@ public final class Launcher {
     private static int status() {
         Stack stack = Stack.forRepository();
         Optional<ProcessHandle> owner = stack.runningLauncher();
-        Console.info("launcher        " + owner.map(h -> "running, pid " + h.pid()).orElse("not running"));
+        Console.info("launcher            " + owner.map(h -> "running, pid " + h.pid()).orElse("not running"));
         String pgPort = "";
         try {
             pgPort = Files.readString(stack.stateDir().resolve("postgres/port")).trim();
@@ -111,20 +111,20 @@ public final class Launcher {
         }
         String pgHost = System.getenv("FINMATCH_PG_HOST");
         if (pgHost != null && !pgHost.isBlank()) {
-            Console.info("PostgreSQL      external " + pgHost + ":" + Optional.ofNullable(System.getenv("FINMATCH_PG_PORT")).orElse("5432"));
+            Console.info("PostgreSQL          external " + pgHost + ":" + Optional.ofNullable(System.getenv("FINMATCH_PG_PORT")).orElse("5432"));
         } else {
-            Console.info("PostgreSQL      " + (pgPort.isEmpty() ? "never started"
+            Console.info("PostgreSQL          " + (pgPort.isEmpty() ? "never started"
                     : "127.0.0.1:" + pgPort + " " + (Ports.isOpen(Integer.parseInt(pgPort)) ? "up" : "down")));
         }
-        Console.info("Kafka           " + Stack.KAFKA_BOOTSTRAP + " " + (Ports.isOpen(Stack.KAFKA_PORT) ? "up" : "down"));
-        Console.info("Keycloak        " + Stack.REALM_URL + " " + (Stack.realmReady() ? "up"
+        Console.info("Kafka               " + Stack.KAFKA_BOOTSTRAP + " " + (Ports.isOpen(Stack.KAFKA_PORT) ? "up" : "down"));
+        Console.info("Keycloak            " + Stack.REALM_URL + " " + (Stack.realmReady() ? "up"
                 : Ports.isOpen(Stack.KEYCLOAK_PORT) ? "starting (port open, realm not served yet)" : "down"));
         for (Stack.App app : Stack.APPS) {
             String s = Stack.appReady(app) ? "ready" : Ports.isOpen(app.port()) ? "not ready" : "down";
             if (!Files.exists(stack.jar(app))) {
                 s += " (no jar built)";
             }
-            Console.info(String.format("%-15s %s %s", app.module(), app.url(), s));
+            Console.info(String.format("%-19s %s %s", app.module(), app.url(), s));
         }
         return owner.isPresent() ? 0 : 3;
     }

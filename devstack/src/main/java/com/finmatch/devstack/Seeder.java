@@ -50,6 +50,9 @@ public final class Seeder {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
             for (Tally t : tallies.values()) {
+                if (t.created + t.existing + t.failed == 0 && t.blocked == null) {
+                    continue; // nothing to say (e.g. nothing to publish)
+                }
                 lines.add(t.toString());
             }
             return lines;
