@@ -57,6 +57,44 @@ class EnterpriseSearchTest {
     }
 
     @Test
+    void shouldFilterByDistrictClusterTagAndSizeClass() {
+        java.util.Map<String, Object> body = Fixtures.enterpriseBody(Fixtures.uscc());
+        body.put("districtCode", "441226");
+        body.put("clusterCode", "FOOD_BEVERAGE");
+        body.put("industryCode", "C1469");
+        body.put("sizeClass", "MEDIUM");
+        body.put("tags", java.util.List.of("SRDI_LITTLE_GIANT"));
+        String match = Fixtures.as(Tokens.enterprise(Fixtures.newSubject("owner"))).body(body)
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        body = Fixtures.enterpriseBody(Fixtures.uscc());
+        body.put("districtCode", "441226");
+        body.put("clusterCode", "FOOD_BEVERAGE");
+        body.put("sizeClass", "MICRO");
+        String other = Fixtures.as(Tokens.enterprise(Fixtures.newSubject("owner"))).body(body)
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/enterprises?district=441226&cluster=FOOD_BEVERAGE&tag=SRDI_LITTLE_GIANT"
+                        + "&sizeClass=MEDIUM")
+                .then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(match))
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(other)))
+                .body("items.districtCode", org.hamcrest.Matchers.everyItem(equalTo("441226")))
+                .body("items.sizeClass", org.hamcrest.Matchers.everyItem(equalTo("MEDIUM")));
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/enterprises?district=441226&size=1&page=0")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)).body("size", equalTo(1));
+    }
+
+    @Test
+    void shouldAnswerAnUnknownTagOrSizeClassFilterWith400NamingIt() {
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/enterprises?tag=FAMOUS&sizeClass=HUGE")
+                .then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("tag", "sizeClass"));
+    }
+
+    @Test
     void shouldReportReadyWithDatabaseAndKafka() {
         given().when().get("/q/health/ready").then().statusCode(200);
     }

@@ -2,6 +2,7 @@ package com.finmatch.enterprise;
 
 import com.finmatch.enterprise.domain.ProductSummary;
 import com.finmatch.enterprise.domain.Uscc;
+import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.Tokens;
 import com.finmatch.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Builds the objects the tests need through the public API, as users and banks would. */
 public final class Fixtures {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Fixtures() {
     }
@@ -138,7 +142,9 @@ public final class Fixtures {
                 : """
                 {"productId":"%s","bankId":"%s","status":"%s","version":%d}
                 """.formatted(productId, bankId, status, version);
-        send("product.events", productId, "finmatch.product." + event + ".v1", "loan-service", payload);
+        String type = "finmatch.product." + event + ".v1";
+        conform(type, payload);
+        send("product.events", productId, type, "loan-service", payload);
     }
 
     public static void awaitProductStatus(String productId, String status) {
@@ -148,15 +154,60 @@ public final class Fixtures {
         }));
     }
 
-    /** Reports a lead's status as loan-service would. */
+    /** Reports a lead's status as loan-service would, in a payload that passes loan-service's schema. */
     public static void sendLeadStatus(String applicationId, String productId, String bankId, String status,
-            String extraJson) {
-        String payload = """
-                {"applicationId":"%s","productId":"%s","bankId":"%s","enterpriseId":"%s","status":"%s",
-                 "previousStatus":null,"at":"%s"%s}
-                """.formatted(applicationId, productId, bankId, UUID.randomUUID(), status,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), extraJson == null ? "" : "," + extraJson);
-        send("lead.events", applicationId, "finmatch.lead.LeadStatusChanged.v1", "loan-service", payload);
+            Map<String, Object> extras) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("applicationId", applicationId);
+        payload.put("productId", productId);
+        payload.put("bankId", bankId);
+        payload.put("enterpriseId", UUID.randomUUID().toString());
+        payload.put("status", status);
+        payload.put("previousStatus", switch (status) {
+            case "RECEIVED" -> "SUBMITTED";
+            case "UNDER_REVIEW" -> "RECEIVED";
+            case "APPROVED", "DECLINED" -> "UNDER_REVIEW";
+            default -> "APPROVED";
+        });
+        payload.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        payload.put("reasonCode", null);
+        payload.put("note", null);
+        payload.put("amount", null);
+        payload.put("rate", null);
+        payload.put("dueAt", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        payload.put("submittedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                .toString());
+        if (extras != null) {
+            payload.putAll(extras);
+        }
+        String type = "finmatch.lead.LeadStatusChanged.v1";
+        String json = json(payload);
+        conform(type, json);
+        send("lead.events", applicationId, type, "loan-service", json);
+    }
+
+    public static void sendLeadStatus(String applicationId, String productId, String bankId, String status) {
+        sendLeadStatus(applicationId, productId, bankId, status, null);
+    }
+
+    /** Our stand-in for loan-service must speak its contract: the payload passes loan-service's schema. */
+    static void conform(String type, String json) {
+        try {
+            var errors = EventSchemas.schema(type).validate(JSON.readTree(json));
+            if (!errors.isEmpty()) {
+                throw new AssertionError("test payload breaks the schema of " + type + ": " + errors);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void send(String topic, String key, String type, String source, String payload) {

@@ -45,6 +45,13 @@ public class ConsentResource {
         return consents.list(id, page);
     }
 
+    @GET
+    @Path("/{consentId}")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    public ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+        return consents.get(id, consentId);
+    }
+
     @DELETE
     @Path("/{consentId}")
     @RolesAllowed(Caller.ENTERPRISE)

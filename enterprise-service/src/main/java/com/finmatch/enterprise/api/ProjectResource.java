@@ -15,15 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.UUID;
 
-/** The major-project library: an enterprise's own projects, and the administrators' search across all. */
-@Path("/api/v1")
+/** An enterprise's entries in the major-project library: its owner registers them, the owner and admins list them. */
+@Path("/api/v1/enterprises/{id}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
@@ -32,7 +31,6 @@ public class ProjectResource {
     ProjectService projects;
 
     @POST
-    @Path("/enterprises/{id}/projects")
     @RolesAllowed(Caller.ENTERPRISE)
     public Response register(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
         ProjectView registered = projects.register(id, body);
@@ -41,18 +39,15 @@ public class ProjectResource {
     }
 
     @GET
-    @Path("/enterprises/{id}/projects")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
     public PageResponse<ProjectView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return projects.list(id, page);
     }
 
     @GET
-    @Path("/projects")
-    @RolesAllowed(Caller.ADMIN)
-    public PageResponse<ProjectView> search(@QueryParam("district") String district,
-            @QueryParam("stage") String stage, @QueryParam("minGap") String minGap,
-            @BeanParam @Valid PageRequest page) {
-        return projects.search(district, stage, minGap, page);
+    @Path("/{projectId}")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    public ProjectView get(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId) {
+        return projects.get(id, projectId);
     }
 }

@@ -61,14 +61,17 @@ public class ConsentService {
                 .toList(), page.page, page.size, query.count());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConsentView get(UUID enterpriseId, UUID consentId) {
+        Enterprise e = access.ownedOrAdministered(enterpriseId);
+        return ConsentView.of(consentOf(e, consentId), Times.now());
+    }
+
     /** Revokes at once; revoking a revoked consent changes nothing (DELETE is idempotent). */
     @Transactional
     public void revoke(UUID enterpriseId, UUID consentId) {
         Enterprise e = access.owned(enterpriseId);
-        Consent c = Consent.findById(consentId);
-        if (c == null || !c.enterpriseId.equals(e.id)) {
-            throw ProblemException.notFound("consent");
-        }
+        Consent c = consentOf(e, consentId);
         if (c.revokedAt != null) {
             return;
         }
@@ -76,5 +79,13 @@ public class ConsentService {
         Persistence.flush();
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.CONSENT_REVOKED,
                 new EnterpriseEvents.ConsentRevoked(e.id, c.id, c.bankId, c.revokedAt));
+    }
+
+    private static Consent consentOf(Enterprise e, UUID consentId) {
+        Consent c = Consent.findById(consentId);
+        if (c == null || !c.enterpriseId.equals(e.id)) {
+            throw ProblemException.notFound("consent");
+        }
+        return c;
     }
 }

@@ -41,10 +41,10 @@ public class ProductReplicaService {
         if (p != null && version != null && p.productVersion != null && version < p.productVersion) {
             return;
         }
-        if (p == null) {
+        boolean known = p != null;
+        if (!known) {
             p = new ProductSummary();
             p.productId = productId;
-            p.persist();
         }
         p.bankId = bankId;
         p.status = status;
@@ -54,6 +54,9 @@ public class ProductReplicaService {
             p.name = data.hasNonNull("name") ? data.get("name").asText() : null;
             p.minAmount = decimal(data, "minAmount");
             p.maxAmount = decimal(data, "maxAmount");
+        }
+        if (!known) {
+            p.persist(); // after every column is set: the insert carries the state at persist time
         }
     }
 

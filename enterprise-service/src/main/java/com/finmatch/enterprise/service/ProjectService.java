@@ -10,6 +10,7 @@ import com.finmatch.enterprise.security.EnterpriseAccess;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,16 @@ public class ProjectService {
         var query = Project.<Project>find("enterpriseId", Sort.descending("registeredAt").and("id"), e.id);
         return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ProjectView::of).toList(),
                 page.page, page.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProjectView get(UUID enterpriseId, UUID projectId) {
+        Enterprise e = access.ownedOrAdministered(enterpriseId);
+        Project p = Project.findById(projectId);
+        if (p == null || !p.enterpriseId.equals(e.id)) {
+            throw ProblemException.notFound("project");
+        }
+        return ProjectView.of(p);
     }
 
     /** Administrators' search of the library by district, stage and minimum financing gap, largest gap first. */

@@ -1,0 +1,32 @@
+package com.finmatch.enterprise.api;
+
+import com.finmatch.enterprise.service.ProjectService;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The administrators' search across the major-project library. */
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectSearchResource {
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    @RolesAllowed(Caller.ADMIN)
+    public PageResponse<ProjectView> search(@QueryParam("district") String district,
+            @QueryParam("stage") String stage, @QueryParam("minGap") String minGap,
+            @BeanParam @Valid PageRequest page) {
+        return projects.search(district, stage, minGap, page);
+    }
+}
