@@ -236,7 +236,14 @@ class LeadFlowTest {
                 enterpriseId.toString(), consent(enterpriseId, granted, "*", "PROFILE"));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
                 .then().extract().path("enterprise.name") != null);
-        given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆精工"));
+        try (TopicProbe events = TopicProbe.of("lead.events")) {
+            given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆精工"));
+            JsonNode read = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.lead.EnterpriseProfileRead.v1", lead.toString())), "loan-service");
+            assertEquals(enterpriseId.toString(), read.get("enterpriseId").asText());
+            assertEquals(bankId, read.get("bankId").asText());
+            assertEquals("bank-user", read.get("readBy").asText());
+        }
 
         TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentRevoked.v1", "enterprise-service",
                 enterpriseId.toString(), """

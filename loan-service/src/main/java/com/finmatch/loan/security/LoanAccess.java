@@ -74,6 +74,11 @@ public class LoanAccess {
         return isAdmin() ? Optional.empty() : Optional.of(callerBankId());
     }
 
+    /** The token subject of the caller (a bank user or a bank's API client). */
+    public String callerSubject() {
+        return caller.subject();
+    }
+
     public boolean isAdmin() {
         return !caller.isAnonymous() && caller.isAdmin();
     }

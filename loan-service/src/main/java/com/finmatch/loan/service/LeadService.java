@@ -66,10 +66,20 @@ public class LeadService {
         return new PageResponse<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * One lead. When a bank is shown the enterprise profile, the read is announced (EnterpriseProfileRead on
+     * lead.events) so that enterprise-service can add it to the enterprise's access log.
+     */
+    @Transactional
     public LeadDetails get(UUID id, Instant now) {
         Lead lead = access.lead(Lead.findById(id));
-        return new LeadDetails(lead, consentedProfile(lead, now));
+        JsonNode profile = consentedProfile(lead, now);
+        if (profile != null && !access.isAdmin()) {
+            outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.ENTERPRISE_PROFILE_READ,
+                    new LoanEvents.EnterpriseProfileReadPayload(lead.id, lead.enterpriseId, lead.bankId,
+                            access.callerSubject(), List.of(PROFILE), now));
+        }
+        return new LeadDetails(lead, profile);
     }
 
     /** Applies a bank's decision; an illegal move is 409 and changes nothing. */

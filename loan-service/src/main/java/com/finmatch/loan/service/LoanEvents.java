@@ -33,6 +33,8 @@ public final class LoanEvents {
     public static final String POLICY_TOOL_CHANGED = "finmatch.product.PolicyToolChanged.v1";
     public static final String LEAD_STATUS_CHANGED = "finmatch.lead.LeadStatusChanged.v1";
     public static final String LEAD_OVERDUE = "finmatch.lead.LeadOverdue.v1";
+    /** Added to the catalogue by loan-service: a bank was shown an enterprise's data on a lead (for its access log). */
+    public static final String ENTERPRISE_PROFILE_READ = "finmatch.lead.EnterpriseProfileRead.v1";
 
     private LoanEvents() {
     }
@@ -91,6 +93,10 @@ public final class LoanEvents {
             return new LeadStatusChangedPayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.status,
                     previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt);
         }
+    }
+
+    public record EnterpriseProfileReadPayload(UUID applicationId, UUID enterpriseId, String bankId, String readBy,
+            List<String> categories, Instant at) {
     }
 
     public record LeadOverduePayload(UUID applicationId, UUID productId, String bankId, UUID enterpriseId,
