@@ -1,0 +1,40 @@
+package com.finmatch.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    @Test
+    void shouldNameTheProcessThatHoldsATakenPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertTrue(Ports.isOpen(port));
+            assertFalse(Ports.isFree(port));
+            String owner = Ports.describeOwner(port);
+            assertTrue(owner.startsWith("pid " + ProcessHandle.current().pid() + " ("), owner);
+            assertTrue(owner.contains("java"), owner);
+        }
+    }
+
+    @Test
+    void shouldSeeAFreePortAsFree() {
+        int port = Ports.freePort();
+        assertTrue(Ports.isFree(port));
+        assertFalse(Ports.isOpen(port));
+    }
+
+    @Test
+    void shouldMakeKafkaClusterIdsOf22UrlSafeCharacters() {
+        for (int i = 0; i < 200; i++) {
+            String id = Stack.clusterId();
+            assertEquals(22, id.length(), id);
+            assertTrue(id.matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}"), id);
+        }
+    }
+}
