@@ -220,7 +220,8 @@ class LeadFlowTest {
         TestData.sendEvent("enterprise.events", "finmatch.enterprise.EnterpriseRegistered.v1", "enterprise-service",
                 enterpriseId.toString(), """
                         {"enterpriseId": "%s", "ownerSub": "ent-con", "uscc": "91441200MA4UXXXX1X", "name": "肇庆精工",
-                         "districtCode": "441202", "sizeClass": "SMALL", "tags": ["HIGH_TECH"], "version": 0}
+                         "districtCode": "441202", "sizeClass": "SMALL", "tags": ["HIGH_TECH"], "annualRevenue": 52000000,
+                         "version": 0}
                         """.formatted(enterpriseId));
         UUID lead = lead(bankId, enterpriseId, Instant.now());
         given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise", nullValue());
@@ -228,14 +229,19 @@ class LeadFlowTest {
         UUID otherBankConsent = UUID.randomUUID();
         TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
                 enterpriseId.toString(), consent(enterpriseId, otherBankConsent, "OTHERBANK", "PROFILE"));
-        UUID financialsOnly = UUID.randomUUID();
-        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
-                enterpriseId.toString(), consent(enterpriseId, financialsOnly, bankId, "FINANCIALS"));
         UUID granted = UUID.randomUUID();
         TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
                 enterpriseId.toString(), consent(enterpriseId, granted, "*", "PROFILE"));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
                 .then().extract().path("enterprise.name") != null);
+        // PROFILE for all banks: the profile without financial figures, and never the owner's user id
+        given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.annualRevenue", nullValue())
+                .body("enterprise.ownerSub", nullValue()).body("enterprise.districtCode", equalTo("441202"));
+        UUID financials = UUID.randomUUID();
+        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                enterpriseId.toString(), consent(enterpriseId, financials, bankId, "FINANCIALS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+                .then().extract().path("enterprise.annualRevenue") != null);
         try (TopicProbe events = TopicProbe.of("lead.events")) {
             given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆精工"));
             JsonNode read = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
@@ -243,12 +249,14 @@ class LeadFlowTest {
             assertEquals(enterpriseId.toString(), read.get("enterpriseId").asText());
             assertEquals(bankId, read.get("bankId").asText());
             assertEquals("bank-user", read.get("readBy").asText());
+            assertEquals("[\"PROFILE\",\"FINANCIALS\"]", read.get("categories").toString());
         }
 
         TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentRevoked.v1", "enterprise-service",
                 enterpriseId.toString(), """
                         {"enterpriseId": "%s", "consentId": "%s", "bankId": "*", "revokedAt": "%s"}
                         """.formatted(enterpriseId, granted, Instant.now()));
+        // the FINANCIALS consent alone shows nothing
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
                 .then().extract().path("enterprise") == null);
     }

@@ -1,6 +1,7 @@
 package com.finmatch.loan.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finmatch.loan.api.DecisionRequest;
 import com.finmatch.loan.domain.ConsentReplica;
 import com.finmatch.loan.domain.DeclineReason;
@@ -35,6 +36,11 @@ import java.util.UUID;
 public class LeadService {
 
     public static final String PROFILE = "PROFILE";
+    public static final String FINANCIALS = "FINANCIALS";
+
+    /** Profile fields shown only under a FINANCIALS consent too; never shown: the owner's user id. */
+    static final List<String> FINANCIAL_FIELDS = List.of("annualRevenue", "revenueGrowth", "netProfit", "totalAssets",
+            "totalLiabilities", "taxPaid", "rdRatio");
 
     @Inject
     LoanAccess access;
@@ -75,9 +81,11 @@ public class LeadService {
         Lead lead = access.lead(Lead.findById(id));
         JsonNode profile = consentedProfile(lead, now);
         if (profile != null && !access.isAdmin()) {
+            List<String> categories = profile.has(FINANCIAL_FIELDS.get(0)) || profile.has(FINANCIAL_FIELDS.get(2))
+                    ? List.of(PROFILE, FINANCIALS) : List.of(PROFILE);
             outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.ENTERPRISE_PROFILE_READ,
                     new LoanEvents.EnterpriseProfileReadPayload(lead.id, lead.enterpriseId, lead.bankId,
-                            access.callerSubject(), List.of(PROFILE), now));
+                            access.callerSubject(), categories, now));
         }
         return new LeadDetails(lead, profile);
     }
@@ -153,7 +161,10 @@ public class LeadService {
         return reason;
     }
 
-    /** The enterprise profile, only while a consent for this bank (or all banks) covering PROFILE is live. */
+    /**
+     * The enterprise profile, only while a consent for this bank (or all banks) covering PROFILE is live; its
+     * financial figures only while one covering FINANCIALS is live too.
+     */
     private static JsonNode consentedProfile(Lead lead, Instant now) {
         List<ConsentReplica> consents = ConsentReplica.list("enterpriseId = ?1 and bankId in (?2, ?3)",
                 lead.enterpriseId, lead.bankId, ConsentReplica.ALL_BANKS);
@@ -161,7 +172,15 @@ public class LeadService {
             return null;
         }
         EnterpriseReplica enterprise = EnterpriseReplica.findById(lead.enterpriseId);
-        return enterprise == null ? null : enterprise.profile;
+        if (enterprise == null || !enterprise.profile.isObject()) {
+            return null;
+        }
+        ObjectNode shown = ((ObjectNode) enterprise.profile).deepCopy();
+        shown.remove("ownerSub");
+        if (consents.stream().noneMatch(c -> c.covers(lead.bankId, FINANCIALS, now))) {
+            shown.remove(FINANCIAL_FIELDS);
+        }
+        return shown;
     }
 
     private static String blankToNull(String s) {
