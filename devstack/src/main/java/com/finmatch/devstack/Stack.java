@@ -269,6 +269,7 @@ public final class Stack implements AutoCloseable {
             if (Files.exists(jar(app))) {
                 if (Console.waitFor(app.module(), Duration.ofSeconds(300), () -> appReady(app), () -> false)) {
                     appStatus.put(app.module(), "reused");
+                    warnIfRebuilt(app);
                 } else {
                     appStatus.put(app.module(), "not ready");
                     problems.add(app.module() + " of the running stack is not ready on " + app.readyUrl());
@@ -313,6 +314,21 @@ public final class Stack implements AutoCloseable {
             // no postmaster
         }
         return n;
+    }
+
+    /** The running application was started before its jar was last built: tests would see the old code. */
+    private void warnIfRebuilt(App app) {
+        Optional<ManagedProcess> running = ManagedProcess.adopt(app.module(), pids, logs.resolve(app.module() + ".log"));
+        Optional<java.time.Instant> started = running.flatMap(p -> ProcessHandle.of(p.pid()))
+                .flatMap(h -> h.info().startInstant());
+        try {
+            if (started.isPresent() && Files.getLastModifiedTime(jar(app)).toInstant().isAfter(started.get())) {
+                Console.warn(app.module() + " was rebuilt after ./finmatch up started it: these tests run against the"
+                        + " old build (restart ./finmatch up to test the new one)");
+            }
+        } catch (IOException ignored) {
+            // no jar
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- PostgreSQL
