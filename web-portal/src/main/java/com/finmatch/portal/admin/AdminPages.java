@@ -95,7 +95,7 @@ public class AdminPages {
     @io.quarkus.qute.TemplateData
     public record StatsFilter(String groupBy, String from, String to, String cluster, String district, String bankId) {
         static StatsFilter of(String groupBy, String from, String to, String cluster, String district, String bankId) {
-            return new StatsFilter(GROUP_BY.contains(groupBy) ? groupBy : "cluster", date(from), date(to),
+            return new StatsFilter(groupBy != null && GROUP_BY.contains(groupBy) ? groupBy : "cluster", date(from), date(to),
                     Forms.text(cluster), Forms.text(district), Forms.text(bankId));
         }
 
@@ -178,7 +178,16 @@ public class AdminPages {
     @GET
     @Path("scorecards")
     public TemplateInstance scorecards() {
-        return scorecards.data("cards", CatalogClient.list(matching.bankScorecards())).data("banks", bankNames());
+        List<Map<String, Object>> cards;
+        try {
+            cards = CatalogClient.list(matching.bankScorecards());
+        } catch (WebApplicationException e) {
+            if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
+                throw e;
+            }
+            cards = List.of(); // matching-service has no scorecards yet: the page says there is no data
+        }
+        return scorecards.data("cards", cards).data("banks", bankNames());
     }
 
     // ------------------------------------------------------------------------------------------------ training offers

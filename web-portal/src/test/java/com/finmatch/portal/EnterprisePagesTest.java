@@ -1,0 +1,198 @@
+package com.finmatch.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.EnterpriseClient;
+import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.MatchingClient;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The enterprise's pages with stubbed services: registration, needs, recommendations, one-click apply, CSRF. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class EnterprisePagesTest {
+    static final String ENTERPRISE_ID = "0d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+    static final String NEED_ID = "1d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+    static final String PRODUCT_ID = "2d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+
+    @InjectMock
+    @RestClient
+    EnterpriseClient enterprises;
+
+    @InjectMock
+    @RestClient
+    MatchingClient matching;
+
+    @InjectMock
+    @RestClient
+    LoanClient loans;
+
+    @InjectMock
+    @RestClient
+    CatalogClient catalog;
+
+    static ClientWebApplicationException status(int status, String problemJson) {
+        return new ClientWebApplicationException(jakarta.ws.rs.core.Response.status(status)
+                .type("application/problem+json").entity(problemJson).build());
+    }
+
+    void registered() {
+        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
+                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
+                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "sizeClass", "SMALL", "version", 3))
+                .header("ETag", "\"3\"").build());
+        when(enterprises.needs(ENTERPRISE_ID)).thenReturn(List.of(TestJson.obj("id", NEED_ID, "amount", 1200000,
+                "termMonths", 24, "purpose", "WORKING_CAPITAL", "status", "OPEN")));
+    }
+
+    /** GET a page with a form, and keep its CSRF cookie and token to post it like a browser. */
+    static String[] csrf(String page) {
+        ExtractableResponse<Response> r = given().get(page).then().statusCode(200).extract();
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(r.body().asString());
+        if (!m.find()) {
+            throw new AssertionError(page + " has no CSRF token in its form");
+        }
+        return new String[] {r.cookie("csrf-token"), m.group(1)};
+    }
+
+    @Test
+    @TestSecurity(user = "ent31", roles = "enterprise")
+    void shouldSendAnEnterpriseWithoutProfileToTheRegistrationForm() {
+        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
+        given().redirects().follow(false).get("/enterprise").then().statusCode(303)
+                .header("Location", containsString("/enterprise/profile"));
+        given().get("/enterprise/profile").then().statusCode(200)
+                .body(containsString("登记企业"))
+                .body(containsString("校验码"))
+                .body(containsString("name=\"csrf-token\""));
+    }
+
+    @Test
+    @TestSecurity(user = "ent31", roles = "enterprise")
+    void shouldExplainAWrongUsccCheckCharacterWithoutCallingTheService() {
+        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
+        String[] token = csrf("/enterprise/profile");
+        given().cookie("csrf-token", token[0]).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", token[1]).formParam("uscc", "91441203MATQ1UKWX0")
+                .formParam("name", "测试企业")
+                .post("/enterprise/profile").then().statusCode(200)
+                .body(containsString("校验码不符：按前17位计算，第18位应为 G"))
+                .body(containsString("value=\"测试企业\""));
+        verify(enterprises, never()).register(anyMap());
+    }
+
+    @Test
+    @TestSecurity(user = "ent31", roles = "enterprise")
+    void shouldRegisterAndShowTheServicesFieldErrorsNextToTheFields() {
+        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
+        when(enterprises.register(anyMap())).thenThrow(status(400,
+                "{\"status\":400,\"violations\":[{\"field\":\"register.body.foundedOn\",\"message\":\"must not be null\"}]}"));
+        String[] token = csrf("/enterprise/profile");
+        given().cookie("csrf-token", token[0]).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", token[1]).formParam("uscc", "91441203MATQ1UKWXG")
+                .formParam("registeredCapital", "5000000").formParam("tags", "HIGH_TECH")
+                .post("/enterprise/profile").then().statusCode(200)
+                .body(containsString("must not be null"))
+                .body(containsString("id=\"f-foundedOn\" name=\"foundedOn\" value=\"\" type=\"date\" required aria-describedby=\"f-foundedOn-msg\" aria-invalid=\"true\""));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+        verify(enterprises).register(sent.capture());
+        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("5000000"), sent.getValue().get("registeredCapital"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("HIGH_TECH"), sent.getValue().get("tags"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent31", roles = "enterprise")
+    void shouldRefuseAFormPostedWithoutTheCsrfToken() {
+        registered();
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("amount", "1000000")
+                .post("/enterprise/needs").then().statusCode(400);
+        verify(enterprises, never()).openNeed(any(), anyMap());
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowRecommendationsWithReasonsNearMissesAndApplyWithOneClick() {
+        registered();
+        when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID,
+                "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷",
+                        "score", 86, "estimatedRate", 3.45,
+                        "reasons", List.of(Map.of("zh", "成立满2年", "en", "In business for at least 2 years")))),
+                "nearMisses", List.of(TestJson.obj("productId", PRODUCT_ID,
+                        "failedRules", List.of(Map.of("zh", "年营业收入不低于1亿元", "en", "Revenue at least 100m")))),
+                "trainingOffers", List.of())));
+        when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
+                org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
+        given().get("/enterprise/recommendations").then().statusCode(200)
+                .body(containsString("专精特新信用贷"))
+                .body(containsString("成立满2年"))
+                .body(containsString("需要： 年营业收入不低于1亿元"))
+                .body(containsString("一键申请"));
+
+        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        String[] token = csrf("/enterprise/recommendations");
+        given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .formParam("needId", NEED_ID).formParam("productId", PRODUCT_ID)
+                .post("/enterprise/applications").then().statusCode(303)
+                .header("Location", containsString("/enterprise/applications?done=applied"));
+        verify(enterprises).apply(eq(Map.of("financingNeedId", NEED_ID, "productId", PRODUCT_ID)));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowTheTimelineWithTheDeclineReason() {
+        registered();
+        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(enterprises.myApplications()).thenReturn(List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+                "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "DECLINED",
+                "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
+                        TestJson.obj("status", "DECLINED", "at", "2026-11-21T08:00:00Z",
+                                "reasonCode", "INSUFFICIENT_REVENUE")))));
+        given().get("/enterprise/applications").then().statusCode(200)
+                .body(containsString("肇庆农村商业银行"))
+                .body(containsString("data-status=\"DECLINED\""))
+                .body(containsString("拒绝原因: 营业收入不足"))
+                .body(not(containsString("action=\"/enterprise/applications/3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f/withdraw\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldForbidTheBankPagesToAnEnterprise() {
+        given().get("/bank").then().statusCode(403).body(containsString("没有权限"));
+        given().get("/admin").then().statusCode(403).body(containsString("没有权限"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldAskToLogInAgainWhenAServiceRejectsTheToken() {
+        when(enterprises.mine()).thenThrow(status(401, "{\"status\":401}"));
+        given().get("/enterprise").then().statusCode(401)
+                .body(containsString("登录已过期")).body(containsString("href=\"/login\""));
+    }
+}

@@ -1,0 +1,110 @@
+package com.finmatch.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.MatchingClient;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.Test;
+
+/** The bank's and the administrator's pages with stubbed services. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class StaffPagesTest {
+    static final String LEAD_ID = "4d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+
+    @InjectMock
+    @RestClient
+    LoanClient loans;
+
+    @InjectMock
+    @RestClient
+    MatchingClient matching;
+
+    @InjectMock
+    @RestClient
+    CatalogClient catalog;
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldListLeadsOverdueFirstThenByDueTime() {
+        when(loans.leads(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
+                TestJson.obj("id", "a", "amount", 111000, "status", "SUBMITTED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false),
+                TestJson.obj("id", "b", "amount", 222000, "status", "APPROVED", "dueAt", "2026-11-01T08:00:00Z", "overdue", false),
+                TestJson.obj("id", "c", "amount", 333000, "status", "RECEIVED", "dueAt", "2026-11-20T08:00:00Z", "overdue", true),
+                TestJson.obj("id", "d", "amount", 444000, "status", "SUBMITTED", "dueAt", "2026-12-01T08:00:00Z", "overdue", false))));
+        given().get("/bank").then().statusCode(200)
+                .body(matchesPattern("(?s).*333000.*444000.*111000.*222000.*"))
+                .body(containsString("已超时"))
+                .body(containsString("data-due=\"2026-12-01T08:00:00Z\""));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldSendADeclineWithItsReasonCode() {
+        when(loans.lead(LEAD_ID)).thenReturn(TestJson.obj("id", LEAD_ID, "amount", 500000, "status", "UNDER_REVIEW"));
+        when(loans.decide(eq(LEAD_ID), anyMap())).thenReturn(Map.of("status", "DECLINED"));
+        String[] token = EnterprisePagesTest.csrf("/bank/leads/" + LEAD_ID);
+        given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .formParam("action", "DECLINE").formParam("reasonCode", "INSUFFICIENT_REVENUE").formParam("amount", "")
+                .post("/bank/leads/" + LEAD_ID + "/decisions").then().statusCode(303)
+                .header("Location", containsString("/bank?done=decided"));
+        verify(loans).decide(LEAD_ID, Map.of("action", "DECLINE", "reasonCode", "INSUFFICIENT_REVENUE"));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldExplainEachRuleInTheProductForm() {
+        given().get("/bank/products/new").then().statusCode(200)
+                .body(containsString("规则怎么写？"))
+                .body(containsString("必须满足：不满足的企业不会被推荐"))
+                .body(containsString("name=\"ruleField\""));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldShowTheKpisAndOfferTheCsvExport() {
+        when(catalog.banks()).thenReturn(List.of());
+        when(matching.summary(eq("district"), any(), any(), any(), any(), any())).thenReturn(TestJson.obj(
+                "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0),
+                "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40))));
+        given().get("/admin?groupBy=district&from=2026-01-01&to=not-a-date").then().statusCode(200)
+                .body(containsString("data-kpi=\"applications\">7<"))
+                .body(containsString("鼎湖区"))
+                .body(containsString("/admin/export.csv?groupBy=district&amp;from=2026-01-01"))
+                .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"));
+        verify(matching).summary("district", "2026-01-01", null, null, null, null);
+
+        when(matching.export(eq("bank"), any(), any(), any(), any(), any())).thenReturn("group,applications\r\nZQRCB,7\r\n");
+        given().get("/admin/export.csv?groupBy=bank").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .body(containsString("ZQRCB,7"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldDefaultTheDashboardToClustersWithoutAGrouping() {
+        when(catalog.banks()).thenReturn(List.of());
+        when(matching.summary(any(), any(), any(), any(), any(), any())).thenReturn(Map.of());
+        given().get("/admin").then().statusCode(200);
+        verify(matching).summary("cluster", null, null, null, null, null);
+    }
+}
