@@ -50,7 +50,7 @@ public final class Launcher {
             return 1;
         }
         if (!noSeed && !"false".equalsIgnoreCase(System.getenv("FINMATCH_SEED"))) {
-            stack.seed();
+            stack.seedIfNeeded();
         }
         printAddresses(stack);
         for (String problem : stack.problems()) {

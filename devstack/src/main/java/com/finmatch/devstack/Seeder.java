@@ -257,7 +257,18 @@ public final class Seeder {
                 if (r.isEmpty()) {
                     return;
                 }
-                id = r.get().status() == 409 ? idOf(Http.get(ENTERPRISE + "/enterprises/me", token)) : idOf(r.get());
+                if (r.get().status() == 409) {
+                    Http.Response again = Http.get(ENTERPRISE + "/enterprises/me", token);
+                    if (again.status() != 200) {
+                        t.existing--;
+                        t.fail("enterprise of " + user + ": its USCC belongs to another owner (the local data predates"
+                                + " this realm's user ids? ./finmatch down && ./finmatch reset)", r.get());
+                        continue;
+                    }
+                    id = idOf(again);
+                } else {
+                    id = idOf(r.get());
+                }
             }
             if (id.isEmpty()) {
                 continue;

@@ -129,7 +129,7 @@ public final class Stack implements AutoCloseable {
                 s.awaitRunningStack();
             } else {
                 s.start();
-                s.seed();
+                s.seedIfNeeded();
             }
             shared = s;
         }
@@ -190,6 +190,37 @@ public final class Stack implements AutoCloseable {
     /** Seeds the demo data through the public APIs; idempotent. */
     public Seeder.Report seed() {
         return new Seeder().seed();
+    }
+
+    /**
+     * Seeds unless this embedded database already holds the complete demo data of this very demo-data.json and realm
+     * (a marker next to the data, so {@code ./finmatch reset} clears it). Returns empty when it skipped.
+     */
+    public Optional<Seeder.Report> seedIfNeeded() {
+        Path marker = pg != null && pg.embedded() ? state.resolve("postgres/seeded") : null;
+        String digest = digest(readResource("demo-data.json") + readResource("finmatch-realm.json"));
+        try {
+            if (marker != null && Files.exists(marker) && Files.readString(marker).trim().equals(digest)) {
+                Console.info("finmatch: demo data already seeded (./finmatch seed seeds again)");
+                return Optional.empty();
+            }
+            Seeder.Report report = seed();
+            if (marker != null && report.complete()) {
+                Files.writeString(marker, digest + "\n");
+            }
+            return Optional.of(report);
+        } catch (IOException e) {
+            throw new StackException("cannot read or write " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops what this stack started or adopted: applications, Keycloak, Kafka, PostgreSQL. Idempotent. */

@@ -65,7 +65,11 @@ class DemoDataTest {
     void shouldDeclareDemoUsersWithRolesAndBankIds() {
         int enterprises = 0;
         int banks = 0;
+        Set<String> ids = new HashSet<>();
         for (JsonNode u : realm.path("users")) {
+            assertTrue(u.path("id").asText().matches("[0-9a-f-]{36}"),
+                    "a fixed id keeps the token's sub (the owner of seeded data) across re-imports: " + u.path("username"));
+            assertTrue(ids.add(u.path("id").asText()));
             String role = u.path("realmRoles").path(0).asText();
             if (u.has("serviceAccountClientId")) {
                 assertEquals("bank", role);

@@ -23,8 +23,9 @@ public final class RealStack implements BeforeAllCallback {
         return Stack.startOrReuse();
     }
 
-    /** Stops what this run started when JUnit closes the root context. */
-    private record Handle(Stack stack) implements ExtensionContext.Store.CloseableResource {
+    /** Stops what this run started when JUnit closes the root context (JUnit 5 and 6 alike). */
+    @SuppressWarnings("deprecation")
+    private record Handle(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.stop();
