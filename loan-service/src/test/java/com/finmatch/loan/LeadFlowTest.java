@@ -73,6 +73,22 @@ class LeadFlowTest {
     }
 
     @Test
+    void shouldGiveTheLeadToTheProductsBankWhateverTheEventSays() {
+        String bankId = TestData.bankUnique("OWN");
+        String bank = Tokens.bank("bank-user", bankId);
+        String product = given().auth().oauth2(bank).contentType(ContentType.JSON)
+                .body(TestData.productJson("本行产品")).post("/api/v1/products").then().statusCode(201)
+                .extract().path("id");
+        UUID applicationId = UUID.randomUUID();
+        TestData.applicationSubmitted(applicationId, UUID.randomUUID(), UUID.fromString(product), "SOMEONE_ELSE",
+                Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                given().auth().oauth2(bank).get(LEADS + "/" + applicationId).statusCode() == 200);
+        given().auth().oauth2(Tokens.bank("x", "SOMEONE_ELSE")).get(LEADS + "/" + applicationId).then()
+                .statusCode(404);
+    }
+
+    @Test
     void shouldUseSeventyTwoWorkingHoursForABankOutsideTheRegistry() {
         String bankId = TestData.bankUnique("UNREG");
         Instant monday = Instant.parse("2026-11-23T01:00:00Z");

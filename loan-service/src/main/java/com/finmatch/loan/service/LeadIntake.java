@@ -47,13 +47,11 @@ public class LeadIntake {
             return; // the same application delivered again under another ce_id
         }
         UUID productId = uuid(data, "productId", true);
-        String bankId = text(data, "bankId");
+        // the lead goes to the product's bank; the event's bankId serves when the product is not (yet) known here
+        LoanProduct product = LoanProduct.findById(productId);
+        String bankId = product != null ? product.bankId : text(data, "bankId");
         if (bankId == null) {
-            LoanProduct product = LoanProduct.findById(productId);
-            if (product == null) {
-                throw new InvalidEventException("ApplicationSubmitted names no bankId and an unknown product");
-            }
-            bankId = product.bankId;
+            throw new InvalidEventException("ApplicationSubmitted names no bankId and an unknown product");
         }
         Instant submittedAt = time(data, "submittedAt");
         Lead lead = new Lead();

@@ -3,7 +3,6 @@ package com.finmatch.loan.service;
 import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.platform.events.Outbox;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -23,14 +22,6 @@ public class OverdueLeadCheck {
 
     @Inject
     Outbox outbox;
-
-    @Scheduled(every = "${finmatch.leads.overdue-check-every:60s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        while (escalate(Instant.now()) == BATCH) {
-            // more may be waiting
-        }
-    }
 
     /** Flags and announces up to one batch of leads unanswered past their due time; returns how many. */
     @Transactional
