@@ -705,7 +705,7 @@ public final class Stack implements AutoCloseable {
             Console.info(app.module() + ": starting on " + app.url() + " (log " + root.relativize(log) + ")");
             List<String> cmd = new ArrayList<>(List.of(java()));
             cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
-                    .orElse("-Xms64m -Xmx384m").trim().split("\\s+")));
+                    .orElse("-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+")));
             cmd.addAll(List.of("-jar", jar.toString()));
             ManagedProcess p = ManagedProcess.start(app.module(), cmd, appEnv(app), root.resolve(app.module()), log, pids);
             own(p, app.module());
