@@ -196,6 +196,18 @@ class ApplicationFlowTest {
         }
     }
 
+    @Test
+    void shouldSendAProductEventItCannotReadToTheDeadLetterTopicAndGoOn() {
+        try (TopicProbe dlq = TopicProbe.of("product.events.dlq")) {
+            Fixtures.send("product.events", "not-a-product", "finmatch.product.ProductPublished.v1", "loan-service",
+                    "{\"productId\":\"not-a-uuid\",\"bankId\":\"ZQRCB\",\"status\":\"PUBLISHED\"}");
+            ConsumerRecord<String, String> dead = dlq.await(r -> "not-a-product".equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertEquals("finmatch.product.ProductPublished.v1", TopicProbe.header(dead, "ce_type"));
+        }
+        publishProduct(BANK); // the consumer goes on
+    }
+
     private static void awaitStatus(String owner, String applicationId, String status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(as(Tokens.enterprise(owner))
                 .get("/api/v1/applications/" + applicationId).then().extract().path("status")));

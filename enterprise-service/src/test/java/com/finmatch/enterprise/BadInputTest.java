@@ -70,6 +70,7 @@ class BadInputTest {
                 set("foundedOn", "28.11.2018", "wrong date format"),
                 remove("uscc"), remove("name"), remove("sizeClass"), remove("districtCode"),
                 set("name", LONG, "oversized"),
+                set("name", "鼎能\u0000汽车", "NUL character in"),
                 set("contactEmail", "x".repeat(300) + "@example.cn", "oversized"),
                 set("sizeClass", "GIGANTIC", "unknown enum value"),
                 set("tags", List.of("FAMOUS"), "unknown enum value in"),
@@ -194,6 +195,18 @@ class BadInputTest {
             assertRejected(spoiled, as(admin).body(spoiled.body().apply(valid)).post("/api/v1/reference/clusters"));
         }
         as(admin).get("/api/v1/reference/clusters").then().body("total", equalTo(before));
+    }
+
+    @Test
+    void shouldAnswerBadSearchParametersWith400() {
+        String admin = Tokens.admin(newSubject("admin"));
+        as(admin).queryParam("district", "4412\u000003").get("/api/v1/enterprises").then().statusCode(400)
+                .body("violations[0].field", equalTo("district"));
+        as(admin).queryParam("name", "长".repeat(300)).get("/api/v1/enterprises").then().statusCode(400)
+                .body("violations[0].field", equalTo("name"));
+        as(admin).queryParam("district", "\u0000").get("/api/v1/projects").then().statusCode(400);
+        as(admin).get("/api/v1/enterprises/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -95,6 +95,13 @@ class EnterpriseSearchTest {
     }
 
     @Test
+    void shouldPublishItsOpenApiDocument() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/enterprises/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/applications"));
+    }
+
+    @Test
     void shouldReportReadyWithDatabaseAndKafka() {
         given().when().get("/q/health/ready").then().statusCode(200);
     }

@@ -61,6 +61,26 @@ class ReferenceDataTest {
     }
 
     @Test
+    void shouldLetAnAdminRenameAClusterKeepingItsCode() {
+        String admin = Tokens.admin(newSubject("admin"));
+        String code = "HYDROGEN_" + (System.nanoTime() % 100000);
+        as(admin).body(Map.of("code", code, "nameZh", "氢能", "nameEn", "Hydrogen")).post("/api/v1/reference/clusters")
+                .then().statusCode(201);
+        as(admin).body(Map.of("code", code, "nameZh", "氢能及燃料电池", "nameEn", "Hydrogen and fuel cells"))
+                .put("/api/v1/reference/clusters/" + code).then().statusCode(200)
+                .body("nameZh", equalTo("氢能及燃料电池"));
+        given().get("/api/v1/reference/clusters").then()
+                .body("items.find { it.code == '" + code + "' }.nameEn", equalTo("Hydrogen and fuel cells"));
+        as(admin).body(Map.of("code", "OTHER", "nameZh", "其他", "nameEn", "Other"))
+                .put("/api/v1/reference/clusters/" + code).then().statusCode(400)
+                .body("violations[0].field", equalTo("code"));
+        as(admin).body(Map.of("code", "NOPE", "nameZh", "无", "nameEn", "None"))
+                .put("/api/v1/reference/clusters/NOPE").then().statusCode(404);
+        as(Tokens.enterprise(newSubject("owner"))).body(Map.of("code", code, "nameZh", "x", "nameEn", "x"))
+                .put("/api/v1/reference/clusters/" + code).then().statusCode(403);
+    }
+
+    @Test
     void shouldForbidEnterprisesAndBanksToAddClusters() {
         Map<String, Object> cluster = Map.of("code", "FORBIDDEN", "nameZh", "禁止", "nameEn", "Forbidden");
         as(Tokens.enterprise(newSubject("owner"))).body(cluster).post("/api/v1/reference/clusters").then()

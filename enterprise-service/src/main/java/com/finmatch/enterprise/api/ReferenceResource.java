@@ -7,23 +7,22 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
 
-/** Reference data for forms, readable without a token (whole lists by default); administrators add clusters. */
+/** Reference data for forms, readable without a token (whole lists by default); administrators add and rename clusters. */
 @Path("/api/v1/reference")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
@@ -34,19 +33,15 @@ public class ReferenceResource {
     @GET
     @Path("/districts")
     @PermitAll
-    public PageResponse<ReferenceItem> districts(
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("200") @Min(1) @Max(200) int size) {
-        return reference.districts(page, size);
+    public PageResponse<ReferenceItem> districts(@BeanParam @Valid WholeListRequest page) {
+        return reference.districts(page.toPageRequest());
     }
 
     @GET
     @Path("/clusters")
     @PermitAll
-    public PageResponse<ReferenceItem> clusters(
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("200") @Min(1) @Max(200) int size) {
-        return reference.clusters(page, size);
+    public PageResponse<ReferenceItem> clusters(@BeanParam @Valid WholeListRequest page) {
+        return reference.clusters(page.toPageRequest());
     }
 
     @POST
@@ -58,13 +53,20 @@ public class ReferenceResource {
         return Response.created(URI.create("/api/v1/reference/clusters/" + added.code())).entity(added).build();
     }
 
+    /** Renames a cluster; its code, which profiles refer to, stays. */
+    @PUT
+    @Path("/clusters/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public ReferenceItem renameCluster(@PathParam("code") String code, @NotNull @Valid ClusterRequest body) {
+        return reference.renameCluster(code, body);
+    }
+
     @GET
     @Path("/industries")
     @PermitAll
-    public PageResponse<ReferenceItem> industries(
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("200") @Min(1) @Max(200) int size) {
-        return reference.industries(page, size);
+    public PageResponse<ReferenceItem> industries(@BeanParam @Valid WholeListRequest page) {
+        return reference.industries(page.toPageRequest());
     }
 
     @GET

@@ -8,6 +8,7 @@ import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -91,9 +92,9 @@ public class EnterpriseAccess {
         throw ProblemException.notFound("application");
     }
 
-    /** An application of the caller's own enterprise, for changes. */
+    /** An application of the caller's own enterprise, for changes (locked until the transaction ends). */
     public Application ownedApplication(UUID applicationId) {
-        Application a = Application.findById(applicationId);
+        Application a = Application.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null || !ownsEnterprise(a.enterpriseId)) {
             throw ProblemException.notFound("application");
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -51,7 +52,8 @@ public class ApplicationService {
     @Transactional
     public ApplicationView submit(ApplicationRequest request) {
         Optional<Enterprise> mine = Enterprise.ownedBy(caller.subject());
-        FinancingNeed need = FinancingNeed.findById(request.financingNeedId());
+        // locked: a withdrawal of the need or a second submission for it waits for this one
+        FinancingNeed need = FinancingNeed.findById(request.financingNeedId(), LockModeType.PESSIMISTIC_WRITE);
         if (mine.isEmpty() || need == null || !need.enterpriseId.equals(mine.get().id)) {
             throw ProblemException.notFound("financing need");
         }
@@ -93,8 +95,7 @@ public class ApplicationService {
         }
         var query = Application.<Application>find("enterpriseId", Sort.descending("submittedAt").and("id"),
                 mine.get().id);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ApplicationView::of)
-                .toList(), page.page, page.size, query.count());
+        return Pages.of(query, page, ApplicationView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -137,7 +138,8 @@ public class ApplicationService {
         if (!status.isReportedByBank()) {
             throw new InvalidEventException("status " + status + " is not one a bank reports");
         }
-        Application a = Application.findById(applicationId);
+        // locked, so that a withdrawal at the same moment waits instead of failing this event into the DLQ
+        Application a = Application.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
             throw new InvalidEventException("no application " + applicationId);
         }
@@ -164,7 +166,7 @@ public class ApplicationService {
     }
 
     private void fulfil(Application a, Instant at) {
-        FinancingNeed need = FinancingNeed.findById(a.financingNeedId);
+        FinancingNeed need = FinancingNeed.findById(a.financingNeedId, LockModeType.PESSIMISTIC_WRITE);
         if (need != null && need.isOpen()) {
             need.status = NeedStatus.FULFILLED;
             need.closedAt = at;

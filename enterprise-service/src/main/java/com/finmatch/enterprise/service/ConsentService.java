@@ -57,8 +57,7 @@ public class ConsentService {
         Enterprise e = access.ownedOrAdministered(enterpriseId);
         Instant now = Times.now();
         var query = Consent.<Consent>find("enterpriseId", Sort.descending("grantedAt").and("id"), e.id);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(c -> ConsentView.of(c, now))
-                .toList(), page.page, page.size, query.count());
+        return Pages.of(query, page, c -> ConsentView.of(c, now));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

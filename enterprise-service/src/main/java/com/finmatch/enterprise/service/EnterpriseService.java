@@ -136,7 +136,8 @@ public class EnterpriseService {
             String name, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Violations invalid = new Violations();
+        Violations invalid = new Violations().text("district", district, 20).text("cluster", cluster, 40)
+                .text("name", name, 200);
         if (district != null && !district.isBlank()) {
             where.add("districtCode = :district");
             params.and("district", district);
@@ -156,7 +157,6 @@ public class EnterpriseService {
             params.and("sizeClass", s);
         }
         if (name != null && !name.isBlank()) {
-            invalid.check(name.length() <= 200, "name", "must be at most 200 characters");
             where.add("lower(name) like :name");
             params.and("name", "%" + name.toLowerCase(Locale.ROOT).replace("%", "") + "%");
         }
@@ -164,8 +164,7 @@ public class EnterpriseService {
         var query = where.isEmpty()
                 ? Enterprise.<Enterprise>findAll(Sort.by("name").and("id"))
                 : Enterprise.<Enterprise>find(String.join(" and ", where), Sort.by("name").and("id"), params);
-        List<EnterpriseView> items = query.page(page.page, page.size).list().stream().map(EnterpriseView::of).toList();
-        return new PageResponse<>(items, page.page, page.size, query.count());
+        return Pages.of(query, page, EnterpriseView::of);
     }
 
     /** Who read the enterprise's data, newest first: for its owner and administrators. */
@@ -173,8 +172,7 @@ public class EnterpriseService {
     public PageResponse<AccessLogView> accessLog(UUID id, PageRequest page) {
         Enterprise e = access.ownedOrAdministered(id);
         var query = AccessLogEntry.<AccessLogEntry>find("enterpriseId", Sort.descending("at").and("id"), e.id);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(AccessLogView::of).toList(),
-                page.page, page.size, query.count());
+        return Pages.of(query, page, AccessLogView::of);
     }
 
     private void validate(EnterpriseRequest r) {

@@ -15,6 +15,7 @@ import com.finmatch.platform.http.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -77,20 +78,19 @@ public class FinancingNeedService {
             invalid.throwIfAny();
             query = FinancingNeed.find("enterpriseId = ?1 and status = ?2", order, e.id, s);
         }
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(FinancingNeedView::of)
-                .toList(), page.page, page.size, query.count());
+        return Pages.of(query, page, FinancingNeedView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FinancingNeedView get(UUID enterpriseId, UUID needId) {
         Enterprise e = access.ownedOrAdministered(enterpriseId);
-        return FinancingNeedView.of(needOf(e, needId));
+        return FinancingNeedView.of(needOf(e, needId, LockModeType.NONE));
     }
 
     @Transactional
     public FinancingNeedView withdraw(UUID enterpriseId, UUID needId) {
         Enterprise e = access.owned(enterpriseId);
-        FinancingNeed n = needOf(e, needId);
+        FinancingNeed n = needOf(e, needId, LockModeType.PESSIMISTIC_WRITE);
         if (!n.isOpen()) {
             throw ProblemException.conflict("the financing need is " + n.status + ", not OPEN");
         }
@@ -103,8 +103,8 @@ public class FinancingNeedService {
         return FinancingNeedView.of(n);
     }
 
-    private static FinancingNeed needOf(Enterprise e, UUID needId) {
-        FinancingNeed n = FinancingNeed.findById(needId);
+    private static FinancingNeed needOf(Enterprise e, UUID needId, LockModeType lock) {
+        FinancingNeed n = FinancingNeed.findById(needId, lock);
         if (n == null || !n.enterpriseId.equals(e.id)) {
             throw ProblemException.notFound("financing need");
         }

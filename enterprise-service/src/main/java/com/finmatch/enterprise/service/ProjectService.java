@@ -67,8 +67,7 @@ public class ProjectService {
     public PageResponse<ProjectView> list(UUID enterpriseId, PageRequest page) {
         Enterprise e = access.ownedOrAdministered(enterpriseId);
         var query = Project.<Project>find("enterpriseId", Sort.descending("registeredAt").and("id"), e.id);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ProjectView::of).toList(),
-                page.page, page.size, query.count());
+        return Pages.of(query, page, ProjectView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,7 +85,7 @@ public class ProjectService {
     public PageResponse<ProjectView> search(String district, String stage, String minGap, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Violations invalid = new Violations();
+        Violations invalid = new Violations().text("district", district, 20);
         if (district != null && !district.isBlank()) {
             where.add("districtCode = :district");
             params.and("district", district);
@@ -112,7 +111,6 @@ public class ProjectService {
         Sort order = Sort.descending("financingGap").and("id");
         var query = where.isEmpty() ? Project.<Project>findAll(order)
                 : Project.<Project>find(String.join(" and ", where), order, params);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ProjectView::of).toList(),
-                page.page, page.size, query.count());
+        return Pages.of(query, page, ProjectView::of);
     }
 }

@@ -8,7 +8,7 @@ import com.finmatch.enterprise.domain.EnterpriseTag;
 import com.finmatch.enterprise.domain.Industry;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
-import io.quarkus.panache.common.Page;
+import com.finmatch.platform.http.PageRequest;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,25 +21,19 @@ import java.util.List;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReferenceDataService {
 
-    public PageResponse<ReferenceItem> districts(int page, int size) {
+    public PageResponse<ReferenceItem> districts(PageRequest page) {
         var query = District.<District>findAll(Sort.by("code"));
-        return new PageResponse<>(query.page(Page.of(page, size)).list().stream()
-                .map(d -> new ReferenceItem(d.code, d.nameZh, d.nameEn, d.kind, null)).toList(), page, size,
-                query.count());
+        return Pages.of(query, page, d -> new ReferenceItem(d.code, d.nameZh, d.nameEn, d.kind, null));
     }
 
-    public PageResponse<ReferenceItem> clusters(int page, int size) {
+    public PageResponse<ReferenceItem> clusters(PageRequest page) {
         var query = Cluster.<Cluster>findAll(Sort.by("createdAt").and("code"));
-        return new PageResponse<>(query.page(Page.of(page, size)).list().stream()
-                .map(c -> new ReferenceItem(c.code, c.nameZh, c.nameEn, null, null)).toList(), page, size,
-                query.count());
+        return Pages.of(query, page, c -> new ReferenceItem(c.code, c.nameZh, c.nameEn, null, null));
     }
 
-    public PageResponse<ReferenceItem> industries(int page, int size) {
+    public PageResponse<ReferenceItem> industries(PageRequest page) {
         var query = Industry.<Industry>findAll(Sort.by("code"));
-        return new PageResponse<>(query.page(Page.of(page, size)).list().stream()
-                .map(i -> new ReferenceItem(i.code, i.nameZh, i.nameEn, null, i.divisionCode)).toList(), page, size,
-                query.count());
+        return Pages.of(query, page, i -> new ReferenceItem(i.code, i.nameZh, i.nameEn, null, i.divisionCode));
     }
 
     public List<ReferenceItem> tags() {
@@ -58,6 +52,20 @@ public class ReferenceDataService {
         c.nameEn = request.nameEn().strip();
         c.createdAt = Times.now();
         c.persistAndFlush();
+        return new ReferenceItem(c.code, c.nameZh, c.nameEn, null, null);
+    }
+
+    @Transactional
+    public ReferenceItem renameCluster(String code, ClusterRequest request) {
+        Cluster c = Cluster.findById(code);
+        if (c == null) {
+            throw ProblemException.notFound("cluster");
+        }
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "must be the code of the cluster renamed: " + code);
+        }
+        c.nameZh = request.nameZh().strip();
+        c.nameEn = request.nameEn().strip();
         return new ReferenceItem(c.code, c.nameZh, c.nameEn, null, null);
     }
 

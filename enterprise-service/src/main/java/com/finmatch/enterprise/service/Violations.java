@@ -23,6 +23,15 @@ final class Violations {
         return this;
     }
 
+    /** A free-text query parameter: at most {@code max} characters, no control characters. */
+    Violations text(String field, String value, int max) {
+        if (value != null) {
+            check(value.length() <= max, field, "must be at most " + max + " characters");
+            check(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+        }
+        return this;
+    }
+
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw ProblemException.invalid(found);
