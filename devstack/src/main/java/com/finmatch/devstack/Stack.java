@@ -784,7 +784,11 @@ public final class Stack implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    private void own(ManagedProcess p, String what) {
+    private synchronized void own(ManagedProcess p, String what) {
+        if (stopped) { // stopped (Ctrl-C) while this part was being started: do not leave it behind
+            p.stop(Duration.ofSeconds(20));
+            throw new StackException("stopped while starting " + what);
+        }
         stoppers.push(new Stopper(what + " (pid " + p.pid() + ")", () -> p.stop(Duration.ofSeconds(20))));
     }
 
