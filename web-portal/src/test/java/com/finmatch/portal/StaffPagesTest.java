@@ -51,7 +51,7 @@ class StaffPagesTest {
                 TestJson.obj("id", "c", "amount", 333000, "status", "RECEIVED", "dueAt", "2026-11-20T08:00:00Z", "overdue", true),
                 TestJson.obj("id", "d", "amount", 444000, "status", "SUBMITTED", "dueAt", "2026-12-01T08:00:00Z", "overdue", false))));
         given().get("/bank").then().statusCode(200)
-                .body(matchesPattern("(?s).*333000.*444000.*111000.*222000.*"))
+                .body(matchesPattern("(?s).*333,000.*444,000.*111,000.*222,000.*"))
                 .body(containsString("已超时"))
                 .body(containsString("data-due=\"2026-12-01T08:00:00Z\""));
     }

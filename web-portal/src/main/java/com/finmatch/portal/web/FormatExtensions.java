@@ -1,0 +1,42 @@
+package com.finmatch.portal.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** {@code {x.money}}: 10,000,000 (at most 2 decimals); {@code {x.time}}: an ISO-8601 instant in China time. */
+@TemplateExtension
+public class FormatExtensions {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    static String money(Object value) {
+        BigDecimal n = value instanceof BigDecimal b ? b
+                : value instanceof Number num ? new BigDecimal(num.toString()) : Forms.decimal(String.valueOf(value));
+        if (n == null) {
+            return value == null ? "" : value.toString();
+        }
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
+    }
+
+    static String time(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return OffsetDateTime.parse(value.toString()).atZoneSameInstant(CHINA).format(TIME);
+        } catch (RuntimeException e) {
+            try {
+                return Instant.parse(value.toString()).atZone(CHINA).format(TIME);
+            } catch (RuntimeException notAnInstant) {
+                return value.toString();
+            }
+        }
+    }
+}
