@@ -160,6 +160,30 @@ class ApplicationFlowTest {
     }
 
     @Test
+    void shouldAcceptOnlyOneOfTwoSimultaneousApplicationsForTheSameNeedAndProduct() {
+        String owner = newSubject("owner");
+        String needId = openNeed(owner, registerEnterprise(owner));
+        String productId = publishProduct(BANK);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Integer>> submissions = List.of(1, 2).stream()
+                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return as(Tokens.enterprise(owner))
+                            .body(Map.of("financingNeedId", needId, "productId", productId))
+                            .post("/api/v1/applications").statusCode();
+                })).toList();
+        start.countDown();
+        List<Integer> statuses = submissions.stream()
+                .map(f -> f.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join()).sorted().toList();
+        assertEquals(List.of(201, 409), statuses);
+        as(Tokens.enterprise(owner)).get("/api/v1/applications/mine").then().body("total", equalTo(1));
+    }
+
+    @Test
     void shouldAnswer404ForANeedThatIsNotTheCallers() {
         String owner = newSubject("owner");
         String needId = openNeed(owner, registerEnterprise(owner));
