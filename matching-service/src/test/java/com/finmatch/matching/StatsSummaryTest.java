@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(ServiceTestResources.class)
+@QuarkusTestResource(TopicsTestResource.class)
 class StatsSummaryTest {
 
     @Test

@@ -916,6 +916,15 @@ public final class MatchingEngine {
      * range and the remaining hard rules as column filters, then the score; every eligible need goes to the sink.
      */
     private void scoreProduct(ProductState p, int from, int to, Scratch s, Sink sink) {
+        scoreProduct(p, from, to, s, sink, false);
+    }
+
+    /**
+     * With {@code prune}, a candidate need whose top list is full is skipped when even the product's best possible
+     * score for it (every soft rule passing; term, rate and guarantee points exact) cannot enter the list — exact, as
+     * the bound is never below the real score; this is what lets a full re-match look at few of the eligible pairs.
+     */
+    private void scoreProduct(ProductState p, int from, int to, Scratch s, Sink sink, boolean prune) {
         int n = to - from;
         long[] w = s.needWords;
         long[] tmp = s.needTmp;
@@ -963,9 +972,26 @@ public final class MatchingEngine {
         Bits.and(w, tmp, n);
         int[] candidates = s.candidates;
         int count = 0;
+        int optimistic = p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 5000)
+                + (!p.hardProgramme && p.softProgramme.length > 0 ? 500 : 0);
+        double[] terms = c.needNum[Field.TERM_MONTHS.column()];
+        long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
+        int k = topSize;
         for (int i = 0; i < n; i++) {
             for (long bits = w[i]; bits != 0; bits &= bits - 1) {
-                candidates[count++] = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
+                int need = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
+                if (prune && topCount[need] == k) {
+                    double term = terms[need];
+                    long g = guarantees[need];
+                    int bound = optimistic + ratePoints(p.effectiveRate, rateCap[need])
+                            + (Double.isNaN(term) ? 500 : term >= p.minTerm && term <= p.maxTerm ? 1000 : 0)
+                            + Long.bitCount(g & p.guaranteeMask) * 800 / Math.max(1, Long.bitCount(g));
+                    int worst = need * k + k - 1;
+                    if (!better(bound, p.slot, topScore[worst], topProduct[worst])) {
+                        continue;
+                    }
+                }
+                candidates[count++] = need;
                 if (count == CHUNK) {
                     int eligible = pipeline(p, candidates, count, s);
                     sink.accept(p, candidates, s.scores, eligible);
@@ -1115,6 +1141,12 @@ public final class MatchingEngine {
                 active.add(products[i]);
             }
         }
+        // most promising first, so that top lists fill with high scores early and later products are mostly pruned
+        active.sort((a, b) -> {
+            int pa = potential(a);
+            int pb = potential(b);
+            return pa != pb ? Integer.compare(pb, pa) : Integer.compare(a.slot, b.slot);
+        });
         long total = (long) active.size() * threads;
         AtomicLong done = new AtomicLong();
         int usedWords = Bits.words(needHighWater);
@@ -1123,7 +1155,7 @@ public final class MatchingEngine {
             Scratch s = new Scratch();
             s.ensure(usedWords);
             for (ProductState p : active) {
-                scoreProduct(p, 0, usedWords, s, this::offerAll);
+                scoreProduct(p, 0, usedWords, s, this::offerAll, true);
                 if (progress != null) {
                     progress.update(done.addAndGet(threads), total);
                 }
@@ -1144,7 +1176,7 @@ public final class MatchingEngine {
                         s.ensure(to - from);
                         for (ProductState p : active) {
                             if (to > from) {
-                                scoreProduct(p, from, to, s, this::offerAll);
+                                scoreProduct(p, from, to, s, this::offerAll, true);
                             }
                             long d = done.incrementAndGet();
                             if (progress != null && (d % 64 == 0 || d == total)) {
@@ -1183,6 +1215,11 @@ public final class MatchingEngine {
             }
         }
         return changed;
+    }
+
+    /** A need-independent guess of how well a product scores (ordering only). */
+    private static int potential(ProductState p) {
+        return p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 3750) - 2 * p.effectiveRate;
     }
 
     private void offerAll(ProductState p, int[] needs, int[] scores, int n) {

@@ -1,0 +1,32 @@
+package com.finmatch.matching.event;
+
+import com.finmatch.matching.service.MatchingService;
+import com.finmatch.matching.service.ReadModelUpdater;
+import com.finmatch.platform.events.EventInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes product.events into the read models and the engine (idempotent on ce_id; failures go to the DLQ). */
+@ApplicationScoped
+public class ProductEventsConsumer {
+
+    public static final String CHANNEL = "product-events";
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ReadModelUpdater updater;
+
+    @Inject
+    MatchingService matching;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        matching.exclusively(() -> inbox.process(CHANNEL, record, updater::onProductEvent));
+    }
+}

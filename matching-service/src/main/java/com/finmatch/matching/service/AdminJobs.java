@@ -1,0 +1,236 @@
+package com.finmatch.matching.service;
+
+import com.finmatch.matching.event.ApplicationEventsConsumer;
+import com.finmatch.matching.event.EnterpriseEventsConsumer;
+import com.finmatch.matching.event.LeadEventsConsumer;
+import com.finmatch.matching.event.ProductEventsConsumer;
+import com.finmatch.platform.events.EventInbox;
+import com.finmatch.platform.events.IncomingEvent;
+import com.finmatch.platform.http.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Administrators' background jobs, one at a time: a full re-match of every open need, and a replay that rebuilds the
+ * read models from the beginning of the topics. Both hold the event lock while they run, so no event interleaves.
+ */
+@ApplicationScoped
+public class AdminJobs {
+
+    private static final Logger LOG = Logger.getLogger(AdminJobs.class);
+    private static final int KEEP = 50;
+
+    /** A job's progress: done of total steps, steps per second and the estimated seconds left. */
+    public record JobView(String jobId, String kind, String state, long done, long total, BigDecimal ratePerSecond,
+            Long etaSeconds, Instant startedAt, Instant finishedAt, Long changedNeeds, String error) {
+    }
+
+    private static final class Job {
+        final String id = UUID.randomUUID().toString();
+        final String kind;
+        final Instant startedAt = Instant.now();
+        volatile String state = "RUNNING";
+        final AtomicLong done = new AtomicLong();
+        final AtomicLong total = new AtomicLong();
+        volatile Instant finishedAt;
+        volatile Long changed;
+        volatile String error;
+
+        Job(String kind) {
+            this.kind = kind;
+        }
+
+        JobView view() {
+            Instant end = finishedAt != null ? finishedAt : Instant.now();
+            double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
+            long d = done.get();
+            long t = total.get();
+            double rate = d / seconds;
+            Long eta = "RUNNING".equals(state) ? (rate > 0 ? (long) Math.ceil((t - d) / rate) : null) : Long.valueOf(0);
+            return new JobView(id, kind, state, d, t, BigDecimal.valueOf(rate).setScale(2, RoundingMode.HALF_UP), eta,
+                    startedAt, finishedAt, changed, error);
+        }
+    }
+
+    @Inject
+    MatchingService matching;
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ReadModelUpdater updater;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
+    String bootstrapServers;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "admin-job");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Job> running = new AtomicReference<>();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Starts a full re-match; 409 while a job runs. */
+    public JobView startRematch() {
+        return start(new Job("REMATCH"), job -> {
+            List<String> changed = matching.exclusively(() -> QuarkusTransaction.requiringNew().timeout(3600)
+                    .call(() -> matching.rematchAll((d, t) -> {
+                        job.total.set(t);
+                        job.done.set(d);
+                    })));
+            job.changed = (long) changed.size();
+        });
+    }
+
+    /** Starts a replay of the four input topics from their beginning; 409 while a job runs. */
+    public JobView startReplay() {
+        return start(new Job("REPLAY"), this::replay);
+    }
+
+    public JobView get(String jobId) {
+        synchronized (jobs) {
+            Job job = jobs.get(jobId);
+            if (job == null) {
+                throw ProblemException.notFound("job");
+            }
+            return job.view();
+        }
+    }
+
+    private JobView start(Job job, Consumer<Job> work) {
+        if (!running.compareAndSet(null, job)) {
+            throw ProblemException.conflict("a job is already running: " + running.get().id);
+        }
+        synchronized (jobs) {
+            jobs.put(job.id, job);
+            if (jobs.size() > KEEP) {
+                jobs.remove(jobs.keySet().iterator().next());
+            }
+        }
+        worker.execute(() -> {
+            try {
+                work.accept(job);
+                job.state = "DONE";
+            } catch (RuntimeException e) {
+                LOG.error("job " + job.kind + " failed", e);
+                job.error = e.getMessage();
+                job.state = "FAILED";
+            } finally {
+                job.finishedAt = Instant.now();
+                running.set(null);
+            }
+        });
+        return job.view();
+    }
+
+    private static final List<String[]> INPUTS = List.of(
+            new String[] {"enterprise.events", EnterpriseEventsConsumer.CHANNEL},
+            new String[] {"product.events", ProductEventsConsumer.CHANNEL},
+            new String[] {"application.events", ApplicationEventsConsumer.CHANNEL},
+            new String[] {"lead.events", LeadEventsConsumer.CHANNEL});
+
+    private void replay(Job job) {
+        matching.exclusively(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String table : List.of("enterprise_rm", "need_rm", "product_rm", "training_offer_rm",
+                        "policy_tool_rm", "consent_rm", "application_rm")) {
+                    em.createNativeQuery("delete from " + table).executeUpdate();
+                }
+                em.createNativeQuery("delete from inbox_event where consumer in (?1, ?2, ?3, ?4)")
+                        .setParameter(1, EnterpriseEventsConsumer.CHANNEL).setParameter(2, ProductEventsConsumer.CHANNEL)
+                        .setParameter(3, ApplicationEventsConsumer.CHANNEL).setParameter(4, LeadEventsConsumer.CHANNEL)
+                        .executeUpdate();
+            });
+            matching.beginBulkLoad();
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                Map<String, List<TopicPartition>> partitions = new LinkedHashMap<>();
+                Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+                for (String[] input : INPUTS) {
+                    List<TopicPartition> ps = new ArrayList<>();
+                    consumer.partitionsFor(input[0], Duration.ofSeconds(10))
+                            .forEach(i -> ps.add(new TopicPartition(input[0], i.partition())));
+                    partitions.put(input[0], ps);
+                    ends.putAll(consumer.endOffsets(ps));
+                }
+                job.total.set(ends.values().stream().mapToLong(Long::longValue).sum());
+                for (String[] input : INPUTS) {
+                    List<TopicPartition> ps = partitions.get(input[0]);
+                    consumer.assign(ps);
+                    consumer.seekToBeginning(ps);
+                    while (ps.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                            if (record.offset() >= ends.get(tp)) {
+                                continue;
+                            }
+                            apply(input[1], record);
+                            job.done.incrementAndGet();
+                        }
+                    }
+                }
+            }
+            List<String> changed = QuarkusTransaction.requiringNew().timeout(3600).call(() -> matching.rematchAll(null));
+            job.changed = (long) changed.size();
+            return null;
+        });
+    }
+
+    private void apply(String channel, ConsumerRecord<String, String> record) {
+        Consumer<IncomingEvent> handler = switch (channel) {
+            case EnterpriseEventsConsumer.CHANNEL -> updater::onEnterpriseEvent;
+            case ProductEventsConsumer.CHANNEL -> updater::onProductEvent;
+            case ApplicationEventsConsumer.CHANNEL -> updater::onApplicationEvent;
+            default -> updater::onLeadEvent;
+        };
+        try {
+            inbox.process(channel, record, handler);
+        } catch (RuntimeException e) {
+            LOG.debugf("replay skips a record of %s at offset %d: %s", record.topic(), record.offset(), e.getMessage());
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        p.put("max.poll.records", "1000");
+        return new KafkaConsumer<>(p);
+    }
+}

@@ -1,0 +1,86 @@
+package com.finmatch.matching.service;
+
+import com.finmatch.matching.security.EnterpriseAccess;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The current matches (top-list entries) for administrators and, within their consent, banks. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MatchQueryService {
+
+    /** One match: a product in an open need's top list. */
+    public record MatchView(String needId, String enterpriseId, String enterpriseName, String clusterCode,
+            String districtCode, String productId, String productName, String bankId, int rank, BigDecimal score,
+            Instant firstMatchedAt, Instant updatedAt) {
+    }
+
+    /** Filters of GET /matches; {@code bankScope} non-null restricts to one bank's products under live consent. */
+    public record Filter(String cluster, String district, String bankId, Instant from, Instant to, String bankScope) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    public PageResponse<MatchView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.cluster() != null) {
+            where.append(" and e.cluster_code = :cluster");
+            params.put("cluster", filter.cluster());
+        }
+        if (filter.district() != null) {
+            where.append(" and e.district_code = :district");
+            params.put("district", filter.district());
+        }
+        if (filter.bankId() != null) {
+            where.append(" and m.bank_id = :bankId");
+            params.put("bankId", filter.bankId());
+        }
+        if (filter.from() != null) {
+            where.append(" and m.first_matched_at >= :from");
+            params.put("from", java.time.OffsetDateTime.ofInstant(filter.from(), java.time.ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            where.append(" and m.first_matched_at < :to");
+            params.put("to", java.time.OffsetDateTime.ofInstant(filter.to(), java.time.ZoneOffset.UTC));
+        }
+        if (filter.bankScope() != null) {
+            where.append(" and m.bank_id = :bank and ").append(EnterpriseAccess.LIVE_CONSENT);
+            params.put("bank", filter.bankScope());
+        }
+        String from = " from match m left join enterprise_rm e on e.id = m.enterprise_id"
+                + " left join product_rm p on p.id = m.product_id";
+        Query count = em.createNativeQuery("select count(*)" + from + where);
+        Query select = em.createNativeQuery("select cast(m.need_id as varchar), cast(m.enterprise_id as varchar), e.name,"
+                + " e.cluster_code, e.district_code, cast(m.product_id as varchar), p.name, m.bank_id, m.rank, m.score,"
+                + " m.first_matched_at, m.updated_at" + from + where
+                + " order by m.updated_at desc, m.need_id, m.rank");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        long total = ((Number) count.getSingleResult()).longValue();
+        select.setFirstResult(page.page * page.size).setMaxResults(page.size);
+        List<MatchView> items = new ArrayList<>();
+        for (Object row : select.getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new MatchView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (BigDecimal) r[9],
+                    StatsService.time(r[10]), StatsService.time(r[11])));
+        }
+        return new PageResponse<>(items, page.page, page.size, total);
+    }
+}

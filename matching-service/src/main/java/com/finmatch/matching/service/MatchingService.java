@@ -1,0 +1,281 @@
+package com.finmatch.matching.service;
+
+import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.RankedProduct;
+import com.finmatch.platform.events.Outbox;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Owns the in-memory engine and keeps the published matches (table {@code match}, topic {@code match.events}) equal
+ * to the engine's top lists. Every change of state — an event, a full re-match, a replay — runs
+ * {@link #exclusively} so that the engine, the tables and the published events move together; if a transaction
+ * rolls back after the engine moved, the engine is rebuilt from the tables before the next change.
+ */
+@ApplicationScoped
+public class MatchingService {
+
+    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+    public static final String TOPIC = "match.events";
+    public static final String MATCHES_CHANGED = "finmatch.match.MatchesChanged.v1";
+    private static final Object ROLLBACK_KEY = new Object();
+
+    /** The MatchesChanged payload (EVENTS.md). */
+    public record MatchesChanged(String enterpriseId, String needId, List<Top> top, Instant asOf) {
+        public record Top(String productId, String bankId, BigDecimal score) {
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ReadModelLoader loader;
+
+    @Inject
+    MatchFeed feed;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "finmatch.matching.top-size", defaultValue = "5")
+    int topSize;
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private volatile MatchingEngine engine;
+    private volatile boolean stale = true;
+
+    /** Runs a change of state alone (wrap the whole transaction, so that it has committed when the lock is freed). */
+    public <T> T exclusively(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean busy() {
+        return lock.isLocked();
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        exclusively(() -> {
+            engineForUpdate();
+            return null;
+        });
+    }
+
+    /** The engine for reading: loaded if needed. */
+    public MatchingEngine engine() {
+        MatchingEngine current = engine;
+        if (current != null) {
+            return current;
+        }
+        return exclusively(() -> {
+            if (engine == null) {
+                engine = loader.load(topSize, LocalDate.now(ZoneOffset.UTC));
+            }
+            return engine;
+        });
+    }
+
+    /**
+     * The engine for a change inside the current transaction (caller holds {@link #exclusively}): rebuilt from the
+     * tables when stale, and marked stale again if this transaction does not commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MatchingEngine engineForUpdate() {
+        if (transactions.getResource(ROLLBACK_KEY) == null) {
+            transactions.putResource(ROLLBACK_KEY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        stale = true;
+                    }
+                }
+            });
+        }
+        if (stale || engine == null) {
+            engine = loader.load(topSize, LocalDate.now(ZoneOffset.UTC));
+            stale = false;
+            TreeSet<String> needs = new TreeSet<>(engine.openNeeds());
+            needs.addAll(strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
+                    .getResultList()));
+            publish(needs);
+        }
+        return engine;
+    }
+
+    /**
+     * Starts from an empty engine that indexes but does not match (a replay refills it from the topics); the next
+     * {@link #rematchAll} matches everything and publishes what differs from the published matches.
+     */
+    public void beginBulkLoad() {
+        MatchingEngine fresh = new MatchingEngine(topSize, LocalDate.now(ZoneOffset.UTC));
+        fresh.deferMatching();
+        engine = fresh;
+        stale = false;
+    }
+
+    /** Replaces the engine by a new full re-match over the same state (caller holds {@link #exclusively}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> rematchAll(MatchingEngine.Progress progress) {
+        MatchingEngine current = engineForUpdate();
+        TreeSet<String> changed = new TreeSet<>(current.rematchAll(progress));
+        for (String needId : strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
+                .getResultList())) {
+            if (!current.isOpen(needId)) {
+                changed.add(needId);
+            }
+        }
+        publish(changed);
+        return new ArrayList<>(changed);
+    }
+
+    /**
+     * Writes the top lists of these needs to {@code match} where they differ from what was published, and publishes
+     * MatchesChanged for each need whose list changed; the live feed hears of it after the commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Collection<String> needIds) {
+        List<MatchFeed.MatchEvent> feedEvents = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (String needId : new TreeSet<>(needIds)) {
+            List<RankedProduct> top = engine.topList(needId);
+            Map<String, Object[]> published = new LinkedHashMap<>();
+            for (Object[] row : rows("select cast(product_id as varchar), rank, score, cast(enterprise_id as varchar),"
+                    + " bank_id from match where need_id = cast(?1 as uuid) order by rank", needId)) {
+                published.put((String) row[0], row);
+            }
+            if (same(top, published)) {
+                continue;
+            }
+            String enterpriseId = engine.enterpriseOf(needId);
+            if (enterpriseId == null) {
+                enterpriseId = published.values().stream().map(r -> (String) r[3]).findFirst()
+                        .orElseGet(() -> enterpriseOfNeed(needId));
+            }
+            if (enterpriseId == null) {
+                continue;
+            }
+            List<String> keep = top.stream().map(RankedProduct::productId).toList();
+            for (Object[] row : published.values()) {
+                if (!keep.contains(row[0])) {
+                    em.createNativeQuery("delete from match where need_id = cast(?1 as uuid) and product_id = cast(?2 as uuid)")
+                            .setParameter(1, needId).setParameter(2, row[0]).executeUpdate();
+                    feedEvents.add(new MatchFeed.MatchEvent("REMOVED", needId, enterpriseId, (String) row[0],
+                            (String) row[4], null, null, now.toInstant()));
+                }
+            }
+            for (int rank = 0; rank < top.size(); rank++) {
+                RankedProduct p = top.get(rank);
+                Object[] before = published.get(p.productId());
+                em.createNativeQuery("insert into match (need_id, product_id, enterprise_id, bank_id, rank, score,"
+                        + " first_matched_at, updated_at) values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid),"
+                        + " ?4, ?5, ?6, ?7, ?7) on conflict (need_id, product_id) do update set rank = excluded.rank,"
+                        + " score = excluded.score, updated_at = excluded.updated_at")
+                        .setParameter(1, needId).setParameter(2, p.productId()).setParameter(3, enterpriseId)
+                        .setParameter(4, p.bankId()).setParameter(5, rank + 1).setParameter(6, p.score())
+                        .setParameter(7, now).executeUpdate();
+                boolean moved = before != null && (((Number) before[1]).intValue() != rank + 1
+                        || ((BigDecimal) before[2]).compareTo(p.score()) != 0);
+                if (before == null || moved) {
+                    feedEvents.add(new MatchFeed.MatchEvent(before == null ? "NEW" : "CHANGED", needId, enterpriseId,
+                            p.productId(), p.bankId(), rank + 1, p.score(), now.toInstant()));
+                }
+            }
+            outbox.publish(TOPIC, needId, MATCHES_CHANGED, new MatchesChanged(enterpriseId, needId,
+                    top.stream().map(t -> new MatchesChanged.Top(t.productId(), t.bankId(), t.score())).toList(),
+                    now.toInstant()));
+        }
+        if (!feedEvents.isEmpty()) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        try {
+                            feedEvents.forEach(feed::emit);
+                        } catch (RuntimeException e) {
+                            LOG.debugf("live feed: %s", e.toString());
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static boolean same(List<RankedProduct> top, Map<String, Object[]> published) {
+        if (top.size() != published.size()) {
+            return false;
+        }
+        int rank = 1;
+        for (RankedProduct p : top) {
+            Object[] row = published.get(p.productId());
+            if (row == null || ((Number) row[1]).intValue() != rank++ || ((BigDecimal) row[2]).compareTo(p.score()) != 0
+                    || !Objects.equals(row[4], p.bankId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String enterpriseOfNeed(String needId) {
+        List<Object[]> r = rows("select cast(enterprise_id as varchar), 1 from need_rm where id = cast(?1 as uuid)", needId);
+        return r.isEmpty() ? null : (String) r.get(0)[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object parameter) {
+        return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
+    }
+
+    private static List<String> strings(List<?> values) {
+        return values.stream().map(String::valueOf).toList();
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return StatsService.time(o);
+    }
+}

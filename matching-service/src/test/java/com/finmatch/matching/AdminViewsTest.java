@@ -1,0 +1,185 @@
+package com.finmatch.matching;
+
+import com.finmatch.testing.ServiceTestResources;
+import com.finmatch.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(ServiceTestResources.class)
+class AdminViewsTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/api/v1/matches/stream")
+    URI stream;
+
+    private String matchedNeed(String bank, String district) {
+        String enterprise = Events.id();
+        String need = Events.id();
+        Events.publishProduct(Events.id(), bank, district, "3.50", 1);
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, district, "NEW_MATERIALS");
+        Events.openNeed(enterprise, need, 800_000, "5.00");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().get("/api/v1/matches?district=" + district + "&size=200")
+                .then().statusCode(200).body("items.needId", hasItem(need)));
+        return enterprise + "/" + need;
+    }
+
+    @Test
+    void shouldShowABankOnlyMatchesOnItsProductsForEnterprisesThatConsented() {
+        String[] ids = matchedNeed("BANK-A", "441223").split("/");
+        String enterprise = ids[0];
+        String need = ids[1];
+        String bankA = Tokens.bank("bank-a-user", "BANK-A");
+        given().auth().oauth2(bankA).when().get("/api/v1/matches")
+                .then().statusCode(200).body("items.needId", not(hasItem(need)));
+
+        String consent = Events.id();
+        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
+                {"enterpriseId":"%s","consentId":"%s","bankId":"BANK-A","categories":["PROFILE"],
+                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise, consent));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankA)
+                .when().get("/api/v1/matches").then().statusCode(200)
+                .body("items.needId", hasItem(need))
+                .body("items.bankId", everyItem(equalTo("BANK-A"))));
+        given().auth().oauth2(Tokens.bank("bank-b-user", "BANK-B")).when().get("/api/v1/matches")
+                .then().statusCode(200).body("items.needId", not(hasItem(need)));
+
+        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentRevoked.v1", """
+                {"enterpriseId":"%s","consentId":"%s","bankId":"BANK-A","revokedAt":"2026-02-01T00:00:00Z"}"""
+                .formatted(enterprise, consent));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankA)
+                .when().get("/api/v1/matches").then().statusCode(200).body("items.needId", not(hasItem(need))));
+    }
+
+    @Test
+    void shouldRefuseMatchesToEnterprisesAndToBanksWithoutABankId() {
+        given().auth().oauth2(Tokens.enterprise("e")).when().get("/api/v1/matches").then().statusCode(403);
+        given().auth().oauth2(Tokens.token("b", List.of("bank"), Map.of())).when().get("/api/v1/matches")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/api/v1/matches").then().statusCode(401);
+        given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/matches?from=soon")
+                .then().statusCode(400).body("violations[0].field", equalTo("from"));
+        given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/matches?size=0")
+                .then().statusCode(400).body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void shouldStreamANewMatchToAnAdministrator() {
+        Queue<String> lines = new ConcurrentLinkedQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(HttpRequest.newBuilder(stream)
+                .header("Authorization", "Bearer " + Tokens.admin("a")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
+                    r.body().forEach(lines::add);
+                    return null;
+                });
+        List<String> needs = new ArrayList<>();
+        String enterprise = Events.id();
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, "441224", "GREEN_BUILDING");
+        Events.publishProduct(Events.id(), "BANK-S", "441224", "3.10", 1);
+        try {
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                String need = Events.id();
+                needs.add(need);
+                Events.openNeed(enterprise, need, 300_000, "6.00");
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("data:") && needs.stream().anyMatch(l::contains)
+                        && l.contains("\"change\":\"NEW\"") && l.contains("BANK-S")), "lines so far: " + lines);
+            });
+        } finally {
+            response.cancel(true);
+        }
+        given().auth().oauth2(Tokens.bank("b", "BANK-S")).when().get("/api/v1/matches/stream").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRunAFullReMatchAsAJobWithProgress() {
+        matchedNeed("BANK-R", "441225");
+        Response started = given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/rematch");
+        started.then().statusCode(202).body("jobId", notNullValue()).header("Location", notNullValue());
+        String job = started.jsonPath().getString("jobId");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().get("/api/v1/admin/rematch/" + job)
+                .then().statusCode(200).body("state", equalTo("DONE")).body("changedNeeds", equalTo(0)));
+        Response done = given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/admin/rematch/" + job);
+        assertEquals(done.jsonPath().getLong("total"), done.jsonPath().getLong("done"));
+        given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/admin/rematch/" + Events.id())
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.bank("b", "X")).when().post("/api/v1/admin/rematch").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRebuildIdenticalReadModelsByReplayingTheTopics() throws SQLException {
+        matchedNeed("BANK-P", "441226");
+        String application = Events.id();
+        Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", """
+                {"applicationId":"%s","productId":"%s","bankId":"BANK-P","enterpriseId":"%s","status":"RECEIVED",
+                 "previousStatus":"SUBMITTED","at":"2026-03-01T10:00:00Z","dueAt":"2026-03-04T10:00:00Z",
+                 "submittedAt":"2026-03-01T08:00:00Z"}""".formatted(application, Events.id(), Events.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> snapshot().get("application_rm").contains(application));
+        Map<String, String> before = snapshot();
+        Response started = given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/replay");
+        started.then().statusCode(202);
+        String job = started.jsonPath().getString("jobId");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().get("/api/v1/admin/replay/" + job).then().statusCode(200).body("state", equalTo("DONE")));
+        assertEquals(before, snapshot());
+    }
+
+    private Map<String, String> snapshot() throws SQLException {
+        Map<String, String> tables = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("enterprise_rm", "need_rm", "product_rm", "training_offer_rm", "policy_tool_rm",
+                    "consent_rm", "application_rm", "match")) {
+                String order = table.equals("match") ? "need_id, product_id" : "id";
+                String columns = table.equals("match") ? "need_id, product_id, enterprise_id, bank_id, rank, score" : "*";
+                StringBuilder rows = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("select " + columns + " from " + table + " order by " + order)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            rows.append(rs.getString(i)).append('|');
+                        }
+                        rows.append('\n');
+                    }
+                }
+                tables.put(table, rows.toString());
+            }
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,147 @@
+package com.finmatch.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.testing.EventSchemas;
+import com.finmatch.testing.ServiceTestResources;
+import com.finmatch.testing.Tokens;
+import com.finmatch.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Events in, ranked and explained recommendations out, MatchesChanged on match.events — on real Kafka and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(ServiceTestResources.class)
+class RecommendationFlowTest {
+
+    private static final String CHANGED = "finmatch.match.MatchesChanged.v1";
+
+    @Test
+    void shouldRecommendRankedExplainedProductsAndPublishMatchesChanged() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String good = Events.id();
+        String dearer = Events.id();
+        String elsewhere = Events.id();
+        String owner = "owner-" + enterprise;
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.publishProduct(good, "ZQRCB", "441202", "3.40", 1);
+            Events.publishProduct(dearer, "ICBC", "441202", "5.20", 1);
+            Events.publishProduct(elsewhere, "CCB", "441284", "3.00", 1);
+            Events.registerEnterprise(enterprise, owner, "441202", "SMART_HARDWARE");
+            Events.openNeed(enterprise, need, 2_000_000, "4.50");
+
+            ConsumerRecord<String, String> record = matches.await(TopicProbe.ofTypeAndSubject(CHANGED, need),
+                    Duration.ofSeconds(60));
+            JsonNode payload = EventSchemas.assertValid(record, "matching-service");
+            assertEquals(enterprise, payload.get("enterpriseId").asText());
+            assertEquals(good, payload.get("top").get(0).get("productId").asText());
+            assertEquals(dearer, payload.get("top").get(1).get("productId").asText());
+            assertEquals(2, payload.get("top").size());
+        }
+
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("enterpriseId", equalTo(enterprise))
+                .body("recommendations[0].needId", equalTo(need))
+                .body("recommendations[0].products", hasSize(2))
+                .body("recommendations[0].products[0].productId", equalTo(good))
+                .body("recommendations[0].products[0].bankId", equalTo("ZQRCB"))
+                .body("recommendations[0].products[0].estimatedRate", equalTo(3.40f))
+                .body("recommendations[0].products[0].reasons.en", hasItem("High-tech enterprises preferred"))
+                .body("recommendations[0].products[0].reasons.zh", hasItem("优先支持高新技术企业"))
+                .body("recommendations[0].nearMisses.productId", hasItem(elsewhere))
+                .body("recommendations[0].nearMisses.find { it.productId == '" + elsewhere + "' }.failedRules.en",
+                        equalTo(List.of("Enterprises of this district")));
+    }
+
+    @Test
+    void shouldShowAnEnterprisesRecommendationsOnlyToItsOwnerAndAdministrators() {
+        String enterprise = Events.id();
+        String owner = "owner-" + enterprise;
+        Events.registerEnterprise(enterprise, owner, "441203", "NEV");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/enterprises/" + enterprise).then().statusCode(200));
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/recommendations/enterprises/" + enterprise)
+                .then().statusCode(200).body("enterpriseId", equalTo(enterprise));
+        given().auth().oauth2(Tokens.enterprise("someone-else"))
+                .when().get("/api/v1/recommendations/enterprises/" + enterprise)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.bank("bank-user", "ZQRCB"))
+                .when().get("/api/v1/recommendations/enterprises/" + enterprise)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/recommendations/enterprises/not-a-uuid")
+                .then().statusCode(404);
+        given().when().get("/api/v1/recommendations/enterprises/" + enterprise).then().statusCode(401);
+        given().auth().oauth2(Tokens.enterprise("nobody-registered"))
+                .when().get("/api/v1/recommendations/me").then().statusCode(404);
+        given().auth().oauth2(Tokens.admin("admin-1"))
+                .when().get("/api/v1/recommendations/me").then().statusCode(403);
+    }
+
+    @Test
+    void shouldPublishOnlyWhenATopListActuallyChanges() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String product = Events.id();
+        String district = "T-" + need.substring(0, 8);
+        Events.publishProduct(product, "GDB", district, "3.40", 1);
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, district, "FOOD");
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.openNeed(enterprise, need, 1_000_000, "4.00");
+            ConsumerRecord<String, String> opened = matches.await(TopicProbe.ofTypeAndSubject(CHANGED, need),
+                    Duration.ofSeconds(60));
+            assertEquals(80.5, EventSchemas.assertValid(opened, "matching-service").at("/top/0/score").asDouble(),
+                    "50 appetite + 10 term + 11.5 rate + 4 guarantee + 5 programme");
+            // a new name changes no ranking; a new rate does — both on the product's key, so in this order
+            Events.send("product.events", product, "finmatch.product.ProductUpdated.v1",
+                    Events.product(product, "GDB", district, "3.40", 2, "PUBLISHED").replace("科技贷", "新名字"));
+            Events.send("product.events", product, "finmatch.product.ProductUpdated.v1",
+                    Events.product(product, "GDB", district, "3.90", 3, "PUBLISHED"));
+            matches.await(r -> need.equals(r.key()) && r.value().contains("\"score\":79.25"), Duration.ofSeconds(60));
+            Events.send("product.events", product, "finmatch.product.ProductSuspended.v1",
+                    "{\"productId\":\"" + product + "\",\"bankId\":\"GDB\",\"status\":\"SUSPENDED\",\"version\":4}");
+            matches.await(r -> need.equals(r.key()) && r.value().contains("\"top\":[]"), Duration.ofSeconds(60));
+            long published = matches.seen().stream().filter(r -> need.equals(r.key())).count();
+            assertEquals(3, published, "opened, re-rated, suspended: the rename published nothing");
+        }
+    }
+
+    @Test
+    void shouldApplyAnEventDeliveredTwiceOnce() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String product = Events.id();
+        Events.publishProduct(product, "HXB", "441225", "3.40", 1);
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, "441225", "FOOD");
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            String json = """
+                    {"enterpriseId":"%s","needId":"%s","amount":500000,"termMonths":12,"purpose":"WORKING_CAPITAL",
+                     "guaranteeTypes":["CREDIT"],"maxAnnualRate":5.00,"neededBy":null,"projectId":null,
+                     "openedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise, need);
+            String ceId = Events.id();
+            Events.send("enterprise.events", enterprise, "finmatch.enterprise.FinancingNeedOpened.v1", json, ceId);
+            Events.send("enterprise.events", enterprise, "finmatch.enterprise.FinancingNeedWithdrawn.v1",
+                    "{\"enterpriseId\":\"" + enterprise + "\",\"needId\":\"" + need + "\",\"at\":\"2026-01-02T00:00:00Z\"}");
+            Events.send("enterprise.events", enterprise, "finmatch.enterprise.FinancingNeedOpened.v1", json, ceId);
+            matches.await(r -> need.equals(r.key()) && r.value().contains("\"top\":[]"), Duration.ofSeconds(60));
+        }
+        given().auth().oauth2(Tokens.enterprise("owner-" + enterprise))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200).body("recommendations", hasSize(0));
+    }
+}
