@@ -73,6 +73,9 @@ public final class Stack implements AutoCloseable {
     private final Path state;
     private final Path logs;
     private final Path pids;
+    /** Where PostgreSQL and Kafka keep their data: .finmatch, or .finmatch/test-data for a test's throwaway stack. */
+    private final Path data;
+    private final boolean throwawayData;
     private final Deque<Stopper> stoppers = new ArrayDeque<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> appStatus = new LinkedHashMap<>();
@@ -90,16 +93,18 @@ public final class Stack implements AutoCloseable {
     private record Stopper(String what, Runnable action) {
     }
 
-    private Stack(Path root) {
+    private Stack(Path root, boolean throwawayData) {
         this.root = root;
         this.state = root.resolve(".finmatch");
+        this.throwawayData = throwawayData;
+        this.data = throwawayData ? state.resolve("test-data") : state;
         this.logs = state.resolve("logs");
         this.pids = state.resolve("pids");
     }
 
     /** A stack rooted at the repository that contains the working directory (or {@code -Dfinmatch.root}). */
     public static Stack forRepository() {
-        return new Stack(findRoot());
+        return new Stack(findRoot(), false);
     }
 
     public static Path findRoot() {
@@ -118,11 +123,12 @@ public final class Stack implements AutoCloseable {
 
     /**
      * For tests: the one stack of this JVM. Reuses the stack of a running {@code ./finmatch up} (waiting until it is
-     * ready), else starts one in-process, seeds it, and stops it when the JVM exits or {@link #stop()} is called.
+     * ready), else starts one in-process on throwaway data (.finmatch/test-data, emptied first, so a run never depends
+     * on what a developer's database holds), seeds it, and stops it when the JVM exits or {@link #stop()} is called.
      */
     public static synchronized Stack startOrReuse() {
         if (shared == null) {
-            Stack s = forRepository();
+            Stack s = new Stack(findRoot(), true);
             Optional<ProcessHandle> launcher = s.runningLauncher();
             if (launcher.isPresent()) {
                 Console.info("finmatch: reusing the stack of ./finmatch up (pid " + launcher.get().pid() + ")");
@@ -170,6 +176,14 @@ public final class Stack implements AutoCloseable {
             throw new StackException("cannot create " + state + ": " + e.getMessage(), e);
         }
         claimOwnership();
+        if (throwawayData) {
+            stopLeftovers(); // a killed test run may have left its PostgreSQL on the data we are about to delete
+            try {
+                deleteTree(data);
+            } catch (IOException e) {
+                throw new StackException("cannot empty " + data + ": " + e.getMessage(), e);
+            }
+        }
         hook = new Thread(this::stop, "finmatch-stack-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -197,7 +211,7 @@ public final class Stack implements AutoCloseable {
      * (a marker next to the data, so {@code ./finmatch reset} clears it). Returns empty when it skipped.
      */
     public Optional<Seeder.Report> seedIfNeeded() {
-        Path marker = pg != null && pg.embedded() ? state.resolve("postgres/seeded") : null;
+        Path marker = pg != null && pg.embedded() ? data.resolve("postgres/seeded") : null;
         String digest = digest(readResource("demo-data.json") + readResource("finmatch-realm.json"));
         try {
             if (marker != null && Files.exists(marker) && Files.readString(marker).trim().equals(digest)) {
@@ -329,7 +343,8 @@ public final class Stack implements AutoCloseable {
                 n++;
             }
         }
-        Path postmasterPid = state.resolve("postgres/data/postmaster.pid");
+        for (Path postmasterPid : List.of(state.resolve("postgres/data/postmaster.pid"),
+                state.resolve("test-data/postgres/data/postmaster.pid"))) {
         try {
             if (Files.exists(postmasterPid)) {
                 long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
@@ -343,6 +358,7 @@ public final class Stack implements AutoCloseable {
             }
         } catch (IOException | RuntimeException ignored) {
             // no postmaster
+        }
         }
         return n;
     }
@@ -379,10 +395,10 @@ public final class Stack implements AutoCloseable {
     }
 
     private Pg startEmbeddedPostgres() {
-        Path dir = state.resolve("postgres");
-        Path data = dir.resolve("data");
+        Path dir = data.resolve("postgres");
+        Path pgData = dir.resolve("data");
         // A postmaster of ours still running (the launcher was killed hard): adopt it.
-        Path postmasterPid = data.resolve("postmaster.pid");
+        Path postmasterPid = pgData.resolve("postmaster.pid");
         if (Files.exists(postmasterPid)) {
             try {
                 List<String> lines = Files.readAllLines(postmasterPid);
@@ -406,13 +422,13 @@ public final class Stack implements AutoCloseable {
             port = other;
         }
         Console.info("PostgreSQL: starting embedded PostgreSQL 17 on 127.0.0.1:" + port + ", data in "
-                + root.relativize(data));
+                + root.relativize(pgData));
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);
             Path log = logs.resolve("postgres.log");
             EmbeddedPostgres epg = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
+                    .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setRegisterShutdownHook(false)
@@ -506,12 +522,12 @@ public final class Stack implements AutoCloseable {
         if (!Files.exists(classpathFile)) {
             throw new StackException("missing " + classpathFile + ": build devstack first (./mvnw -pl devstack install -DskipTests)");
         }
-        Path dir = state.resolve("kafka");
-        Path data = dir.resolve("data");
+        Path dir = data.resolve("kafka");
+        Path kafkaData = dir.resolve("data");
         Path props = dir.resolve("server.properties");
         Path log4j = dir.resolve("log4j2.properties");
         try {
-            Files.createDirectories(data);
+            Files.createDirectories(kafkaData);
             String cp = Files.readString(classpathFile).trim();
             Files.writeString(props, String.join("\n",
                     "process.roles=broker,controller",
@@ -522,7 +538,7 @@ public final class Stack implements AutoCloseable {
                     "controller.listener.names=CONTROLLER",
                     "inter.broker.listener.name=PLAINTEXT",
                     "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + data,
+                    "log.dirs=" + kafkaData,
                     "num.partitions=3",
                     "default.replication.factor=1",
                     "min.insync.replicas=1",
@@ -548,8 +564,8 @@ public final class Stack implements AutoCloseable {
                     ""));
             List<String> jvm = new ArrayList<>(List.of(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                     "-Dlog4j2.configurationFile=" + log4j, "-cp", cp));
-            if (!Files.exists(data.resolve("meta.properties"))) {
-                Console.info("Kafka: formatting the KRaft log directory " + root.relativize(data));
+            if (!Files.exists(kafkaData.resolve("meta.properties"))) {
+                Console.info("Kafka: formatting the KRaft log directory " + root.relativize(kafkaData));
                 List<String> format = new ArrayList<>(jvm);
                 format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString()));
                 Process p = new ProcessBuilder(format).redirectErrorStream(true)
@@ -749,7 +765,7 @@ public final class Stack implements AutoCloseable {
         if (runningLauncher().isPresent()) {
             throw new StackException("the stack is running (pid " + runningLauncher().get().pid() + "): ./finmatch down first");
         }
-        for (String dir : List.of("postgres", "kafka")) {
+        for (String dir : List.of("postgres", "kafka", "test-data")) {
             try {
                 deleteTree(state.resolve(dir));
                 Console.info("   deleted " + root.relativize(state.resolve(dir)));
