@@ -12,10 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,8 +41,19 @@ public class BankResource {
 
     @GET
     @Path("/{bankId}")
-    public BankView get(@PathParam("bankId") String bankId) {
-        return BankView.of(banks.get(bankId));
+    public Response get(@PathParam("bankId") String bankId) {
+        Bank bank = banks.get(bankId);
+        return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
+    }
+
+    @PUT
+    @Path("/{bankId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response update(@PathParam("bankId") String bankId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid BankRequest request) {
+        Bank bank = banks.update(bankId, ifMatch, request);
+        return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
     }
 
     @POST

@@ -33,6 +33,20 @@ public class BankService {
         return bank;
     }
 
+    /** Changes a bank's name or promise; leads already open keep the due time they were given. */
+    @Transactional
+    public Bank update(String bankId, String ifMatch, BankRequest request) {
+        Bank bank = get(bankId);
+        Preconditions.ifMatch(ifMatch, bank.version);
+        if (!bank.bankId.equals(request.bankId())) {
+            throw ProblemException.invalid("bankId", "must be the bank's id " + bank.bankId + " (ids do not change)");
+        }
+        bank.name = request.name().trim();
+        bank.responseHours = request.responseHours();
+        Bank.flush();
+        return bank;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<Bank> list(PageRequest page) {
         var query = Bank.<Bank>findAll(Sort.by("bankId"));
