@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Seeds the demo data of {@code demo-data.json} through the public APIs of CONTRACT.md, idempotently: what exists is
@@ -84,7 +88,22 @@ public final class Seeder {
             return failed;
         }
 
-        void fail(String what, Http.Response r) {
+        synchronized void add(int newOnes, int existingOnes) {
+            created += newOnes;
+            existing += existingOnes;
+        }
+
+        synchronized void block(String why) {
+            if (blocked == null) {
+                blocked = why;
+            }
+        }
+
+        synchronized boolean isBlocked() {
+            return blocked != null;
+        }
+
+        synchronized void fail(String what, Http.Response r) {
             failed++;
             if (notes.size() < 3) {
                 notes.add(what + " → " + r.brief());
@@ -92,7 +111,7 @@ public final class Seeder {
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             StringBuilder sb = new StringBuilder(String.format("   %-17s %3d created, %3d already there", kind, created, existing));
             if (failed > 0) {
                 sb.append(", ").append(failed).append(" failed");
@@ -117,7 +136,7 @@ public final class Seeder {
         try {
             admin = Tokens.forUser("admin1");
         } catch (RuntimeException e) {
-            report.tally("everything").blocked = "no admin token: " + e.getMessage();
+            report.tally("everything").block("no admin token: " + e.getMessage());
             print(t0);
             return report;
         }
@@ -152,7 +171,7 @@ public final class Seeder {
         for (JsonNode tool : data.path("policyTools")) {
             String name = tool.path("name").asText();
             if (ids.containsKey(name)) {
-                t.existing++;
+                t.add(0, 1);
                 continue;
             }
             Optional<Http.Response> r = create(t, LOAN + "/policy-tools", admin, tool, "policy tool " + name);
@@ -169,7 +188,7 @@ public final class Seeder {
         Map<String, String> existing = existingByKey(LOAN + "/training-offers?size=200", null, "title");
         for (JsonNode offer : data.path("trainingOffers")) {
             if (existing.containsKey(offer.path("title").asText())) {
-                t.existing++;
+                t.add(0, 1);
                 continue;
             }
             if (create(t, LOAN + "/training-offers", admin, offer, "training offer " + offer.path("title").asText()).isEmpty()) {
@@ -190,14 +209,14 @@ public final class Seeder {
             try {
                 token = tokens.computeIfAbsent(bankId, b -> Tokens.forClient(clientId));
             } catch (RuntimeException e) {
-                t.blocked = "no token for " + clientId + ": " + e.getMessage();
+                t.block("no token for " + clientId + ": " + e.getMessage());
                 return;
             }
             Map<String, String> mine = catalogue.computeIfAbsent(bankId, b ->
                     existingByKey(LOAN + "/products?size=200&bankId=" + enc(b), null, "name"));
             String name = product.path("name").asText();
             if (mine.containsKey(name)) {
-                t.existing++;
+                t.add(0, 1);
                 continue;
             }
             ObjectNode body = ((ObjectNode) product.deepCopy());
@@ -218,9 +237,9 @@ public final class Seeder {
             }
             Http.Response pub = Http.postJson(LOAN + "/products/" + id.get() + "/publish", token, "{}");
             if (pub.ok()) {
-                published.created++;
+                published.add(1, 0);
             } else if (pub.status() == 409) {
-                published.existing++;
+                published.add(0, 1);
             } else {
                 published.fail("publish " + name, pub);
             }
@@ -233,53 +252,75 @@ public final class Seeder {
         Tally t = report.tally("enterprises");
         Tally needs = report.tally("financing needs");
         Tally consents = report.tally("consents");
-        for (JsonNode e : data.path("enterprises")) {
-            String user = e.path("user").asText();
-            String token;
-            try {
-                token = Tokens.forUser(user);
-            } catch (RuntimeException ex) {
-                t.blocked = "no token for " + user + ": " + ex.getMessage();
+        // four at a time: most of the time goes to waiting on the services
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (JsonNode e : data.path("enterprises")) {
+                running.add(pool.submit(() -> {
+                    if (!t.isBlocked()) {
+                        seedEnterprise(e, t, needs, consents);
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            t.block("seeding failed: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void seedEnterprise(JsonNode e, Tally t, Tally needs, Tally consents) {
+        String user = e.path("user").asText();
+        String token;
+        try {
+            token = Tokens.forUser(user);
+        } catch (RuntimeException ex) {
+            t.block("no token for " + user + ": " + ex.getMessage());
+            return;
+        }
+        Optional<String> id = Optional.empty();
+        Http.Response me = Http.get(ENTERPRISE + "/enterprises/me", token);
+        if (me.status() == 200) {
+            t.add(0, 1);
+            id = idOf(me);
+        } else if (me.status() == -1) {
+            t.block("enterprise-service not reachable at " + ENTERPRISE);
+            return;
+        } else {
+            ObjectNode body = ((ObjectNode) e.deepCopy());
+            body.remove(List.of("user", "financingNeeds", "consents"));
+            Optional<Http.Response> r = create(t, ENTERPRISE + "/enterprises", token, body, "enterprise of " + user);
+            if (r.isEmpty()) {
                 return;
             }
-            Optional<String> id = Optional.empty();
-            Http.Response me = Http.get(ENTERPRISE + "/enterprises/me", token);
-            if (me.status() == 200) {
-                t.existing++;
-                id = idOf(me);
-            } else if (me.status() == -1) {
-                t.blocked = "enterprise-service not reachable at " + ENTERPRISE;
-                return;
-            } else {
-                ObjectNode body = ((ObjectNode) e.deepCopy());
-                body.remove(List.of("user", "financingNeeds", "consents"));
-                Optional<Http.Response> r = create(t, ENTERPRISE + "/enterprises", token, body, "enterprise of " + user);
-                if (r.isEmpty()) {
+            if (r.get().status() == 409) {
+                Http.Response again = Http.get(ENTERPRISE + "/enterprises/me", token);
+                if (again.status() != 200) {
+                    t.add(0, -1);
+                    t.fail("enterprise of " + user + ": its USCC belongs to another owner (the local data predates"
+                            + " this realm's user ids? ./finmatch down && ./finmatch reset)", r.get());
                     return;
                 }
-                if (r.get().status() == 409) {
-                    Http.Response again = Http.get(ENTERPRISE + "/enterprises/me", token);
-                    if (again.status() != 200) {
-                        t.existing--;
-                        t.fail("enterprise of " + user + ": its USCC belongs to another owner (the local data predates"
-                                + " this realm's user ids? ./finmatch down && ./finmatch reset)", r.get());
-                        continue;
-                    }
-                    id = idOf(again);
-                } else {
-                    id = idOf(r.get());
-                }
+                id = idOf(again);
+            } else {
+                id = idOf(r.get());
             }
-            if (id.isEmpty()) {
-                continue;
-            }
-            String base = ENTERPRISE + "/enterprises/" + id.get();
-            if (needs.blocked == null) {
-                seedChildren(needs, base + "/financing-needs", token, e.path("financingNeeds"), user);
-            }
-            if (consents.blocked == null) {
-                seedChildren(consents, base + "/consents", token, e.path("consents"), user);
-            }
+        }
+        if (id.isEmpty()) {
+            return;
+        }
+        String base = ENTERPRISE + "/enterprises/" + id.get();
+        if (!needs.isBlocked()) {
+            seedChildren(needs, base + "/financing-needs", token, e.path("financingNeeds"), user);
+        }
+        if (!consents.isBlocked()) {
+            seedChildren(consents, base + "/consents", token, e.path("consents"), user);
         }
     }
 
@@ -290,7 +331,7 @@ public final class Seeder {
         }
         Http.Response list = Http.get(url, token);
         if (list.ok() && !items(list.json()).isEmpty()) {
-            t.existing += items.size();
+            t.add(0, items.size());
             return;
         }
         for (JsonNode item : items) {
@@ -306,11 +347,11 @@ public final class Seeder {
     private Optional<Http.Response> create(Tally t, String url, String token, JsonNode body, String what) {
         Http.Response r = Http.postJson(url, token, body);
         switch (outcome(r)) {
-            case CREATED -> t.created++;
-            case EXISTS -> t.existing++;
+            case CREATED -> t.add(1, 0);
+            case EXISTS -> t.add(0, 1);
             case MISSING_ENDPOINT -> {
-                t.blocked = r.status() == -1 ? "not reachable: POST " + url
-                        : "POST " + path(url) + " answers " + r.status() + " (not there yet?)";
+                t.block(r.status() == -1 ? "not reachable: POST " + url
+                        : "POST " + path(url) + " answers " + r.status() + " (not there yet?)");
                 return Optional.empty();
             }
             case FAILED -> t.fail(what, r);
