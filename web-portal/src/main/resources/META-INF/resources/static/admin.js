@@ -53,7 +53,9 @@
         var top = (m.topMatches || m.matches || m.products || []).map(function (p) {
           return (p.name || p.productId) + (p.score !== undefined ? ' (' + p.score + ')' : '');
         }).join(', ');
-        text = (m.enterpriseName || m.enterpriseId || '') + ' · ' + (top || m.needId || '');
+        text = top ? (m.enterpriseName || m.enterpriseId || '') + ' · ' + top
+          : [m.at, m.change, m.enterpriseId, m.productId, m.bankId, m.score !== undefined ? 'score ' + m.score : '']
+              .filter(function (x) { return x !== undefined && x !== null && x !== ''; }).join(' · ');
       } catch (err) {
         text = e.data;
       }

@@ -33,6 +33,9 @@ public class TextExtensions {
             if (text == null) {
                 text = m.get("zh");
             }
+            if (text == null) {
+                text = m.get("name"); // e.g. a policy tool named by the service
+            }
             return text == null ? "" : text.toString();
         }
         return message == null ? "" : message.toString();
