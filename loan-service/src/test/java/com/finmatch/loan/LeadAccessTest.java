@@ -57,4 +57,15 @@ class LeadAccessTest {
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }
+
+    @Test
+    void shouldReportReadyWithDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void shouldPublishItsOpenApiDocument() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/leads/{id}/decisions'.post", org.hamcrest.Matchers.notNullValue());
+    }
 }
