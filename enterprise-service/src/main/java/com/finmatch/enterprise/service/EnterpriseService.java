@@ -26,7 +26,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -147,12 +146,12 @@ public class EnterpriseService {
             params.and("cluster", cluster);
         }
         if (tag != null && !tag.isBlank()) {
-            EnterpriseTag t = parse(EnterpriseTag.class, tag, "tag", invalid);
+            EnterpriseTag t = invalid.enumValue(EnterpriseTag.class, "tag", tag);
             where.add(":tag member of tags");
             params.and("tag", t);
         }
         if (sizeClass != null && !sizeClass.isBlank()) {
-            SizeClass s = parse(SizeClass.class, sizeClass, "sizeClass", invalid);
+            SizeClass s = invalid.enumValue(SizeClass.class, "sizeClass", sizeClass);
             where.add("sizeClass = :sizeClass");
             params.and("sizeClass", s);
         }
@@ -224,14 +223,5 @@ public class EnterpriseService {
         e.contactPhone = r.contactPhone();
         e.contactEmail = r.contactEmail();
         e.updatedAt = now;
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Violations invalid) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            invalid.add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-            return null;
-        }
     }
 }

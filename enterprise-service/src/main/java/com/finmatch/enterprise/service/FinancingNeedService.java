@@ -74,7 +74,7 @@ public class FinancingNeedService {
         var query = FinancingNeed.<FinancingNeed>find("enterpriseId", order, e.id);
         if (status != null && !status.isBlank()) {
             Violations invalid = new Violations();
-            NeedStatus s = EnterpriseService.parse(NeedStatus.class, status, "status", invalid);
+            NeedStatus s = invalid.enumValue(NeedStatus.class, "status", status);
             invalid.throwIfAny();
             query = FinancingNeed.find("enterpriseId = ?1 and status = ?2", order, e.id, s);
         }

@@ -92,7 +92,7 @@ public class ProjectService {
         }
         if (stage != null && !stage.isBlank()) {
             where.add("stage = :stage");
-            params.and("stage", EnterpriseService.parse(ProjectStage.class, stage, "stage", invalid));
+            params.and("stage", invalid.enumValue(ProjectStage.class, "stage", stage));
         }
         if (minGap != null && !minGap.isBlank()) {
             BigDecimal gap = null;

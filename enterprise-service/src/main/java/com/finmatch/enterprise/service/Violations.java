@@ -32,6 +32,16 @@ final class Violations {
         return this;
     }
 
+    /** The constant of {@code type} named by a query parameter; null, and a violation, when there is none. */
+    <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            add(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw ProblemException.invalid(found);
