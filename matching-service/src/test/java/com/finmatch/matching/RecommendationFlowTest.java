@@ -38,7 +38,11 @@ class RecommendationFlowTest {
         try (TopicProbe matches = TopicProbe.of("match.events")) {
             Events.publishProduct(good, "ZQRCB", "441202", "3.40", 1);
             Events.publishProduct(dearer, "ICBC", "441202", "5.20", 1);
-            Events.publishProduct(elsewhere, "CCB", "441284", "3.00", 1);
+            // fails only its district, and fits on one more hard rule than the other tests' products do
+            Events.send("product.events", elsewhere, "finmatch.product.ProductPublished.v1",
+                    Events.product(elsewhere, "CCB", "441284", "3.00", 1, "PUBLISHED").replace("\"rules\":[",
+                            "\"rules\":[{\"field\":\"clusterCode\",\"operator\":\"EQ\",\"value\":\"SMART_HARDWARE\","
+                                    + "\"hard\":true,\"weight\":0,\"message\":{\"zh\":\"智能五金\",\"en\":\"Smart hardware\"}},"));
             Events.registerEnterprise(enterprise, owner, "441202", "SMART_HARDWARE");
             Events.openNeed(enterprise, need, 2_000_000, "4.50");
 
@@ -143,5 +147,24 @@ class RecommendationFlowTest {
         given().auth().oauth2(Tokens.enterprise("owner-" + enterprise))
                 .when().get("/api/v1/recommendations/me")
                 .then().statusCode(200).body("recommendations", hasSize(0));
+    }
+
+    @Test
+    void shouldDropTheMatchesOfAFulfilledNeed() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String district = "F-" + need.substring(0, 8);
+        Events.publishProduct(Events.id(), "BOC", district, "3.60", 1);
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, district, "BIOMED");
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.openNeed(enterprise, need, 900_000, "5.00");
+            matches.await(r -> need.equals(r.key()) && r.value().contains("BOC"), Duration.ofSeconds(60));
+            Events.send("enterprise.events", enterprise, "finmatch.enterprise.FinancingNeedFulfilled.v1",
+                    "{\"enterpriseId\":\"" + enterprise + "\",\"needId\":\"" + need + "\",\"applicationId\":\""
+                            + Events.id() + "\",\"at\":\"2026-05-01T00:00:00Z\"}");
+            matches.await(r -> need.equals(r.key()) && r.value().contains("\"top\":[]"), Duration.ofSeconds(60));
+        }
+        given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/matches?district=" + district)
+                .then().statusCode(200).body("total", equalTo(0));
     }
 }

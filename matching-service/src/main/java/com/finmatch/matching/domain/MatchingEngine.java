@@ -1309,8 +1309,11 @@ public final class MatchingEngine {
                 near.add(new NearMissCandidate(p, failed));
             }
         }
+        // fewest failed checks first; then the products that already fit on more checks; then by product id
         near.sort((a, b) -> a.failed.size() != b.failed.size() ? Integer.compare(a.failed.size(), b.failed.size())
-                : better(0, a.product.slot, 0, b.product.slot) ? -1 : 1);
+                : a.product.hard.length != b.product.hard.length
+                        ? Integer.compare(b.product.hard.length, a.product.hard.length)
+                        : better(0, a.product.slot, 0, b.product.slot) ? -1 : 1);
         List<Recommendation.NearMiss> nearMisses = near.stream().limit(NEAR_MISS_LIMIT)
                 .map(m -> new Recommendation.NearMiss(m.product.spec.productId(), m.product.spec.bankId(),
                         m.product.spec.name(), m.failed))

@@ -49,6 +49,7 @@ public class ReadModelUpdater {
             case "EnterpriseRegistered", "EnterpriseUpdated" -> enterprise(event, data);
             case "FinancingNeedOpened" -> needOpened(data, event);
             case "FinancingNeedWithdrawn" -> needClosed(uuid(data, "needId"), "WITHDRAWN", time(data, "at", event));
+            case "FinancingNeedFulfilled" -> needClosed(uuid(data, "needId"), "FULFILLED", time(data, "at", event));
             case "ConsentGranted" -> sql("insert into consent_rm (id, enterprise_id, bank_id, categories, granted_at,"
                     + " expires_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do update set"
                     + " enterprise_id = excluded.enterprise_id, bank_id = excluded.bank_id,"
