@@ -133,6 +133,27 @@ class ConsentLedgerTest {
     }
 
     @Test
+    void shouldLogAProfileReadOnALeadThatLoanServiceReports() {
+        String owner = newSubject("owner");
+        String id = registerEnterprise(owner);
+        String applicationId = java.util.UUID.randomUUID().toString();
+        String payload = Fixtures.json(Map.of("applicationId", applicationId, "enterpriseId", id, "bankId", BANK,
+                "readBy", "bank-officer-7", "categories", List.of("PROFILE", "FINANCIALS"),
+                "at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        Fixtures.conform("finmatch.lead.EnterpriseProfileRead.v1", payload);
+        Fixtures.send("lead.events", applicationId, "finmatch.lead.EnterpriseProfileRead.v1", "loan-service",
+                payload);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                as(Tokens.enterprise(owner)).get("/api/v1/enterprises/" + id + "/access-log").then().extract()
+                        .<Integer>path("total") == 1);
+        as(Tokens.enterprise(owner)).get("/api/v1/enterprises/" + id + "/access-log").then()
+                .body("items[0].bankId", equalTo(BANK))
+                .body("items[0].subject", equalTo("bank-officer-7"))
+                .body("items[0].categories", equalTo(List.of("PROFILE", "FINANCIALS")))
+                .body("items[0].resource", org.hamcrest.Matchers.containsString(applicationId));
+    }
+
+    @Test
     void shouldRejectAConsentThatExpiresInThePastOrTooFarAhead() {
         String owner = newSubject("owner");
         String id = registerEnterprise(owner);

@@ -1,6 +1,8 @@
 package com.finmatch.enterprise.event;
 
+import com.finmatch.enterprise.service.AccessLogService;
 import com.finmatch.enterprise.service.ApplicationService;
+import com.finmatch.platform.events.IncomingEvent;
 import com.finmatch.platform.events.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Moves applications along as banks report on their leads (loan-service's lead.events). */
+/** loan-service's lead.events: applications move along as banks report; profile reads on leads are logged. */
 @ApplicationScoped
 public class LeadEventsConsumer {
 
@@ -18,9 +20,22 @@ public class LeadEventsConsumer {
     @Inject
     ApplicationService applications;
 
+    @Inject
+    AccessLogService accessLog;
+
     @Incoming("lead-events")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.process("lead-events", record, applications::applyLeadEvent);
+        inbox.process("lead-events", record, this::apply);
+    }
+
+    void apply(IncomingEvent event) {
+        switch (event.name()) {
+            case "LeadStatusChanged" -> applications.applyLeadEvent(event);
+            case "EnterpriseProfileRead" -> accessLog.recordLeadRead(event);
+            default -> {
+                // LeadOverdue and later types are not this service's business
+            }
+        }
     }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Registering, reading, updating and searching enterprise profiles; the bank reads that go to the access log. */
 @ApplicationScoped
@@ -48,6 +47,9 @@ public class EnterpriseService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AccessLogService accessLog;
 
     /** A profile as one caller may see it: all of it, or the categories a bank's consents cover. */
     public record ProfileRead(EnterpriseView view, Set<DataCategory> categories) {
@@ -89,16 +91,8 @@ public class EnterpriseService {
         Instant now = Times.now();
         EnterpriseAccess.ProfileAccess granted = access.profile(id, now);
         if (granted.isBankRead()) {
-            AccessLogEntry entry = new AccessLogEntry();
-            entry.id = UUID.randomUUID();
-            entry.enterpriseId = id;
-            entry.bankId = granted.readingBank().get();
-            entry.subject = caller.subject();
-            entry.categories = granted.categories().stream().sorted().map(Enum::name)
-                    .collect(Collectors.joining(","));
-            entry.resource = "GET /api/v1/enterprises/" + id;
-            entry.at = now;
-            entry.persist();
+            accessLog.record(id, granted.readingBank().get(), caller.subject(), granted.categories(),
+                    "GET /api/v1/enterprises/" + id, now);
         }
         return new ProfileRead(EnterpriseView.of(granted.enterprise()), granted.categories());
     }
