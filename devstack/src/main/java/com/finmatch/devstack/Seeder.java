@@ -29,7 +29,8 @@ public final class Seeder {
 
     public Seeder() {
         try {
-            this.data = Http.JSON.readTree(Stack.readResource("demo-data.json"));
+            this.data = DemoDates.shiftToToday(Http.JSON.readTree(Stack.readResource("demo-data.json")),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         } catch (IOException e) {
             throw new StackException("demo-data.json is not valid JSON: " + e.getMessage(), e);
         }
