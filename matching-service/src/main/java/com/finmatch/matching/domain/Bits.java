@@ -49,6 +49,13 @@ final class Bits {
         }
     }
 
+    /** target[0..n) &= ~source[from..from+n) */
+    static void andNot(long[] target, long[] source, int from, int n) {
+        for (int i = 0; i < n; i++) {
+            target[i] &= ~source[from + i];
+        }
+    }
+
     /** target[0..n) &= mask[0..n) */
     static void and(long[] target, long[] mask, int n) {
         for (int i = 0; i < n; i++) {

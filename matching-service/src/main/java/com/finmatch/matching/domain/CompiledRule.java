@@ -69,6 +69,18 @@ abstract class CompiledRule {
             this.outside = outside;
         }
 
+        double low() {
+            return low;
+        }
+
+        double high() {
+            return high;
+        }
+
+        boolean outside() {
+            return outside;
+        }
+
         private boolean accepts(double v) {
             if (Double.isNaN(v)) {
                 return false;

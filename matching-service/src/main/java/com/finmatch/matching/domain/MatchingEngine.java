@@ -54,6 +54,9 @@ public final class MatchingEngine {
 
     static final Field[] DIMENSIONS = {Field.DISTRICT_CODE, Field.CLUSTER_CODE, Field.SIZE_CLASS};
     static final int BANDS = 40;
+    /** Ordered enterprise fields indexed by thresholds: a row per threshold holds the needs whose value is ≥ it. */
+    static final Field[] RANGED = {Field.ANNUAL_REVENUE, Field.YEARS_IN_BUSINESS, Field.CREDIT_RATING};
+    static final double[][] THRESHOLDS = {geometric(100_000, 2, 28), linear(0, 1, 61), linear(0, 1, 20)};
     static final int CHUNK = 2048;
     static final int NEAR_MISS_LIMIT = 5;
     static final int MAX_FAILED_FOR_NEAR_MISS = 2;
@@ -90,6 +93,7 @@ public final class MatchingEngine {
     private final long[][] needsByTag = new long[64][];
     private final long[][] needsByGuarantee = new long[64][];
     private final long[][] needsByBand = new long[BANDS][];
+    private final long[][][] needsAtLeast = new long[RANGED.length][][];
 
     // top lists: topSize entries per need slot, best first
     private int[] topProduct;
@@ -135,6 +139,9 @@ public final class MatchingEngine {
             needsByDimension[d] = new long[0][];
             productsByDimension[d] = new long[0][];
         }
+        for (int f = 0; f < RANGED.length; f++) {
+            needsAtLeast[f] = new long[THRESHOLDS[f].length][];
+        }
         ensureDimensionKeys(2, Field.SIZE_CLASS.scale().size() + 1);
     }
 
@@ -159,24 +166,18 @@ public final class MatchingEngine {
     /** Adds or replaces an enterprise; its open needs are re-matched. @return needs whose top list changed */
     public synchronized List<String> upsertEnterprise(EnterpriseProfile e) {
         int slot = enterpriseSlot(e.enterpriseId());
-        int[] oldKeys = new int[DIMENSIONS.length];
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            oldKeys[d] = dimensionKey(d, slot);
+        for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
+            setNeedBits(need, false);
         }
-        long oldTags = c.entSet[Field.TAGS.column()][slot];
         writeEnterprise(slot, e);
         for (int d = 0; d < DIMENSIONS.length; d++) {
             ensureDimensionKeys(d, dimensionKey(d, slot) + 1);
         }
-        long newTags = c.entSet[Field.TAGS.column()][slot];
         List<String> changed = new ArrayList<>();
         for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
-            for (int d = 0; d < DIMENSIONS.length; d++) {
-                Bits.clear(needRow(needsByDimension[d], oldKeys[d]), need);
-                Bits.set(needRow(needsByDimension[d], dimensionKey(d, slot)), need);
-            }
-            setMaskBits(needsByTag, oldTags, need, false);
-            setMaskBits(needsByTag, newTags, need, true);
+            setNeedBits(need, true);
+        }
+        for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
             if (rematchNeed(need)) {
                 changed.add(needIds[need]);
             }
@@ -382,6 +383,9 @@ public final class MatchingEngine {
         growRows(needsByTag, words);
         growRows(needsByGuarantee, words);
         growRows(needsByBand, words);
+        for (long[][] table : needsAtLeast) {
+            growRows(table, words);
+        }
         needWords = words;
     }
 
@@ -438,6 +442,13 @@ public final class MatchingEngine {
         int band = band(c.numbers(Field.AMOUNT)[need]);
         if (band >= 0) {
             Bits.set(needRow(needsByBand, band), need, value);
+        }
+        for (int f = 0; f < RANGED.length; f++) {
+            double v = c.numbers(RANGED[f])[enterprise];
+            double[] thresholds = THRESHOLDS[f];
+            for (int j = 0; j < thresholds.length && v >= thresholds[j]; j++) {
+                Bits.set(needRow(needsAtLeast[f], j), need, value);
+            }
         }
     }
 
@@ -610,6 +621,29 @@ public final class MatchingEngine {
             p.dimensionRules[d] = dims.get(d).toArray(CompiledRule[]::new);
         }
         p.requiredTags = required;
+        List<int[]> atLeast = new ArrayList<>();
+        List<int[]> below = new ArrayList<>();
+        for (CompiledRule r : pipeline) {
+            int f = rangedOf(r.field);
+            if (f >= 0 && r instanceof CompiledRule.NumberInterval interval && !interval.outside()) {
+                double[] thresholds = THRESHOLDS[f];
+                int low = -1;
+                for (int j = 0; j < thresholds.length && thresholds[j] <= interval.low(); j++) {
+                    low = j;
+                }
+                if (low >= 0) {
+                    atLeast.add(new int[] {f, low});
+                }
+                for (int j = 0; j < thresholds.length; j++) {
+                    if (thresholds[j] > interval.high()) {
+                        below.add(new int[] {f, j});
+                        break;
+                    }
+                }
+            }
+        }
+        p.atLeast = atLeast.toArray(int[][]::new);
+        p.below = below.toArray(int[][]::new);
         p.guaranteeMask = c.mask(Field.GUARANTEE_TYPES, s.guaranteeTypes());
         p.minAmount = s.minAmount() == null ? Double.NEGATIVE_INFINITY : s.minAmount().doubleValue();
         p.maxAmount = s.maxAmount() == null ? Double.POSITIVE_INFINITY : s.maxAmount().doubleValue();
@@ -651,6 +685,31 @@ public final class MatchingEngine {
         for (int d = 0; d < DIMENSIONS.length; d++) {
             splitKeys(p, d);
         }
+    }
+
+    private static int rangedOf(Field f) {
+        for (int i = 0; i < RANGED.length; i++) {
+            if (RANGED[i] == f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double[] geometric(double first, double factor, int n) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = first * Math.pow(factor, i);
+        }
+        return t;
+    }
+
+    private static double[] linear(double first, double step, int n) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = first + step * i;
+        }
+        return t;
     }
 
     private static int dimensionOf(Field f) {
@@ -954,6 +1013,20 @@ public final class MatchingEngine {
                 return;
             }
             Bits.and(w, row, from, n);
+        }
+        // ordered fields: a superset of the needs the rule lets through (the rule itself runs in the pipeline)
+        for (int[] r : p.atLeast) {
+            long[] row = needsAtLeast[r[0]][r[1]];
+            if (row == null) {
+                return;
+            }
+            Bits.and(w, row, from, n);
+        }
+        for (int[] r : p.below) {
+            long[] row = needsAtLeast[r[0]][r[1]];
+            if (row != null) {
+                Bits.andNot(w, row, from, n);
+            }
         }
         Arrays.fill(tmp, 0, n, 0);
         for (long m = p.guaranteeMask; m != 0; m &= m - 1) {

@@ -31,6 +31,9 @@ final class ProductState {
     int[][] deniedKeys = new int[MatchingEngine.DIMENSIONS.length][0];
 
     long requiredTags;
+    /** {ranged field, threshold} pairs: candidates must be at or above / below the threshold */
+    int[][] atLeast = new int[0][];
+    int[][] below = new int[0][];
     long guaranteeMask;
     double minAmount;
     double maxAmount;
