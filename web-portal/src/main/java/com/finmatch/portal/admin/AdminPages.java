@@ -6,6 +6,7 @@ import com.finmatch.portal.client.Json;
 import com.finmatch.portal.client.LoanClient;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
+import com.finmatch.portal.web.CatalogueResource;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.ReferenceData;
 import io.quarkus.qute.Location;
@@ -15,7 +16,6 @@ import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -227,7 +227,7 @@ public class AdminPages {
     @POST
     @Path("training-offers/{id}/close")
     public Response closeOffer(@PathParam("id") String id) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         loans.closeTrainingOffer(id);
         return Response.seeOther(URI.create("/admin/training-offers?done=offer_closed")).build();
     }
@@ -336,16 +336,7 @@ public class AdminPages {
     }
 
     private Map<String, String> bankNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Map<String, Object> b : banksOrNone()) {
-            names.put(Json.text(b, "bankId"), Json.text(b, "name"));
-        }
-        return names;
+        return CatalogueResource.bankNames(banksOrNone());
     }
 
-    private static void uuidOr404(String id) {
-        if (!Forms.isUuid(id)) {
-            throw new NotFoundException();
-        }
-    }
 }

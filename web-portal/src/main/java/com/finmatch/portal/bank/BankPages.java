@@ -93,7 +93,7 @@ public class BankPages {
     @GET
     @Path("leads/{id}")
     public TemplateInstance lead(@PathParam("id") String id, @QueryParam("failed") String failed) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         Map<String, Object> lead = loans.lead(id);
         Map<String, Object> v = new LinkedHashMap<>();
         Forms.put(v, "amount", lead.get("amount"));
@@ -104,7 +104,7 @@ public class BankPages {
     @Path("leads/{id}/decisions")
     public Object decide(@PathParam("id") String id, @RestForm String action, @RestForm String amount,
             @RestForm String rate, @RestForm String reasonCode, @RestForm String note) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         Map<String, Object> body = new LinkedHashMap<>();
         Forms.put(body, "action", Forms.text(action));
         Forms.put(body, "amount", Forms.number(amount));
@@ -156,7 +156,7 @@ public class BankPages {
     @GET
     @Path("products/{id}/edit")
     public TemplateInstance editProduct(@PathParam("id") String id) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         RestResponse<Map<String, Object>> r = loans.product(id);
         Map<String, Object> p = r.getEntity();
         String etag = r.getHeaderString("ETag");
@@ -216,7 +216,7 @@ public class BankPages {
     @POST
     @Path("products/{id}/{transition}")
     public Response transition(@PathParam("id") String id, @PathParam("transition") String transition) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         if (!TRANSITIONS.contains(transition)) {
             throw new NotFoundException();
         }
@@ -255,11 +255,6 @@ public class BankPages {
         return rows;
     }
 
-    private static void uuidOr404(String id) {
-        if (!Forms.isUuid(id)) {
-            throw new NotFoundException();
-        }
-    }
 
     /** The bank's own service record, from its leads: what it answered, how fast, what is overdue. */
     @io.quarkus.qute.TemplateData

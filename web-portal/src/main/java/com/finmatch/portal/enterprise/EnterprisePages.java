@@ -6,6 +6,7 @@ import com.finmatch.portal.client.Json;
 import com.finmatch.portal.client.LoanClient;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
+import com.finmatch.portal.web.CatalogueResource;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.Uscc;
 import io.quarkus.qute.Location;
@@ -14,7 +15,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -224,7 +224,7 @@ public class EnterprisePages {
     @Path("needs/{needId}/withdraw")
     public Response withdrawNeed(@PathParam("needId") String needId) {
         Map<String, Object> me = requireMine();
-        uuidOr404(needId);
+        Forms.requireUuid(needId);
         enterprises.withdrawNeed(Json.text(me, "id"), needId);
         return Response.seeOther(URI.create("/enterprise?done=need_withdrawn")).build();
     }
@@ -279,8 +279,8 @@ public class EnterprisePages {
     @Path("applications")
     public Response apply(@RestForm String needId, @RestForm String productId) {
         requireMine();
-        uuidOr404(needId);
-        uuidOr404(productId);
+        Forms.requireUuid(needId);
+        Forms.requireUuid(productId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("financingNeedId", needId);
         body.put("productId", productId);
@@ -303,7 +303,7 @@ public class EnterprisePages {
     @Path("training/{offerId}/enrol")
     public Response enrol(@PathParam("offerId") String offerId) {
         Map<String, Object> me = requireMine();
-        uuidOr404(offerId);
+        Forms.requireUuid(offerId);
         try {
             loans.enrol(offerId, Map.of("enterpriseId", Json.text(me, "id")));
             return Response.seeOther(URI.create("/enterprise/recommendations?done=enrolled")).build();
@@ -322,21 +322,14 @@ public class EnterprisePages {
     public TemplateInstance applications(@QueryParam("done") String done) {
         requireMine();
         List<Map<String, Object>> apps = CatalogClient.list(enterprises.myApplications());
-        Map<String, String> bankNames = new LinkedHashMap<>();
-        try {
-            for (Map<String, Object> b : CatalogClient.list(catalog.banks())) {
-                bankNames.put(Json.text(b, "bankId"), Json.text(b, "name"));
-            }
-        } catch (RuntimeException e) {
-            // bank ids are shown instead
-        }
-        return applications.data("apps", apps).data("done", done).data("bankNames", bankNames);
+        return applications.data("apps", apps).data("done", done)
+                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
     }
 
     @POST
     @Path("applications/{id}/withdraw")
     public Response withdrawApplication(@PathParam("id") String id) {
-        uuidOr404(id);
+        Forms.requireUuid(id);
         enterprises.withdrawApplication(id);
         return Response.seeOther(URI.create("/enterprise/applications?done=application_withdrawn")).build();
     }
@@ -390,7 +383,7 @@ public class EnterprisePages {
     @Path("consents/{consentId}/revoke")
     public Response revoke(@PathParam("consentId") String consentId) {
         Map<String, Object> me = requireMine();
-        uuidOr404(consentId);
+        Forms.requireUuid(consentId);
         enterprises.revokeConsent(Json.text(me, "id"), consentId);
         return Response.seeOther(URI.create("/enterprise/consents?done=consent_revoked")).build();
     }
@@ -468,11 +461,6 @@ public class EnterprisePages {
         return tag.replace("W/", "").replace("\"", "");
     }
 
-    private static void uuidOr404(String id) {
-        if (!Forms.isUuid(id)) {
-            throw new NotFoundException();
-        }
-    }
 
     /** A secondary list of a page: empty when its service fails, so the main content still shows. */
     private static List<Map<String, Object>> safeList(java.util.function.Supplier<Object> call) {

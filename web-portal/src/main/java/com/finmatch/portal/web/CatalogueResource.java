@@ -59,7 +59,7 @@ public class CatalogueResource {
     }
 
     /** bankId → the bank's name in the user's language (a service may send {@code nameEn}). */
-    static Map<String, String> bankNames(List<Map<String, Object>> banks) {
+    public static Map<String, String> bankNames(List<Map<String, Object>> banks) {
         boolean english = io.quarkus.arc.Arc.container().instance(com.finmatch.portal.i18n.Lang.class).get().english();
         Map<String, String> names = new java.util.HashMap<>();
         for (Map<String, Object> b : banks) {

@@ -17,6 +17,13 @@ public final class Forms {
         return s != null && UUID.matcher(s).matches();
     }
 
+    /** An id in a path or form that is not a UUID names nothing: the page answers 404 like for an unknown id. */
+    public static void requireUuid(String id) {
+        if (!isUuid(id)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     public static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
