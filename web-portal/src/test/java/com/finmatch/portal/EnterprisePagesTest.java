@@ -148,8 +148,10 @@ class EnterprisePagesTest {
                 "trainingOffers", List.of())));
         when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
                 org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
+        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("专精特新信用贷"))
+                .body(containsString("肇庆农村商业银行 (ZQRCB)"))
                 .body(containsString("成立满2年"))
                 .body(containsString("需要： 年营业收入不低于1亿元"))
                 .body(containsString("一键申请"));

@@ -259,7 +259,8 @@ public class EnterprisePages {
         }
         return recommendations.data("recs", recs).data("needs", needById).data("openNeeds",
                 needs.stream().filter(n -> "OPEN".equals(n.get("status"))).toList())
-                .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed);
+                .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed)
+                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
     }
 
     @SuppressWarnings("unchecked")
