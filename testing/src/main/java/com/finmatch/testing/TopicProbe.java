@@ -36,11 +36,18 @@ public final class TopicProbe implements AutoCloseable {
         p.put("enable.auto.commit", "false");
         consumer = new KafkaConsumer<>(p);
         ensureTopic(bootstrapServers, topic);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toList());
+        List<TopicPartition> partitions = partitionsOf(topic);
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
+    }
+
+    /** The topic's partitions, once its (new) metadata has reached this consumer. */
+    private List<TopicPartition> partitionsOf(String topic) {
+        return org.awaitility.Awaitility.await("partitions of " + topic).atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toList()),
+                        partitions -> !partitions.isEmpty());
     }
 
     public static TopicProbe of(String topic) {
