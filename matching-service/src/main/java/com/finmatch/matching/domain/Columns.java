@@ -3,8 +3,10 @@ package com.finmatch.matching.domain;
 import java.util.Arrays;
 
 /**
- * The read models in columnar form: one array per field, enterprises and needs in dense slots. Rules read these
- * arrays in tight loops; a need's enterprise fields are reached through {@link #needEnterprise}.
+ * The read models in columnar form: one array per field. Enterprise records are kept by enterprise slot; each need
+ * row holds the need's own fields and a copy of its enterprise's ({@link #copyEnterprise}), so that a rule reads every
+ * field of a candidate need at the same row. Over a block of needs those rows stay in cache, where a jump to the
+ * enterprise's slot would miss it for almost every pair.
  */
 final class Columns {
 
@@ -24,6 +26,10 @@ final class Columns {
     double[][] needNum = new double[Field.columns(false, NUMERIC)][];
     int[][] needCode = new int[Field.columns(false, CODE)][];
     long[][] needSet = new long[Field.columns(false, SET)][];
+    /** the enterprise fields, copied into the need rows */
+    double[][] rowNum = new double[entNum.length][];
+    int[][] rowCode = new int[entCode.length][];
+    long[][] rowSet = new long[entSet.length][];
 
     Columns() {
         for (Field f : Field.values()) {
@@ -31,22 +37,9 @@ final class Columns {
                 dictionaries[f.ordinal()] = new Dictionary();
             }
         }
-        allocate(entNum, entCode, entSet, enterpriseCapacity);
-        allocate(needNum, needCode, needSet, needCapacity);
-    }
-
-    private static void allocate(double[][] num, int[][] code, long[][] set, int capacity) {
-        for (int i = 0; i < num.length; i++) {
-            num[i] = new double[capacity];
-            Arrays.fill(num[i], Double.NaN);
-        }
-        for (int i = 0; i < code.length; i++) {
-            code[i] = new int[capacity];
-            Arrays.fill(code[i], -1);
-        }
-        for (int i = 0; i < set.length; i++) {
-            set[i] = new long[capacity];
-        }
+        grow(entNum, entCode, entSet, 0, enterpriseCapacity);
+        grow(needNum, needCode, needSet, 0, needCapacity);
+        grow(rowNum, rowCode, rowSet, 0, needCapacity);
     }
 
     void ensureEnterprises(int slots) {
@@ -64,21 +57,36 @@ final class Columns {
         }
         int capacity = Math.max(slots, needCapacity * 2);
         grow(needNum, needCode, needSet, needCapacity, capacity);
+        grow(rowNum, rowCode, rowSet, needCapacity, capacity);
         needEnterprise = Arrays.copyOf(needEnterprise, capacity);
         needCapacity = capacity;
     }
 
+    /** Grows every column from {@code old} to {@code capacity} rows; new rows are missing values. */
     private static void grow(double[][] num, int[][] code, long[][] set, int old, int capacity) {
         for (int i = 0; i < num.length; i++) {
-            num[i] = Arrays.copyOf(num[i], capacity);
+            num[i] = num[i] == null ? new double[capacity] : Arrays.copyOf(num[i], capacity);
             Arrays.fill(num[i], old, capacity, Double.NaN);
         }
         for (int i = 0; i < code.length; i++) {
-            code[i] = Arrays.copyOf(code[i], capacity);
+            code[i] = code[i] == null ? new int[capacity] : Arrays.copyOf(code[i], capacity);
             Arrays.fill(code[i], old, capacity, -1);
         }
         for (int i = 0; i < set.length; i++) {
-            set[i] = Arrays.copyOf(set[i], capacity);
+            set[i] = set[i] == null ? new long[capacity] : Arrays.copyOf(set[i], capacity);
+        }
+    }
+
+    /** Copies an enterprise's record into a need's row (when either changes). */
+    void copyEnterprise(int enterprise, int need) {
+        for (int i = 0; i < entNum.length; i++) {
+            rowNum[i][need] = entNum[i][enterprise];
+        }
+        for (int i = 0; i < entCode.length; i++) {
+            rowCode[i][need] = entCode[i][enterprise];
+        }
+        for (int i = 0; i < entSet.length; i++) {
+            rowSet[i][need] = entSet[i][enterprise];
         }
     }
 
@@ -86,33 +94,42 @@ final class Columns {
         return dictionaries[f.ordinal()];
     }
 
+    /** A field by need row (what rules read). */
     double[] numbers(Field f) {
-        return f.enterprise() ? entNum[f.column()] : needNum[f.column()];
+        return f.enterprise() ? rowNum[f.column()] : needNum[f.column()];
     }
 
     int[] codes(Field f) {
-        return f.enterprise() ? entCode[f.column()] : needCode[f.column()];
+        return f.enterprise() ? rowCode[f.column()] : needCode[f.column()];
     }
 
     long[] sets(Field f) {
+        return f.enterprise() ? rowSet[f.column()] : needSet[f.column()];
+    }
+
+    /** A field by its own slot: enterprise fields by enterprise slot (where they are written), need fields by need. */
+    double[] ownNumbers(Field f) {
+        return f.enterprise() ? entNum[f.column()] : needNum[f.column()];
+    }
+
+    int[] ownCodes(Field f) {
+        return f.enterprise() ? entCode[f.column()] : needCode[f.column()];
+    }
+
+    long[] ownSets(Field f) {
         return f.enterprise() ? entSet[f.column()] : needSet[f.column()];
     }
 
-    /** The row of a field for a need: the need's own slot or its enterprise's. */
-    int row(Field f, int need) {
-        return f.enterprise() ? needEnterprise[need] : need;
-    }
-
     double number(Field f, int need) {
-        return numbers(f)[row(f, need)];
+        return numbers(f)[need];
     }
 
     int code(Field f, int need) {
-        return codes(f)[row(f, need)];
+        return codes(f)[need];
     }
 
     long set(Field f, int need) {
-        return sets(f)[row(f, need)];
+        return sets(f)[need];
     }
 
     /** Interns a set of codes to a mask; values past the 64th distinct value of a field are dropped. */

@@ -98,20 +98,10 @@ abstract class CompiledRule {
         int filter(Columns c, int[] candidates, int n) {
             double[] column = c.numbers(field);
             int kept = 0;
-            if (field.enterprise()) {
-                int[] enterprise = c.needEnterprise;
-                for (int k = 0; k < n; k++) {
-                    int need = candidates[k];
-                    if (accepts(column[enterprise[need]])) {
-                        candidates[kept++] = need;
-                    }
-                }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    int need = candidates[k];
-                    if (accepts(column[need])) {
-                        candidates[kept++] = need;
-                    }
+            for (int k = 0; k < n; k++) {
+                int need = candidates[k];
+                if (accepts(column[need])) {
+                    candidates[kept++] = need;
                 }
             }
             return kept;
@@ -120,11 +110,8 @@ abstract class CompiledRule {
         @Override
         void addWhenPassing(Columns c, int[] candidates, int n, int[] sums, int weight) {
             double[] column = c.numbers(field);
-            int[] enterprise = c.needEnterprise;
-            boolean viaEnterprise = field.enterprise();
             for (int k = 0; k < n; k++) {
-                int need = candidates[k];
-                if (accepts(column[viaEnterprise ? enterprise[need] : need])) {
+                if (accepts(column[candidates[k]])) {
                     sums[k] += weight;
                 }
             }
@@ -234,16 +221,24 @@ abstract class CompiledRule {
         @Override
         int filter(Columns c, int[] candidates, int n) {
             int[] column = c.codes(field);
-            int[] enterprise = c.needEnterprise;
-            boolean viaEnterprise = field.enterprise();
             int kept = 0;
             for (int k = 0; k < n; k++) {
                 int need = candidates[k];
-                if (acceptsCode(column[viaEnterprise ? enterprise[need] : need])) {
+                if (acceptsCode(column[need])) {
                     candidates[kept++] = need;
                 }
             }
             return kept;
+        }
+
+        @Override
+        void addWhenPassing(Columns c, int[] candidates, int n, int[] sums, int weight) {
+            int[] column = c.codes(field);
+            for (int k = 0; k < n; k++) {
+                if (acceptsCode(column[candidates[k]])) {
+                    sums[k] += weight;
+                }
+            }
         }
     }
 
@@ -286,16 +281,24 @@ abstract class CompiledRule {
         @Override
         int filter(Columns c, int[] candidates, int n) {
             long[] column = c.sets(field);
-            int[] enterprise = c.needEnterprise;
-            boolean viaEnterprise = field.enterprise();
             int kept = 0;
             for (int k = 0; k < n; k++) {
                 int need = candidates[k];
-                if (accepts(column[viaEnterprise ? enterprise[need] : need])) {
+                if (accepts(column[need])) {
                     candidates[kept++] = need;
                 }
             }
             return kept;
+        }
+
+        @Override
+        void addWhenPassing(Columns c, int[] candidates, int n, int[] sums, int weight) {
+            long[] column = c.sets(field);
+            for (int k = 0; k < n; k++) {
+                if (accepts(column[candidates[k]])) {
+                    sums[k] += weight;
+                }
+            }
         }
 
         @Override

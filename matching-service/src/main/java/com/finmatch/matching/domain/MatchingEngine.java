@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,8 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * guarantee types and amount band — in bit sets over product slots; needs are indexed by the same dimensions in bit
  * sets over need slots. A need is scored only against the products its bit sets let through (need-major: a changed
  * need), a product only against the needs they let through (product-major: a new or changed product, and the full
- * re-match, which runs product by product over disjoint need ranges in parallel). Remaining hard rules run as tight
- * column filters over the candidates; never a full cross product.
+ * re-match). Remaining hard rules run as tight column filters over the candidates; never a full cross product.
+ * <p>
+ * The full re-match runs every product over one block of 4,096 needs at a time, so that the block's rows stay in
+ * cache, with the blocks shared among threads. Products run in the order that fills top lists best first (learnt on a
+ * sample of blocks), and a candidate need is skipped when the product's best possible score for it cannot enter its
+ * full top list; that upper bound is computed without branches, as it runs for every candidate.
  *
  * <h2>Threads</h2>
  * Every public method is synchronized: one writer at a time, readers see a consistent state.
@@ -58,6 +63,20 @@ public final class MatchingEngine {
     static final Field[] RANGED = {Field.ANNUAL_REVENUE, Field.YEARS_IN_BUSINESS, Field.CREDIT_RATING};
     static final double[][] THRESHOLDS = {geometric(100_000, 2, 28), linear(0, 1, 61), linear(0, 1, 20)};
     static final int CHUNK = 2048;
+    /** [types × 65 + accepted]: accepted × 800 / types, looked up rather than divided in the hot loops */
+    private static final int[] GUARANTEE_POINTS = new int[65 * 65];
+
+    static {
+        for (int types = 1; types <= 64; types++) {
+            for (int accepted = 0; accepted <= types; accepted++) {
+                GUARANTEE_POINTS[types * 65 + accepted] = accepted * 800 / types;
+            }
+        }
+    }
+    /** Need words per block of the full re-match (4,096 needs): few enough for their rows to stay in cache. */
+    static final int BLOCK_WORDS = 64;
+    /** Blocks matched first in a full re-match, to learn which products win most often. */
+    static final int SAMPLE_BLOCKS = 8;
     static final int NEAR_MISS_LIMIT = 5;
     static final int MAX_FAILED_FOR_NEAR_MISS = 2;
     public static final List<String> GUARANTEE_TYPES = List.of("CREDIT", "MORTGAGE", "GUARANTEE", "IP_PLEDGE",
@@ -83,6 +102,8 @@ public final class MatchingEngine {
     private int[] nextNeed = filled(16, -1);
     private int[] previousNeed = filled(16, -1);
     private int[] rateCap = filled(16, -1);
+    /** 1000 / rateCap (0 without a cap): the rate points' upper bound without a division (see scoreProduct) */
+    private float[] rateSlope = new float[16];
     private int needHighWater;
     private int[] freeNeedSlots = new int[16];
     private int freeNeedCount;
@@ -175,6 +196,7 @@ public final class MatchingEngine {
         }
         List<String> changed = new ArrayList<>();
         for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
+            c.copyEnterprise(slot, need);
             setNeedBits(need, true);
         }
         for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
@@ -199,8 +221,8 @@ public final class MatchingEngine {
         ordinal(Field.SIZE_CLASS, slot, e.sizeClass());
         ordinal(Field.CREDIT_RATING, slot, e.creditRating());
         ordinal(Field.LISTING_INTENTION, slot, e.listingIntention());
-        c.numbers(Field.FOUNDED_ON)[slot] = e.foundedOn() == null ? Double.NaN : e.foundedOn().toEpochDay();
-        c.numbers(Field.YEARS_IN_BUSINESS)[slot] = e.foundedOn() == null || e.foundedOn().isAfter(today) ? Double.NaN
+        c.ownNumbers(Field.FOUNDED_ON)[slot] = e.foundedOn() == null ? Double.NaN : e.foundedOn().toEpochDay();
+        c.ownNumbers(Field.YEARS_IN_BUSINESS)[slot] = e.foundedOn() == null || e.foundedOn().isAfter(today) ? Double.NaN
                 : Period.between(e.foundedOn(), today).getYears();
         code(Field.DISTRICT_CODE, slot, e.districtCode());
         code(Field.INDUSTRY_CODE, slot, e.industryCode());
@@ -209,20 +231,20 @@ public final class MatchingEngine {
         code(Field.USCC, slot, e.uscc());
         code(Field.NAME, slot, e.name());
         code(Field.LEGAL_REPRESENTATIVE, slot, e.legalRepresentative());
-        c.sets(Field.TAGS)[slot] = c.mask(Field.TAGS, e.tags());
+        c.ownSets(Field.TAGS)[slot] = c.mask(Field.TAGS, e.tags());
     }
 
     private void num(Field f, int row, Number value) {
-        c.numbers(f)[row] = value == null ? Double.NaN : value.doubleValue();
+        c.ownNumbers(f)[row] = value == null ? Double.NaN : value.doubleValue();
     }
 
     private void ordinal(Field f, int row, String value) {
         int position = f.ordinal(value);
-        c.numbers(f)[row] = position < 0 ? Double.NaN : position;
+        c.ownNumbers(f)[row] = position < 0 ? Double.NaN : position;
     }
 
     private void code(Field f, int row, String value) {
-        c.codes(f)[row] = c.dictionary(f).intern(value);
+        c.ownCodes(f)[row] = c.dictionary(f).intern(value);
     }
 
     private int enterpriseSlot(String id) {
@@ -250,11 +272,17 @@ public final class MatchingEngine {
     /** key = code + 1 of the enterprise's value on a dimension (0 = missing). */
     private int dimensionKey(int d, int enterprise) {
         Field f = DIMENSIONS[d];
-        if (f.numeric()) {
-            double v = c.numbers(f)[enterprise];
-            return Double.isNaN(v) ? 0 : (int) v + 1;
-        }
-        return c.codes(f)[enterprise] + 1;
+        return f.numeric() ? key(c.ownNumbers(f)[enterprise]) : c.ownCodes(f)[enterprise] + 1;
+    }
+
+    /** The same key, from the copy in a need's row. */
+    private int needDimensionKey(int d, int need) {
+        Field f = DIMENSIONS[d];
+        return f.numeric() ? key(c.numbers(f)[need]) : c.codes(f)[need] + 1;
+    }
+
+    private static int key(double position) {
+        return Double.isNaN(position) ? 0 : (int) position + 1;
     }
 
     /** Makes sure both indexes have a row for every key below {@code keys} on dimension d. */
@@ -298,15 +326,17 @@ public final class MatchingEngine {
         }
         int enterprise = enterpriseSlot(n.enterpriseId());
         c.needEnterprise[slot] = enterprise;
+        c.copyEnterprise(enterprise, slot);
         projectIds[slot] = n.projectId();
         num(Field.AMOUNT, slot, n.amount());
         num(Field.TERM_MONTHS, slot, n.termMonths());
         num(Field.MAX_ANNUAL_RATE, slot, n.maxAnnualRate());
-        c.numbers(Field.NEEDED_BY)[slot] = n.neededBy() == null ? Double.NaN : n.neededBy().toEpochDay();
-        c.numbers(Field.HAS_PROJECT)[slot] = n.projectId() == null ? 0 : 1;
+        c.ownNumbers(Field.NEEDED_BY)[slot] = n.neededBy() == null ? Double.NaN : n.neededBy().toEpochDay();
+        c.ownNumbers(Field.HAS_PROJECT)[slot] = n.projectId() == null ? 0 : 1;
         code(Field.PURPOSE, slot, n.purpose());
-        c.sets(Field.GUARANTEE_TYPES)[slot] = c.mask(Field.GUARANTEE_TYPES, n.guaranteeTypes());
+        c.ownSets(Field.GUARANTEE_TYPES)[slot] = c.mask(Field.GUARANTEE_TYPES, n.guaranteeTypes());
         rateCap[slot] = n.maxAnnualRate() == null ? -1 : hundredths(n.maxAnnualRate());
+        rateSlope[slot] = rateCap[slot] > 0 ? 1000f / rateCap[slot] : 0;
         linkNeed(slot, enterprise);
         indexNeed(slot);
         return rematchNeed(slot);
@@ -369,6 +399,7 @@ public final class MatchingEngine {
         nextNeed = Arrays.copyOf(nextNeed, capacity);
         previousNeed = Arrays.copyOf(previousNeed, capacity);
         rateCap = Arrays.copyOf(rateCap, capacity);
+        rateSlope = Arrays.copyOf(rateSlope, capacity);
         Arrays.fill(nextNeed, old, capacity, -1);
         Arrays.fill(previousNeed, old, capacity, -1);
         Arrays.fill(rateCap, old, capacity, -1);
@@ -433,18 +464,17 @@ public final class MatchingEngine {
 
     private void setNeedBits(int need, boolean value) {
         Bits.set(openNeeds, need, value);
-        int enterprise = c.needEnterprise[need];
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            Bits.set(needRow(needsByDimension[d], dimensionKey(d, enterprise)), need, value);
+            Bits.set(needRow(needsByDimension[d], needDimensionKey(d, need)), need, value);
         }
-        setMaskBits(needsByTag, c.entSet[Field.TAGS.column()][enterprise], need, value);
+        setMaskBits(needsByTag, c.sets(Field.TAGS)[need], need, value);
         setMaskBits(needsByGuarantee, c.sets(Field.GUARANTEE_TYPES)[need], need, value);
         int band = band(c.numbers(Field.AMOUNT)[need]);
         if (band >= 0) {
             Bits.set(needRow(needsByBand, band), need, value);
         }
         for (int f = 0; f < RANGED.length; f++) {
-            double v = c.numbers(RANGED[f])[enterprise];
+            double v = c.numbers(RANGED[f])[need];
             double[] thresholds = THRESHOLDS[f];
             for (int j = 0; j < thresholds.length && v >= thresholds[j]; j++) {
                 Bits.set(needRow(needsAtLeast[f], j), need, value);
@@ -939,11 +969,10 @@ public final class MatchingEngine {
         long[] w = s.productWords;
         long[] tmp = s.productTmp;
         Bits.copy(activeProducts, 0, w, n);
-        int enterprise = c.needEnterprise[need];
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            Bits.and(w, productsByDimension[d][dimensionKey(d, enterprise)], 0, n);
+            Bits.and(w, productsByDimension[d][needDimensionKey(d, need)], 0, n);
         }
-        long missingTags = requiredTagsOfAnyProduct & ~c.entSet[Field.TAGS.column()][enterprise];
+        long missingTags = requiredTagsOfAnyProduct & ~c.sets(Field.TAGS)[need];
         for (long m = missingTags; m != 0; m &= m - 1) {
             Bits.andNot(w, productsRequiringTag[Long.numberOfTrailingZeros(m)], n);
         }
@@ -980,8 +1009,9 @@ public final class MatchingEngine {
 
     /**
      * With {@code prune}, a candidate need whose top list is full is skipped when even the product's best possible
-     * score for it (every soft rule passing; term, rate and guarantee points exact) cannot enter the list — exact, as
-     * the bound is never below the real score; this is what lets a full re-match look at few of the eligible pairs.
+     * score for it (every soft rule passing; term, rate and guarantee points exact or rounded up) is below the list's
+     * worst — exact, as the bound is never below the real score; this is what lets a full re-match score few of the
+     * eligible pairs.
      */
     private void scoreProduct(ProductState p, int from, int to, Scratch s, Sink sink, boolean prune) {
         int n = to - from;
@@ -1049,22 +1079,30 @@ public final class MatchingEngine {
                 + (!p.hardProgramme && p.softProgramme.length > 0 ? 500 : 0);
         double[] terms = c.needNum[Field.TERM_MONTHS.column()];
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
+        int rate = p.effectiveRate;
+        double minTerm = p.minTerm;
+        double maxTerm = p.maxTerm;
+        long mask = p.guaranteeMask;
+        float[] slopes = rateSlope;
         int k = topSize;
         for (int i = 0; i < n; i++) {
             for (long bits = w[i]; bits != 0; bits &= bits - 1) {
                 int need = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
-                if (prune && topCount[need] == k) {
+                candidates[count] = need;
+                if (prune) {
+                    // an upper bound of the score (every soft rule passing; a missing term or rate cap as the best
+                    // case), computed without branches: a mispredicted branch per candidate costs more than the sums
+                    int worst = topCount[need] == k ? topScore[need * k + k - 1] : Integer.MIN_VALUE;
+                    int cap = rateCap[need];
                     double term = terms[need];
                     long g = guarantees[need];
-                    int bound = optimistic + ratePoints(p.effectiveRate, rateCap[need])
-                            + (Double.isNaN(term) ? 500 : term >= p.minTerm && term <= p.maxTerm ? 1000 : 0)
-                            + Long.bitCount(g & p.guaranteeMask) * 800 / Math.max(1, Long.bitCount(g));
-                    int worst = need * k + k - 1;
-                    if (!better(bound, p.slot, topScore[worst], topProduct[worst])) {
-                        continue;
-                    }
+                    int bound = optimistic + (rate > cap & cap >= 0 ? 0 : 2000 - (int) (rate * slopes[need]))
+                            + ((term >= minTerm & term <= maxTerm) | term != term ? 1000 : 0)
+                            + guaranteePoints(g, g & mask);
+                    count += bound >= worst ? 1 : 0;
+                } else {
+                    count++;
                 }
-                candidates[count++] = need;
                 if (count == CHUNK) {
                     int eligible = pipeline(p, candidates, count, s);
                     sink.accept(p, candidates, s.scores, eligible);
@@ -1130,13 +1168,17 @@ public final class MatchingEngine {
             score += Double.isNaN(term) ? 500 : term >= p.minTerm && term <= p.maxTerm ? 1000 : 0;
             score += ratePoints(p.effectiveRate, caps[need]);
             long g = guarantees[need];
-            int total = Long.bitCount(g);
-            score += total == 0 ? 0 : Long.bitCount(g & p.guaranteeMask) * 800 / total;
+            score += guaranteePoints(g, g & p.guaranteeMask);
             if (softProgramme && programme[k] > 0) {
                 score += 500;
             }
             out[k] = score;
         }
+    }
+
+    /** Guarantee points (hundredths): 8 × the share of the need's guarantee types the product accepts. */
+    static int guaranteePoints(long needTypes, long accepted) {
+        return GUARANTEE_POINTS[Long.bitCount(needTypes) * 65 + Long.bitCount(accepted)];
     }
 
     /** Rate points (hundredths): 0 above the cap, 10–20 points at or below it, 10 when there is no cap. */
@@ -1150,7 +1192,8 @@ public final class MatchingEngine {
         if (cap == 0) {
             return 2000;
         }
-        return 1000 + (int) (1000L * (cap - effectiveRate) / cap);
+        // a double division is exact here (both operands are small integers) and much cheaper than a long one
+        return 1000 + (int) ((double) (1000L * (cap - effectiveRate)) / cap);
     }
 
     /** Offers a (product, score) to a need's top list. @return true when the list changed */
@@ -1220,58 +1263,46 @@ public final class MatchingEngine {
             int pb = potential(b);
             return pa != pb ? Integer.compare(pb, pa) : Integer.compare(a.slot, b.slot);
         });
-        long total = (long) active.size() * threads;
-        AtomicLong done = new AtomicLong();
+        // cache blocking: a block of needs stays in cache while every product runs over it; blocks go to the threads
         int usedWords = Bits.words(needHighWater);
-        int perThread = (usedWords + threads - 1) / Math.max(1, threads);
-        if (threads <= 1 || usedWords < 64) {
-            Scratch s = new Scratch();
-            s.ensure(usedWords);
-            for (ProductState p : active) {
-                scoreProduct(p, 0, usedWords, s, this::offerAll, true);
-                if (progress != null) {
-                    progress.update(done.addAndGet(threads), total);
+        int blocks = Math.max(1, (usedWords + BLOCK_WORDS - 1) / BLOCK_WORDS);
+        int samples = Math.min(blocks, SAMPLE_BLOCKS);
+        int[] sample = new int[samples];
+        int[] rest = new int[blocks - samples];
+        for (int b = 0, i = 0, r = 0; b < blocks; b++) {
+            if (i < samples && b == (int) ((long) i * blocks / samples)) {
+                sample[i++] = b;
+            } else {
+                rest[r++] = b;
+            }
+        }
+        BlockRun run = new BlockRun(usedWords, (long) blocks * active.size(), progress);
+        ExecutorService pool = threads <= 1 || blocks == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rematch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // a sample of blocks first; the products that win their top lists most often then go first everywhere else
+            run.blocks(sample, active, pool);
+            int[] wins = new int[productCount];
+            for (int b : sample) {
+                for (int need = b * BLOCK_WORDS * 64; need < Math.min(needHighWater, (b + 1) * BLOCK_WORDS * 64); need++) {
+                    for (int k = 0; k < topCount[need]; k++) {
+                        wins[topProduct[need * topSize + k]]++;
+                    }
                 }
             }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "rematch");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int from = Math.min(usedWords, t * perThread);
-                    int to = Math.min(usedWords, from + perThread);
-                    parts.add(pool.submit(() -> {
-                        Scratch s = new Scratch();
-                        s.ensure(to - from);
-                        for (ProductState p : active) {
-                            if (to > from) {
-                                scoreProduct(p, from, to, s, this::offerAll, true);
-                            }
-                            long d = done.incrementAndGet();
-                            if (progress != null && (d % 64 == 0 || d == total)) {
-                                progress.update(d, total);
-                            }
-                        }
-                    }));
-                }
-                for (Future<?> part : parts) {
-                    part.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("re-match interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("re-match failed", e.getCause());
-            } finally {
+            List<ProductState> order = new ArrayList<>(active);
+            order.sort((a, b) -> wins[a.slot] != wins[b.slot] ? Integer.compare(wins[b.slot], wins[a.slot]) : 0);
+            run.blocks(rest, order, pool);
+        } finally {
+            if (pool != null) {
                 pool.shutdown();
             }
         }
         if (progress != null) {
-            progress.update(total, total);
+            progress.update(run.total, run.total);
         }
         List<String> changed = new ArrayList<>();
         for (int need = 0; need < needHighWater; need++) {
@@ -1288,6 +1319,58 @@ public final class MatchingEngine {
             }
         }
         return changed;
+    }
+
+    /** Runs every product over need blocks, each block on one thread (blocks are disjoint, so are their top lists). */
+    private final class BlockRun {
+        final int usedWords;
+        final long total;
+        final Progress progress;
+        final AtomicLong done = new AtomicLong();
+        final Sink offerAll = MatchingEngine.this::offerAll;
+
+        BlockRun(int usedWords, long total, Progress progress) {
+            this.usedWords = usedWords;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        void blocks(int[] ids, List<ProductState> order, ExecutorService pool) {
+            AtomicInteger next = new AtomicInteger();
+            Runnable work = () -> {
+                Scratch s = new Scratch();
+                s.ensure(Math.min(BLOCK_WORDS, usedWords));
+                for (int i = next.getAndIncrement(); i < ids.length; i = next.getAndIncrement()) {
+                    int from = ids[i] * BLOCK_WORDS;
+                    int to = Math.min(usedWords, from + BLOCK_WORDS);
+                    for (ProductState p : order) {
+                        scoreProduct(p, from, to, s, offerAll, true);
+                    }
+                    long d = done.addAndGet(order.size());
+                    if (progress != null) {
+                        progress.update(d, total);
+                    }
+                }
+            };
+            if (pool == null) {
+                work.run();
+                return;
+            }
+            try {
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    parts.add(pool.submit(work));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("re-match interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("re-match failed", e.getCause());
+            }
+        }
     }
 
     /** A need-independent guess of how well a product scores (ordering only). */
