@@ -1,6 +1,7 @@
 package com.finmatch.matching.api;
 
 import com.finmatch.matching.domain.kpi.GroupBy;
+import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
 import com.finmatch.platform.http.ProblemException;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,16 +37,18 @@ public class StatsResource {
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public StatsService.Summary summary(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return query(groupBy, from, to);
+            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId, @Context UriInfo uri) {
+        return query(groupBy, from, to, uri, cluster, district, bankId);
     }
 
     @GET
     @Path("/export")
     @Produces("text/csv")
     public Response export(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        StatsService.Summary summary = query(groupBy, from, to);
+            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId, @Context UriInfo uri) {
+        StatsService.Summary summary = query(groupBy, from, to, uri, cluster, district, bankId);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));
         csv.append(csvLine(summary.total()));
@@ -51,19 +56,38 @@ public class StatsResource {
                 .header("Content-Disposition", "attachment; filename=\"finmatch-kpis.csv\"").build();
     }
 
-    private StatsService.Summary query(String groupBy, String from, String to) {
+    private StatsService.Summary query(String groupBy, String from, String to, UriInfo uri, String cluster,
+            String district, String bankId) {
         GroupBy dimension;
         try {
             dimension = GroupBy.parse(groupBy);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
         }
+        KpiFilter filter = filter(uri, cluster, district, bankId);
         Instant start = Times.parse("from", from, false);
         Instant end = Times.parse("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        return stats.summary(dimension, start, end);
+        return stats.summary(dimension, filter, start, end);
+    }
+
+    /**
+     * The filter of the request. Quarkus REST hands an empty query value ({@code ?bankId=}) over as null, the same as
+     * an absent one; a filter that was sent is still sent, so it reaches {@link KpiFilter} as blank and is refused.
+     */
+    private static KpiFilter filter(UriInfo uri, String cluster, String district, String bankId) {
+        try {
+            return new KpiFilter(sent(uri, "cluster", cluster), sent(uri, "district", district),
+                    sent(uri, "bankId", bankId));
+        } catch (KpiFilter.InvalidFilterException e) {
+            throw ProblemException.invalid(e.parameter(), e.getMessage());
+        }
+    }
+
+    private static String sent(UriInfo uri, String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     private static String csvLine(Kpis row) {
