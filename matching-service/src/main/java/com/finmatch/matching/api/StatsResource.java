@@ -12,10 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +36,8 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatsService.Summary summary(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("cluster") String cluster,
-            @QueryParam("district") String district, @QueryParam("bankId") String bankId, @Context UriInfo uri) {
-        return query(groupBy, from, to, uri, cluster, district, bankId);
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+        return query(groupBy, from, to, cluster, district, bankId);
     }
 
     @GET
@@ -47,8 +45,8 @@ public class StatsResource {
     @Produces("text/csv")
     public Response export(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("cluster") String cluster,
-            @QueryParam("district") String district, @QueryParam("bankId") String bankId, @Context UriInfo uri) {
-        StatsService.Summary summary = query(groupBy, from, to, uri, cluster, district, bankId);
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+        StatsService.Summary summary = query(groupBy, from, to, cluster, district, bankId);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));
         csv.append(csvLine(summary.total()));
@@ -56,15 +54,15 @@ public class StatsResource {
                 .header("Content-Disposition", "attachment; filename=\"finmatch-kpis.csv\"").build();
     }
 
-    private StatsService.Summary query(String groupBy, String from, String to, UriInfo uri, String cluster,
-            String district, String bankId) {
+    private StatsService.Summary query(String groupBy, String from, String to, String cluster, String district,
+            String bankId) {
         GroupBy dimension;
         try {
             dimension = GroupBy.parse(groupBy);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
         }
-        KpiFilter filter = filter(uri, cluster, district, bankId);
+        KpiFilter filter = filter(cluster, district, bankId);
         Instant start = Times.parse("from", from, false);
         Instant end = Times.parse("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
@@ -73,21 +71,13 @@ public class StatsResource {
         return stats.summary(dimension, filter, start, end);
     }
 
-    /**
-     * The filter of the request. Quarkus REST hands an empty query value ({@code ?bankId=}) over as null, the same as
-     * an absent one; a filter that was sent is still sent, so it reaches {@link KpiFilter} as blank and is refused.
-     */
-    private static KpiFilter filter(UriInfo uri, String cluster, String district, String bankId) {
+    /** The filter of the request; an empty value ({@code ?cluster=}) is absent, as for every other parameter. */
+    private static KpiFilter filter(String cluster, String district, String bankId) {
         try {
-            return new KpiFilter(sent(uri, "cluster", cluster), sent(uri, "district", district),
-                    sent(uri, "bankId", bankId));
+            return new KpiFilter(cluster, district, bankId);
         } catch (KpiFilter.InvalidFilterException e) {
             throw ProblemException.invalid(e.parameter(), e.getMessage());
         }
-    }
-
-    private static String sent(UriInfo uri, String name, String value) {
-        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     private static String csvLine(Kpis row) {
