@@ -1,5 +1,6 @@
 package com.finmatch.matching;
 
+import com.finmatch.matching.service.MatchingService;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,9 +27,15 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,6 +50,9 @@ class AdminViewsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MatchingService matching;
 
     @TestHTTPResource("/api/v1/matches/stream")
     URI stream;
@@ -140,6 +150,63 @@ class AdminViewsTest {
         given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/admin/rematch/" + Events.id())
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.bank("b", "X")).when().post("/api/v1/admin/rematch").then().statusCode(403);
+    }
+
+    /**
+     * The test holds the matching lock (the one every event and job takes), so the first re-match is accepted but
+     * cannot finish until the test lets it go: the second request meets it running, whatever the timing.
+     */
+    @Test
+    void shouldRefuseASecondReMatchWith409WhileOneRuns() throws Exception {
+        String admin = Tokens.admin("a");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        String first;
+        try {
+            Future<Object> holding = holder.submit(() -> matching.exclusively(() -> {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(held.await(60, TimeUnit.SECONDS), "the test could not take the matching lock");
+            try {
+                Response started = given().auth().oauth2(admin).when().post("/api/v1/admin/rematch");
+                started.then().statusCode(202).body("state", equalTo("RUNNING"));
+                first = started.jsonPath().getString("jobId");
+
+                given().auth().oauth2(admin).when().post("/api/v1/admin/rematch")
+                        .then().statusCode(409)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(409))
+                        .body("detail", containsString(first));
+                given().auth().oauth2(admin).when().post("/api/v1/admin/replay")
+                        .then().statusCode(409)
+                        .contentType("application/problem+json");
+                given().auth().oauth2(admin).when().get("/api/v1/admin/rematch/" + first)
+                        .then().statusCode(200).body("state", equalTo("RUNNING"));
+            } finally {
+                release.countDown();
+            }
+            holding.get(60, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
+                .when().get("/api/v1/admin/rematch/" + first)
+                .then().statusCode(200).body("state", equalTo("DONE")));
+
+        Response next = given().auth().oauth2(admin).when().post("/api/v1/admin/rematch");
+        next.then().statusCode(202);
+        String second = next.jsonPath().getString("jobId");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
+                .when().get("/api/v1/admin/rematch/" + second)
+                .then().statusCode(200).body("state", equalTo("DONE")));
     }
 
     @Test

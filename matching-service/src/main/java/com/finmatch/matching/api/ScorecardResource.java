@@ -1,6 +1,7 @@
 package com.finmatch.matching.api;
 
 import com.finmatch.matching.domain.kpi.GroupBy;
+import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
 import com.finmatch.platform.security.Caller;
@@ -32,7 +33,7 @@ public class ScorecardResource {
 
     @GET
     public List<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to) {
-        var summary = stats.summary(GroupBy.BANK, StatsResource.Times.parse("from", from, false),
+        var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, StatsResource.Times.parse("from", from, false),
                 StatsResource.Times.parse("to", to, true));
         return summary.groups().stream().filter(k -> !"-".equals(k.key())).map(ScorecardResource::card).toList();
     }

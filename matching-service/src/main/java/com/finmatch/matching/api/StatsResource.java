@@ -1,6 +1,7 @@
 package com.finmatch.matching.api;
 
 import com.finmatch.matching.domain.kpi.GroupBy;
+import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
 import com.finmatch.platform.http.ProblemException;
@@ -34,16 +35,18 @@ public class StatsResource {
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public StatsService.Summary summary(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return query(groupBy, from, to);
+            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+        return query(groupBy, from, to, cluster, district, bankId);
     }
 
     @GET
     @Path("/export")
     @Produces("text/csv")
     public Response export(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        StatsService.Summary summary = query(groupBy, from, to);
+            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
+            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+        StatsService.Summary summary = query(groupBy, from, to, cluster, district, bankId);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));
         csv.append(csvLine(summary.total()));
@@ -51,19 +54,30 @@ public class StatsResource {
                 .header("Content-Disposition", "attachment; filename=\"finmatch-kpis.csv\"").build();
     }
 
-    private StatsService.Summary query(String groupBy, String from, String to) {
+    private StatsService.Summary query(String groupBy, String from, String to, String cluster, String district,
+            String bankId) {
         GroupBy dimension;
         try {
             dimension = GroupBy.parse(groupBy);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
         }
+        KpiFilter filter = filter(cluster, district, bankId);
         Instant start = Times.parse("from", from, false);
         Instant end = Times.parse("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        return stats.summary(dimension, start, end);
+        return stats.summary(dimension, filter, start, end);
+    }
+
+    /** The filter of the request; an empty value ({@code ?cluster=}) is absent, as for every other parameter. */
+    private static KpiFilter filter(String cluster, String district, String bankId) {
+        try {
+            return new KpiFilter(cluster, district, bankId);
+        } catch (KpiFilter.InvalidFilterException e) {
+            throw ProblemException.invalid(e.parameter(), e.getMessage());
+        }
     }
 
     private static String csvLine(Kpis row) {

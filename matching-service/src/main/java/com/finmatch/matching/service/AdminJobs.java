@@ -143,16 +143,18 @@ public class AdminJobs {
             }
         }
         worker.execute(() -> {
+            String outcome = "FAILED";
             try {
                 work.accept(job);
-                job.state = "DONE";
+                outcome = "DONE";
             } catch (RuntimeException e) {
                 LOG.error("job " + job.kind + " failed", e);
                 job.error = e.getMessage();
-                job.state = "FAILED";
             } finally {
                 job.finishedAt = Instant.now();
                 running.set(null);
+                // published last: whoever sees DONE or FAILED may start the next job at once, without a 409
+                job.state = outcome;
             }
         });
         return job.view();

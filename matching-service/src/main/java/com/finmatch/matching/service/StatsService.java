@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiCalculator;
 import com.finmatch.matching.domain.kpi.KpiFacts;
+import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +27,9 @@ import java.util.Map;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StatsService {
 
-    /** The KPIs of a period, in total and per group. */
-    public record Summary(Instant from, Instant to, String groupBy, BigDecimal lprOneYear, Kpis total,
-            List<Kpis> groups) {
+    /** The KPIs of a period, in total and per group, restricted by the filter (its codes echoed, null = any). */
+    public record Summary(Instant from, Instant to, String groupBy, String cluster, String district, String bankId,
+            BigDecimal lprOneYear, Kpis total, List<Kpis> groups) {
     }
 
     @Inject
@@ -40,10 +41,11 @@ public class StatsService {
     @ConfigProperty(name = "finmatch.lpr.one-year", defaultValue = "3.00")
     BigDecimal lpr;
 
-    public Summary summary(GroupBy groupBy, Instant from, Instant to) {
-        KpiCalculator calculator = new KpiCalculator(facts(), from, to, Instant.now(), lpr);
-        return new Summary(from, to, groupBy == null ? null : groupBy.name().toLowerCase(java.util.Locale.ROOT), lpr,
-                calculator.total(), groupBy == null ? List.of() : calculator.grouped(groupBy));
+    public Summary summary(GroupBy groupBy, KpiFilter filter, Instant from, Instant to) {
+        KpiCalculator calculator = new KpiCalculator(facts(), filter, from, to, Instant.now(), lpr);
+        return new Summary(from, to, groupBy == null ? null : groupBy.name().toLowerCase(java.util.Locale.ROOT),
+                filter.cluster(), filter.district(), filter.bankId(), lpr, calculator.total(),
+                groupBy == null ? List.of() : calculator.grouped(groupBy));
     }
 
     KpiFacts facts() {

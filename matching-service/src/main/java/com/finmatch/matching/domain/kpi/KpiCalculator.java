@@ -39,6 +39,23 @@ import java.util.TreeSet;
  * </ul>
  * Grouped by cluster or district, facts follow their enterprise; by bank or product, applications and matches follow
  * their product, and enterprises and needs count under every bank/product they are matched with or applied to.
+ *
+ * <p><b>Filters</b> ({@link KpiFilter}) restrict the facts before anything is computed or grouped, so a filter combines
+ * with a period and with any grouping; several filters combine with AND:
+ * <ul>
+ * <li>{@code cluster} / {@code district} keep the enterprises of that cluster / district and the needs, matches and
+ * applications of those enterprises. A fact whose enterprise the read model does not know is then left out.</li>
+ * <li>{@code bankId} keeps the matches and applications (leads) on that bank's products — so matches, applications,
+ * acceptance and approval rates, response times, overdue leads, amounts, enterprises served, credit-loan share, rates
+ * and subsidies are that bank's. Enterprises (registered) are those that have a current match or any application with
+ * the bank; open needs are those currently matched with one of its products; first-loan enterprises (首贷户) are those
+ * whose first disbursement on the whole platform was made by this bank in the period (an earlier loan from another
+ * bank still counts as their first).</li>
+ * <li>With any filter, riskPoolExposure is 0: risk pools are not attributable to a cluster, district or bank (the
+ * same as in group rows).</li>
+ * </ul>
+ * So a filtered total equals the row of that code in the unfiltered grouping by the same dimension (risk-pool
+ * exposure aside). Unknown codes give zeros and no group rows.
  */
 public final class KpiCalculator {
 
@@ -56,29 +73,63 @@ public final class KpiCalculator {
     private final Map<String, Set<String>> productsOfNeed = new HashMap<>();
     private final Map<String, Instant> firstDisbursement = new HashMap<>();
 
-    public KpiCalculator(KpiFacts facts, Instant from, Instant to, Instant now, BigDecimal lprOneYear) {
-        this.facts = facts;
+    public KpiCalculator(KpiFacts facts, KpiFilter filter, Instant from, Instant to, Instant now,
+            BigDecimal lprOneYear) {
         this.from = from;
         this.to = to;
         this.now = now;
         this.lpr = lprOneYear;
         facts.enterprises().forEach(e -> enterprises.put(e.id(), e));
-        for (MatchFact m : facts.matches()) {
+        for (ApplicationFact a : facts.applications()) {
+            if (a.disbursedAt() != null && a.enterpriseId() != null) {
+                firstDisbursement.merge(a.enterpriseId(), a.disbursedAt(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        this.facts = filter.isEmpty() ? facts : filtered(facts, filter);
+        for (MatchFact m : this.facts.matches()) {
             link(banksOfEnterprise, m.enterpriseId(), m.bankId());
             link(productsOfEnterprise, m.enterpriseId(), m.productId());
             link(banksOfNeed, m.needId(), m.bankId());
             link(productsOfNeed, m.needId(), m.productId());
         }
-        for (ApplicationFact a : facts.applications()) {
+        for (ApplicationFact a : this.facts.applications()) {
             link(banksOfEnterprise, a.enterpriseId(), a.bankId());
             link(productsOfEnterprise, a.enterpriseId(), a.productId());
-            if (a.disbursedAt() != null && a.enterpriseId() != null) {
-                firstDisbursement.merge(a.enterpriseId(), a.disbursedAt(), (x, y) -> x.isBefore(y) ? x : y);
-            }
         }
     }
 
-    /** The KPIs of everything in the period. */
+    /**
+     * The facts a filter keeps (see the class comment). The links used to group by bank or product are then built from
+     * the kept matches and applications only, so that a bank filter grouped by bank or product shows that bank's rows.
+     */
+    private KpiFacts filtered(KpiFacts all, KpiFilter filter) {
+        Map<String, Set<String>> banksOfEnterpriseAll = new HashMap<>();
+        Map<String, Set<String>> banksOfNeedAll = new HashMap<>();
+        for (MatchFact m : all.matches()) {
+            link(banksOfEnterpriseAll, m.enterpriseId(), m.bankId());
+            link(banksOfNeedAll, m.needId(), m.bankId());
+        }
+        for (ApplicationFact a : all.applications()) {
+            link(banksOfEnterpriseAll, a.enterpriseId(), a.bankId());
+        }
+        String bank = filter.bankId();
+        return new KpiFacts(
+                all.enterprises().stream().filter(e -> filter.admitsEnterprise(e)
+                        && (bank == null || banksOfEnterpriseAll.getOrDefault(e.id(), Set.of()).contains(bank))).toList(),
+                all.needs().stream().filter(n -> filter.admitsEnterprise(enterpriseOf(n.enterpriseId()))
+                        && (bank == null || banksOfNeedAll.getOrDefault(n.id(), Set.of()).contains(bank))).toList(),
+                all.matches().stream().filter(m -> filter.admitsEnterprise(enterpriseOf(m.enterpriseId()))
+                        && filter.admitsBank(m.bankId())).toList(),
+                all.applications().stream().filter(a -> filter.admitsEnterprise(enterpriseOf(a.enterpriseId()))
+                        && filter.admitsBank(a.bankId())).toList(),
+                BigDecimal.ZERO);
+    }
+
+    private EnterpriseFact enterpriseOf(String enterpriseId) {
+        return enterpriseId == null ? null : enterprises.get(enterpriseId);
+    }
+
+    /** The KPIs of everything the filter keeps in the period. */
     public Kpis total() {
         return compute(null, facts.enterprises(), facts.needs(), facts.matches(), facts.applications(),
                 facts.riskPoolExposure());
@@ -124,7 +175,7 @@ public final class KpiCalculator {
     }
 
     private Set<String> keysOfEnterprise(String enterpriseId, GroupBy groupBy) {
-        EnterpriseFact e = enterpriseId == null ? null : enterprises.get(enterpriseId);
+        EnterpriseFact e = enterpriseOf(enterpriseId);
         return switch (groupBy) {
             case CLUSTER -> Set.of(dash(e == null ? null : e.clusterCode()));
             case DISTRICT -> Set.of(dash(e == null ? null : e.districtCode()));

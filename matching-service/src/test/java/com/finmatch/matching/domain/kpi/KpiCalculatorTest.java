@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * KPIs of a small data set computed by hand. March 2026 is the period; one fact of each kind lies outside it.
@@ -66,8 +69,17 @@ class KpiCalculatorTest {
                 due == null ? null : t(due), overdue);
     }
 
-    private final KpiCalculator march = new KpiCalculator(FACTS, t("03-01T00:00"), t("04-01T00:00"),
-            t("04-15T00:00"), new BigDecimal("3.00"));
+    private static final Instant NOW = t("04-15T00:00");
+
+    private final KpiCalculator march = march(KpiFilter.NONE);
+
+    private static KpiCalculator march(KpiFilter filter) {
+        return new KpiCalculator(FACTS, filter, t("03-01T00:00"), t("04-01T00:00"), NOW, new BigDecimal("3.00"));
+    }
+
+    private static KpiCalculator allTime(KpiFilter filter) {
+        return new KpiCalculator(FACTS, filter, null, null, NOW, new BigDecimal("3.00"));
+    }
 
     @Test
     void shouldComputeEveryKpiOfThePeriodAsComputedByHand() {
@@ -111,5 +123,226 @@ class KpiCalculatorTest {
         assertEquals(List.of("441202", "441203"), districts.stream().map(Kpis::key).toList());
         assertEquals(1, districts.get(0).enterprisesRegistered());
         assertEquals(2, districts.get(0).applications(), "A1, A4 of E1");
+    }
+
+    // ------------------------------------------------------------------------------------------------ filters
+
+    @Test
+    void shouldRestrictEveryKpiToTheEnterprisesOfADistrict() {
+        Kpis k = march(new KpiFilter(null, "441202", null)).total();
+        assertEquals(1, k.enterprisesRegistered(), "E1; E3 (also 441202) registered in February");
+        assertEquals(1, k.enterprisesServed(), "E1 (A1)");
+        assertEquals(1, k.openNeeds(), "N1; N3 withdrawn; N2 is E2's (441203)");
+        assertEquals(2, k.matches(), "N1×P1, N1×P2");
+        assertEquals(2, k.applications(), "A1, A4; A5 was in February");
+        assertEquals(new BigDecimal("50.00"), k.acceptanceRate(), "A1 answered, A4 not");
+        assertEquals(new BigDecimal("100.00"), k.approvalRate(), "A1 approved, none declined");
+        assertEquals(new BigDecimal("1000000.00"), k.amountApproved());
+        assertEquals(new BigDecimal("1000000.00"), k.amountDisbursed());
+        assertEquals(new BigDecimal("2.00"), k.medianResponseHours(), "A1 only: 2 h");
+        assertEquals(new BigDecimal("2.00"), k.p90ResponseHours());
+        assertEquals(1, k.overdueLeads(), "A4");
+        assertEquals(1, k.firstLoanEnterprises(), "E1");
+        assertEquals(new BigDecimal("100.00"), k.creditLoanShare(), "A1 is a CREDIT_LOAN");
+        assertEquals(new BigDecimal("3.50"), k.averageApprovedRate());
+        assertEquals(new BigDecimal("50"), k.averageRateVsLprBps());
+        assertEquals(1, k.subsidisedLoans());
+        assertEquals(new BigDecimal("10000.00"), k.subsidyAnnualAmount());
+        assertEquals(new BigDecimal("0.00"), k.riskPoolExposure(), "risk pools belong to no district");
+
+        Kpis other = march(new KpiFilter(null, "441203", null)).total();
+        assertEquals(1, other.enterprisesRegistered(), "E2");
+        assertEquals(1, other.openNeeds(), "N2");
+        assertEquals(1, other.matches(), "N2×P1");
+        assertEquals(2, other.applications(), "A2, A3");
+        assertEquals(new BigDecimal("100.00"), other.acceptanceRate());
+        assertEquals(new BigDecimal("50.00"), other.approvalRate(), "A3 approved, A2 declined");
+        assertEquals(new BigDecimal("500000.00"), other.amountApproved());
+        assertEquals(new BigDecimal("0.00"), other.amountDisbursed());
+        assertEquals(new BigDecimal("10.00"), other.medianResponseHours(), "10 and 24 h: nearest rank");
+        assertEquals(new BigDecimal("24.00"), other.p90ResponseHours());
+        assertEquals(0, other.overdueLeads());
+        assertEquals(0, other.firstLoanEnterprises());
+        assertEquals(new BigDecimal("0.00"), other.creditLoanShare(), "A3 is a MORTGAGE_LOAN");
+        assertEquals(new BigDecimal("110"), other.averageRateVsLprBps(), "4.10 − 3.00");
+    }
+
+    @Test
+    void shouldRestrictEveryKpiToTheEnterprisesOfACluster() {
+        Kpis food = allTime(new KpiFilter("FOOD", null, null)).total();
+        assertEquals(1, food.enterprisesRegistered(), "E3");
+        assertEquals(1, food.enterprisesServed(), "E3 (A5)");
+        assertEquals(0, food.openNeeds());
+        assertEquals(0, food.matches());
+        assertEquals(1, food.applications(), "A5");
+        assertEquals(new BigDecimal("100.00"), food.acceptanceRate());
+        assertEquals(new BigDecimal("200000.00"), food.amountApproved());
+        assertEquals(new BigDecimal("200000.00"), food.amountDisbursed());
+        assertEquals(new BigDecimal("1.00"), food.medianResponseHours(), "A5: 1 h");
+        assertEquals(1, food.firstLoanEnterprises(), "E3");
+        assertEquals(new BigDecimal("3.20"), food.averageApprovedRate());
+        assertEquals(new BigDecimal("20"), food.averageRateVsLprBps());
+        assertEquals(new BigDecimal("2000.00"), food.subsidyAnnualAmount(), "1% of 200,000");
+        assertEquals(new BigDecimal("0.00"), food.riskPoolExposure());
+
+        Kpis nev = allTime(new KpiFilter("NEV", null, null)).total();
+        assertEquals(2, nev.enterprisesRegistered(), "E1, E2; E3 is FOOD");
+        assertEquals(4, nev.applications(), "A1–A4; A5 is E3's");
+        assertEquals(new BigDecimal("1500000.00"), nev.amountApproved(), "A1, A3; not A5's 200,000");
+        assertEquals(1, nev.firstLoanEnterprises(), "E1");
+        assertEquals(3, nev.matches());
+
+        assertEquals(3, allTime(KpiFilter.NONE).total().enterprisesRegistered(), "without a filter all three");
+    }
+
+    @Test
+    void shouldRestrictBankSideKpisToABankAndCountTheEnterprisesItMatchedOrLeadsItGot() {
+        Kpis a = march(new KpiFilter(null, null, "BANK-A")).total();
+        assertEquals(2, a.enterprisesRegistered(), "E1, E2 (E3 also applied to BANK-A but registered in February)");
+        assertEquals(1, a.enterprisesServed(), "E1 (A1); E2's A3 was BANK-B's");
+        assertEquals(2, a.openNeeds(), "N1, N2 are matched with P1");
+        assertEquals(2, a.matches(), "N1×P1, N2×P1");
+        assertEquals(2, a.applications(), "A1, A2");
+        assertEquals(new BigDecimal("100.00"), a.acceptanceRate());
+        assertEquals(new BigDecimal("50.00"), a.approvalRate(), "A1 approved, A2 declined");
+        assertEquals(new BigDecimal("1000000.00"), a.amountApproved());
+        assertEquals(new BigDecimal("1000000.00"), a.amountDisbursed());
+        assertEquals(new BigDecimal("2.00"), a.medianResponseHours());
+        assertEquals(new BigDecimal("10.00"), a.p90ResponseHours());
+        assertEquals(0, a.overdueLeads());
+        assertEquals(1, a.firstLoanEnterprises(), "E1's first loan, A1");
+        assertEquals(new BigDecimal("100.00"), a.creditLoanShare());
+        assertEquals(new BigDecimal("3.50"), a.averageApprovedRate());
+        assertEquals(1, a.subsidisedLoans());
+        assertEquals(new BigDecimal("10000.00"), a.subsidyAnnualAmount());
+        assertEquals(new BigDecimal("0.00"), a.riskPoolExposure());
+
+        Kpis b = march(new KpiFilter(null, null, "BANK-B")).total();
+        assertEquals(2, b.enterprisesRegistered(), "E1 (N1×P2, A4), E2 (A3)");
+        assertEquals(1, b.enterprisesServed(), "E2 (A3)");
+        assertEquals(1, b.openNeeds(), "N1 only: N2 is not matched with BANK-B");
+        assertEquals(1, b.matches());
+        assertEquals(2, b.applications(), "A3, A4");
+        assertEquals(new BigDecimal("50.00"), b.acceptanceRate());
+        assertEquals(new BigDecimal("100.00"), b.approvalRate());
+        assertEquals(new BigDecimal("500000.00"), b.amountApproved());
+        assertEquals(new BigDecimal("0.00"), b.amountDisbursed());
+        assertEquals(new BigDecimal("24.00"), b.medianResponseHours());
+        assertEquals(1, b.overdueLeads(), "A4");
+        assertEquals(0, b.firstLoanEnterprises());
+        assertEquals(new BigDecimal("0.00"), b.creditLoanShare());
+        assertEquals(new BigDecimal("110"), b.averageRateVsLprBps());
+        assertEquals(0, b.subsidisedLoans());
+    }
+
+    @Test
+    void shouldNotCountAsFirstLoanOfABankAnEnterpriseThatBorrowedEarlierFromAnotherBank() {
+        List<ApplicationFact> applications = new ArrayList<>(FACTS.applications());
+        applications.add(app("A6", "E1", "P2", "BANK-B", "MORTGAGE_LOAN", "0", "01-10T09:00", "01-10T10:00",
+                "01-10T10:00", "01-15T10:00", "300000", "4.00", null, "01-20T10:00", "300000", "01-13T09:00", false));
+        KpiFacts facts = new KpiFacts(FACTS.enterprises(), FACTS.needs(), FACTS.matches(), applications,
+                FACTS.riskPoolExposure());
+        Kpis a = new KpiCalculator(facts, new KpiFilter(null, null, "BANK-A"), t("03-01T00:00"), t("04-01T00:00"), NOW,
+                new BigDecimal("3.00")).total();
+        assertEquals(new BigDecimal("1000000.00"), a.amountDisbursed(), "A1 is still BANK-A's disbursement");
+        assertEquals(0, a.firstLoanEnterprises(), "E1's first loan on the platform was BANK-B's A6 in January");
+    }
+
+    @Test
+    void shouldCombineFiltersWithAnd() {
+        Kpis k = allTime(new KpiFilter("NEV", null, "BANK-A")).total();
+        assertEquals(2, k.enterprisesRegistered(), "E1, E2; E3 applied to BANK-A but is FOOD");
+        assertEquals(2, k.applications(), "A1, A2; A5 is E3's");
+        assertEquals(2, k.matches());
+        assertEquals(1, k.firstLoanEnterprises(), "E1");
+
+        Kpis none = allTime(new KpiFilter("FOOD", "441203", null)).total();
+        assertEquals(0, none.enterprisesRegistered(), "E3 is FOOD but in 441202");
+        assertEquals(0, none.applications());
+    }
+
+    @Test
+    void shouldGroupTheFilteredFactsOnly() {
+        List<Kpis> byDistrict = march(new KpiFilter(null, null, "BANK-B")).grouped(GroupBy.DISTRICT);
+        assertEquals(List.of("441202", "441203"), byDistrict.stream().map(Kpis::key).toList());
+        Kpis e1 = byDistrict.get(0);
+        assertEquals(1, e1.enterprisesRegistered(), "E1; E3 never dealt with BANK-B");
+        assertEquals(1, e1.openNeeds(), "N1");
+        assertEquals(1, e1.matches(), "N1×P2");
+        assertEquals(1, e1.applications(), "A4");
+        assertEquals(1, e1.overdueLeads());
+        assertEquals(new BigDecimal("0.00"), e1.acceptanceRate());
+        Kpis e2 = byDistrict.get(1);
+        assertEquals(1, e2.enterprisesRegistered(), "E2");
+        assertEquals(0, e2.openNeeds(), "N2 is matched with BANK-A only");
+        assertEquals(0, e2.matches());
+        assertEquals(1, e2.applications(), "A3");
+        assertEquals(new BigDecimal("500000.00"), e2.amountApproved());
+
+        assertEquals(List.of("BANK-A"), march(new KpiFilter(null, null, "BANK-A")).grouped(GroupBy.BANK).stream()
+                .map(Kpis::key).toList(), "a bank filter grouped by bank has that bank's row only");
+        assertEquals(List.of("P1"), march(new KpiFilter(null, null, "BANK-A")).grouped(GroupBy.PRODUCT).stream()
+                .map(Kpis::key).toList(), "and by product that bank's products only");
+        List<Kpis> nevByBank = march(new KpiFilter("NEV", null, null)).grouped(GroupBy.BANK);
+        assertEquals(List.of("-", "BANK-A", "BANK-B"), nevByBank.stream().map(Kpis::key).toList());
+        assertEquals(2, nevByBank.get(1).applications(), "A1, A2");
+    }
+
+    @Test
+    void shouldCombineAFilterWithAPeriodAndAGrouping() {
+        KpiCalculator february = new KpiCalculator(FACTS, new KpiFilter(null, "441202", null), t("02-01T00:00"),
+                t("03-01T00:00"), NOW, new BigDecimal("3.00"));
+        Kpis total = february.total();
+        assertEquals(1, total.enterprisesRegistered(), "E3 on 02-10; E1 on 03-01 is after the period");
+        assertEquals(1, total.applications(), "A5");
+        assertEquals(new BigDecimal("200000.00"), total.amountApproved());
+        assertEquals(1, total.firstLoanEnterprises(), "E3");
+        assertEquals(0, total.matches(), "all matches were made in March");
+
+        List<Kpis> byCluster = february.grouped(GroupBy.CLUSTER);
+        assertEquals(List.of("FOOD", "NEV"), byCluster.stream().map(Kpis::key).toList(),
+                "E2 (441203) is filtered out; NEV stays for E1, with nothing in February");
+        assertEquals(1, byCluster.get(0).applications());
+        assertEquals(new BigDecimal("200000.00"), byCluster.get(0).amountDisbursed());
+        assertEquals(0, byCluster.get(1).enterprisesRegistered());
+        assertEquals(0, byCluster.get(1).applications());
+    }
+
+    @Test
+    void shouldGiveZerosAndNoGroupsForAnUnknownCode() {
+        KpiCalculator moon = march(new KpiFilter("MOON", null, null));
+        Kpis k = moon.total();
+        assertEquals(0, k.enterprisesRegistered());
+        assertEquals(0, k.matches());
+        assertEquals(0, k.applications());
+        assertEquals(new BigDecimal("0.00"), k.amountApproved());
+        assertEquals(new BigDecimal("0.00"), k.riskPoolExposure());
+        assertTrue(moon.grouped(GroupBy.BANK).isEmpty());
+        assertEquals(0, march(new KpiFilter(null, null, "NO-SUCH-BANK")).total().applications());
+    }
+
+    @Test
+    void shouldMakeAFilteredTotalEqualToTheSameGroupOfTheUnfilteredGrouping() {
+        for (KpiCalculator period : List.of(march, allTime(KpiFilter.NONE))) {
+            for (GroupBy dimension : List.of(GroupBy.CLUSTER, GroupBy.DISTRICT, GroupBy.BANK)) {
+                for (Kpis row : period.grouped(dimension)) {
+                    if (row.key().equals("-")) {
+                        continue;
+                    }
+                    KpiFilter filter = switch (dimension) {
+                        case CLUSTER -> new KpiFilter(row.key(), null, null);
+                        case DISTRICT -> new KpiFilter(null, row.key(), null);
+                        default -> new KpiFilter(null, null, row.key());
+                    };
+                    Kpis filtered = period == march ? march(filter).total() : allTime(filter).total();
+                    assertEquals(values(row), values(filtered), dimension + " " + row.key());
+                }
+            }
+        }
+    }
+
+    private static List<Object> values(Kpis k) {
+        List<Object> values = Arrays.asList(k.csvValues());
+        return values.subList(1, values.size());
     }
 }
