@@ -1015,64 +1015,10 @@ public final class MatchingEngine {
      */
     private void scoreProduct(ProductState p, int from, int to, Scratch s, Sink sink, boolean prune) {
         int n = to - from;
+        if (!candidateNeeds(p, from, n, s)) {
+            return;
+        }
         long[] w = s.needWords;
-        long[] tmp = s.needTmp;
-        Bits.copy(openNeeds, from, w, n);
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            if (!p.constrains(d)) {
-                continue;
-            }
-            int[] allowed = p.allowedKeys[d];
-            int[] denied = p.deniedKeys[d];
-            Arrays.fill(tmp, 0, n, 0);
-            if (allowed.length <= denied.length) {
-                for (int key : allowed) {
-                    Bits.or(tmp, needsByDimension[d][key], from, n);
-                }
-                Bits.and(w, tmp, n);
-            } else {
-                for (int key : denied) {
-                    Bits.or(tmp, needsByDimension[d][key], from, n);
-                }
-                Bits.andNot(w, tmp, n);
-            }
-        }
-        for (long m = p.requiredTags; m != 0; m &= m - 1) {
-            long[] row = needsByTag[Long.numberOfTrailingZeros(m)];
-            if (row == null) {
-                return;
-            }
-            Bits.and(w, row, from, n);
-        }
-        // ordered fields: a superset of the needs the rule lets through (the rule itself runs in the pipeline)
-        for (int[] r : p.atLeast) {
-            long[] row = needsAtLeast[r[0]][r[1]];
-            if (row == null) {
-                return;
-            }
-            Bits.and(w, row, from, n);
-        }
-        for (int[] r : p.below) {
-            long[] row = needsAtLeast[r[0]][r[1]];
-            if (row != null) {
-                Bits.andNot(w, row, from, n);
-            }
-        }
-        Arrays.fill(tmp, 0, n, 0);
-        for (long m = p.guaranteeMask; m != 0; m &= m - 1) {
-            long[] row = needsByGuarantee[Long.numberOfTrailingZeros(m)];
-            if (row != null) {
-                Bits.or(tmp, row, from, n);
-            }
-        }
-        Bits.and(w, tmp, n);
-        Arrays.fill(tmp, 0, n, 0);
-        for (int b = p.bandLow; b <= p.bandHigh; b++) {
-            if (needsByBand[b] != null) {
-                Bits.or(tmp, needsByBand[b], from, n);
-            }
-        }
-        Bits.and(w, tmp, n);
         int[] candidates = s.candidates;
         int count = 0;
         int optimistic = p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 5000)
@@ -1114,6 +1060,72 @@ public final class MatchingEngine {
             int eligible = pipeline(p, candidates, count, s);
             sink.accept(p, candidates, s.scores, eligible);
         }
+    }
+
+    /**
+     * The needs of words [from, from + n) that the need index lets through for a product, into s.needWords.
+     * @return false when none can be
+     */
+    private boolean candidateNeeds(ProductState p, int from, int n, Scratch s) {
+        long[] w = s.needWords;
+        long[] tmp = s.needTmp;
+        Bits.copy(openNeeds, from, w, n);
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            if (!p.constrains(d)) {
+                continue;
+            }
+            int[] allowed = p.allowedKeys[d];
+            int[] denied = p.deniedKeys[d];
+            Arrays.fill(tmp, 0, n, 0);
+            if (allowed.length <= denied.length) {
+                for (int key : allowed) {
+                    Bits.or(tmp, needsByDimension[d][key], from, n);
+                }
+                Bits.and(w, tmp, n);
+            } else {
+                for (int key : denied) {
+                    Bits.or(tmp, needsByDimension[d][key], from, n);
+                }
+                Bits.andNot(w, tmp, n);
+            }
+        }
+        for (long m = p.requiredTags; m != 0; m &= m - 1) {
+            long[] row = needsByTag[Long.numberOfTrailingZeros(m)];
+            if (row == null) {
+                return false;
+            }
+            Bits.and(w, row, from, n);
+        }
+        // ordered fields: a superset of the needs the rule lets through (the rule itself runs in the pipeline)
+        for (int[] r : p.atLeast) {
+            long[] row = needsAtLeast[r[0]][r[1]];
+            if (row == null) {
+                return false;
+            }
+            Bits.and(w, row, from, n);
+        }
+        for (int[] r : p.below) {
+            long[] row = needsAtLeast[r[0]][r[1]];
+            if (row != null) {
+                Bits.andNot(w, row, from, n);
+            }
+        }
+        Arrays.fill(tmp, 0, n, 0);
+        for (long m = p.guaranteeMask; m != 0; m &= m - 1) {
+            long[] row = needsByGuarantee[Long.numberOfTrailingZeros(m)];
+            if (row != null) {
+                Bits.or(tmp, row, from, n);
+            }
+        }
+        Bits.and(w, tmp, n);
+        Arrays.fill(tmp, 0, n, 0);
+        for (int b = p.bandLow; b <= p.bandHigh; b++) {
+            if (needsByBand[b] != null) {
+                Bits.or(tmp, needsByBand[b], from, n);
+            }
+        }
+        Bits.and(w, tmp, n);
+        return true;
     }
 
     /** Filters candidates[0..n) to the eligible ones and scores them into s.scores; returns how many. */
