@@ -21,6 +21,7 @@ import static com.finmatch.enterprise.Fixtures.publishProduct;
 import static com.finmatch.enterprise.Fixtures.registerEnterprise;
 import static com.finmatch.enterprise.Fixtures.sendLeadStatus;
 import static com.finmatch.enterprise.Fixtures.submitApplication;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -208,6 +209,21 @@ class ApplicationFlowTest {
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         as(Tokens.enterprise(owner)).body(Map.of("financingNeedId", needId, "productId", productId))
                 .post("/api/v1/applications").then().statusCode(409);
+    }
+
+    @Test
+    void shouldTakeTheBodylessWithdrawalsWithoutAContentType() {
+        // curl -X POST sends no Content-Type: an action without a body must not answer 415
+        String owner = newSubject("owner");
+        String enterpriseId = registerEnterprise(owner);
+        String needId = openNeed(owner, enterpriseId);
+        String applicationId = submitApplication(owner, needId, publishProduct(BANK));
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .post("/api/v1/applications/" + applicationId + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .post("/api/v1/enterprises/" + enterpriseId + "/financing-needs/" + needId + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
     }
 
     @Test

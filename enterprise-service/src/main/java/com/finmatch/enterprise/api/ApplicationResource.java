@@ -24,7 +24,6 @@ import java.util.UUID;
 /** Loan applications: submitted and withdrawn by enterprises, read also by the product's bank and administrators. */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
     @Inject
@@ -32,6 +31,7 @@ public class ApplicationResource {
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@NotNull @Valid ApplicationRequest body) {
         ApplicationView submitted = applications.submit(body);
         return Response.created(URI.create("/api/v1/applications/" + submitted.id())).entity(submitted).build();

@@ -25,7 +25,6 @@ import java.util.UUID;
 /** The consent ledger of one enterprise: its owner grants and revokes; the owner and administrators list. */
 @Path("/api/v1/enterprises/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ConsentResource {
 
     @Inject
@@ -33,6 +32,7 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest body) {
         ConsentView granted = consents.grant(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/consents/" + granted.id()))

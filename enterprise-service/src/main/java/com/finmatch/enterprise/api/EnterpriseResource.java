@@ -31,7 +31,6 @@ import java.util.UUID;
 /** Enterprise profiles: registration, the owner's profile, consented bank reads, updates, admin search. */
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class EnterpriseResource {
 
     @Inject
@@ -42,6 +41,7 @@ public class EnterpriseResource {
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull @Valid EnterpriseRequest body) {
         EnterpriseView created = enterprises.register(body);
         return Response.created(URI.create("/api/v1/enterprises/" + created.id()))
@@ -79,6 +79,7 @@ public class EnterpriseResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EnterpriseRequest body) {
         EnterpriseView updated = enterprises.update(id, ETags.parse(ifMatch), body);

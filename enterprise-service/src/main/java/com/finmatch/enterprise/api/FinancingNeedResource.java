@@ -25,7 +25,6 @@ import java.util.UUID;
 /** An enterprise's financing needs: its owner opens and withdraws them; the owner and administrators list them. */
 @Path("/api/v1/enterprises/{id}/financing-needs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class FinancingNeedResource {
 
     @Inject
@@ -33,6 +32,7 @@ public class FinancingNeedResource {
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response open(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
         FinancingNeedView opened = needs.open(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/financing-needs/" + opened.id()))

@@ -24,7 +24,6 @@ import java.util.UUID;
 /** An enterprise's entries in the major-project library: its owner registers them, the owner and admins list them. */
 @Path("/api/v1/enterprises/{id}/projects")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
 
     @Inject
@@ -32,6 +31,7 @@ public class ProjectResource {
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
         ProjectView registered = projects.register(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/projects/" + registered.id()))
