@@ -1,7 +1,6 @@
 package com.finmatch.loan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.loan.service.OverdueLeadCheck;
 import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
@@ -55,10 +54,7 @@ class LeadFlowTest {
 
     @Test
     void shouldTurnAnApplicationIntoALeadDueAfterTheBankPromiseInWorkingHours() {
-        String bankId = TestData.bankUnique("DUE");
-        given().auth().oauth2(Tokens.admin("admin1")).contentType(ContentType.JSON)
-                .body("{\"bankId\": \"" + bankId + "\", \"name\": \"测试银行\", \"responseHours\": 48}")
-                .when().post("/api/v1/banks").then().statusCode(201);
+        String bankId = bankPromising("DUE", 48);
         Instant friday = Instant.parse("2026-11-27T02:00:00Z"); // Friday 10:00 in China
         UUID lead = lead(bankId, UUID.randomUUID(), friday);
         given().auth().oauth2(Tokens.bank("bank-user", bankId)).when().get(LEADS + "/" + lead)
@@ -94,7 +90,40 @@ class LeadFlowTest {
         Instant monday = Instant.parse("2026-11-23T01:00:00Z");
         UUID lead = lead(bankId, UUID.randomUUID(), monday);
         given().auth().oauth2(Tokens.bank("bank-user", bankId)).when().get(LEADS + "/" + lead)
-                .then().body("dueAt", equalTo(WorkingHoursCalendar.addWorkingHours(monday, 72).toString()));
+                .then().body("dueAt", equalTo("2026-11-26T01:00:00Z")); // Mon 09:00 CST + 72 h → Thu 09:00
+    }
+
+    /** A bank in the registry promising {@code hours} working hours. */
+    private static String bankPromising(String prefix, int hours) {
+        String bankId = TestData.bankUnique(prefix);
+        given().auth().oauth2(Tokens.admin("admin1")).contentType(ContentType.JSON)
+                .body("{\"bankId\": \"" + bankId + "\", \"name\": \"测试银行\", \"responseHours\": " + hours + "}")
+                .when().post("/api/v1/banks").then().statusCode(201);
+        return bankId;
+    }
+
+    /** The {@code dueAt} of a new lead for the bank, submitted at {@code submittedAt}. */
+    private static String dueAt(String bankId, Instant submittedAt) {
+        UUID lead = lead(bankId, UUID.randomUUID(), submittedAt);
+        return given().auth().oauth2(Tokens.bank("bank-user", bankId)).when().get(LEADS + "/" + lead)
+                .then().statusCode(200).extract().path("dueAt");
+    }
+
+    @Test
+    void shouldNotCountNationalDayInTheDueTime() {
+        // Wed 2026-09-30 10:00 CST + 48 h: 14 h that day, 10-01..10-07 are holidays, 24 h on Thu 10-08, the last
+        // 10 h on Fri 10-09 → Fri 10-09 10:00 CST (Mon–Fri alone would give Fri 10-02 10:00)
+        String bankId = bankPromising("NATDAY", 48);
+        assertEquals("2026-10-09T02:00:00Z", dueAt(bankId, Instant.parse("2026-09-30T02:00:00Z")));
+    }
+
+    @Test
+    void shouldHonourTheConfiguredExtraHolidayAndExtraWorkingDay() {
+        // application.properties, %test: extra holiday Wed 2026-12-16, extra working day Sat 2026-12-19.
+        // Tue 12-15 10:00 CST + 72 h: 14 h that day, Wed 12-16 skipped, 24 h Thu, 24 h Fri (62 h), the last 10 h on
+        // Sat 12-19 → Sat 12-19 10:00 CST (without the two settings: Fri 12-18 10:00)
+        String bankId = bankPromising("EXTRA", 72);
+        assertEquals("2026-12-19T02:00:00Z", dueAt(bankId, Instant.parse("2026-12-15T02:00:00Z")));
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Turns application.events into leads: ApplicationSubmitted opens a SUBMITTED lead for the product's bank, due after
- * the bank's promised working hours; ApplicationWithdrawn closes it as WITHDRAWN. Runs inside the inbox transaction.
+ * the bank's promised working hours (weekends, public holidays and make-up working days as in
+ * {@link WorkingHoursCalendar}); ApplicationWithdrawn closes it as WITHDRAWN. Runs inside the inbox transaction.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -31,6 +32,9 @@ public class LeadIntake {
 
     @Inject
     BankService banks;
+
+    @Inject
+    WorkingHoursCalendar calendar;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
@@ -65,7 +69,7 @@ public class LeadIntake {
         lead.termMonths = data.hasNonNull("termMonths") && data.get("termMonths").canConvertToInt()
                 ? data.get("termMonths").intValue() : null;
         lead.submittedAt = submittedAt;
-        lead.dueAt = WorkingHoursCalendar.addWorkingHours(submittedAt, banks.responseHours(bankId));
+        lead.dueAt = calendar.addWorkingHours(submittedAt, banks.responseHours(bankId));
         lead.history = new ArrayList<>();
         lead.record(new LeadHistoryEntry(LeadStatus.SUBMITTED, submittedAt, null, null, lead.amount, null));
         lead.persist();
