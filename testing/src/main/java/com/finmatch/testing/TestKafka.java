@@ -1,6 +1,7 @@
 package com.finmatch.testing;
 
 import org.apache.kafka.common.Uuid;
+import org.awaitility.Awaitility;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -95,13 +95,11 @@ public final class TestKafka {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!listening(port)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the test Kafka broker did not start; see " + dir.resolve("broker.log"));
-            }
-            pause();
-        }
+        String log = "see " + dir.resolve("broker.log");
+        Awaitility.await("the test Kafka broker listening on " + port + " (" + log + ")")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .failFast("the test Kafka broker exited; " + log, () -> !process.isAlive())
+                .until(() -> listening(port));
     }
 
     /** Stops the broker (kill -TERM, then waits); its data stays for a later {@link #start()}. */
@@ -154,14 +152,6 @@ public final class TestKafka {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
