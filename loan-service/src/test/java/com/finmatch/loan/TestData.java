@@ -54,6 +54,16 @@ final class TestData {
                 "content-type", "application/json"));
     }
 
+    /** Plays enterprise-service: the enterprise {@code enterpriseId} of user {@code ownerSub} with these fields. */
+    static void enterpriseRegistered(UUID enterpriseId, String ownerSub, String fieldsJson) {
+        sendEvent("enterprise.events", "finmatch.enterprise.EnterpriseRegistered.v1", "enterprise-service",
+                enterpriseId.toString(), """
+                        {"enterpriseId": "%s", "ownerSub": "%s", "uscc": "91441200MA4UXXXX1X", "name": "肇庆培育企业",
+                         "foundedOn": "2018-05-20", "districtCode": "441202", "industryCode": "C3670",
+                         "sizeClass": "SMALL", %s, "version": 0}
+                        """.formatted(enterpriseId, ownerSub, fieldsJson));
+    }
+
     static void applicationSubmitted(UUID applicationId, UUID enterpriseId, UUID productId, String bankId,
             Instant submittedAt) {
         sendEvent("application.events", "finmatch.application.ApplicationSubmitted.v1", "enterprise-service",

@@ -1,17 +1,21 @@
 package com.finmatch.loan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.loan.domain.EnterpriseReplica;
 import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -44,6 +51,33 @@ class TrainingOfferTest {
                 .body("seatsLeft", equalTo(seats)).extract().path("id");
     }
 
+    /** An offer with three hard entry criteria and one soft preference. */
+    private static final String CRITERIA_OFFER = """
+            {"organiser": "上海证券交易所", "title": "科创板上市培育班", "format": "OFFLINE",
+             "startsOn": "2027-04-01", "endsOn": "2027-04-03", "seats": 10,
+             "rules": [
+               {"field": "annualRevenue", "operator": "GE", "value": 50000000, "hard": true,
+                "message": {"zh": "年营业收入不低于5000万元", "en": "Annual revenue of at least CNY 50m"}},
+               {"field": "targetBoard", "operator": "EQ", "value": "STAR", "hard": false, "weight": 40,
+                "message": {"zh": "目标板块为科创板优先", "en": "Targeting the STAR Market preferred"}},
+               {"field": "tags", "operator": "IN", "value": ["SRDI_LITTLE_GIANT", "HIGH_TECH"], "hard": true,
+                "message": {"zh": "须为专精特新小巨人或高新技术企业", "en": "A Little Giant or High-Tech enterprise"}},
+               {"field": "listingIntention", "operator": "IN", "value": ["CONSIDERING", "PREPARING"], "hard": true,
+                "message": {"zh": "有上市意向", "en": "Has a listing intention"}}]}
+            """;
+
+    /** Registers enterprises on enterprise.events and waits until loan-service's replica knows them all. */
+    private static void registered(String fieldsJson, String... owners) {
+        for (String owner : owners) {
+            TestData.enterpriseRegistered(UUID.randomUUID(), owner, fieldsJson);
+        }
+        List<String> subs = List.of(owners);
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> EnterpriseReplica.count("ownerSub in ?1", subs)) == subs.size());
+    }
+
+    private static final String PREPARING = "\"listingIntention\": \"PREPARING\"";
+
     private static int enrol(String id, String enterprise) {
         return given().auth().oauth2(Tokens.enterprise(enterprise)).when().post(OFFERS + "/" + id + "/enrolments")
                 .statusCode();
@@ -53,12 +87,17 @@ class TrainingOfferTest {
     void shouldNeverOverbookUnderConcurrentEnrolment() throws Exception {
         String id = publish(5);
         int enterprises = 20;
+        String[] racers = new String[enterprises];
+        for (int i = 0; i < enterprises; i++) {
+            racers[i] = "racer-" + i + "-" + id;
+        }
+        registered(PREPARING, racers);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(enterprises);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < enterprises; i++) {
-                String sub = "racer-" + i + "-" + id;
+                String sub = racers[i];
                 Callable<Integer> enrolment = () -> {
                     start.await();
                     return enrol(id, sub);
@@ -84,6 +123,7 @@ class TrainingOfferTest {
 
     @Test
     void shouldRefuseASecondEnrolmentOfTheSameEnterprise() {
+        registered(PREPARING, "ent-twice");
         String id = publish(3);
         assertEquals(201, enrol(id, "ent-twice"));
         assertEquals(409, enrol(id, "ent-twice"));
@@ -108,6 +148,7 @@ class TrainingOfferTest {
 
     @Test
     void shouldUpdateAnOfferWithIfMatchOnly() {
+        registered(PREPARING, "ent-upd");
         String id = publish(4);
         assertEquals(201, enrol(id, "ent-upd"));
         String etag = given().when().get(OFFERS + "/" + id).then().extract().header("ETag");
@@ -128,6 +169,55 @@ class TrainingOfferTest {
         String id = publish(3);
         given().auth().oauth2(ADMIN).when().post(OFFERS + "/" + id + "/enrolments").then().statusCode(403);
         given().when().get(OFFERS).then().statusCode(200);
+    }
+
+    @Test
+    void shouldEnrolAnEnterpriseThatMeetsTheEntryCriteriaEvenWithoutTheSoftPreference() {
+        registered("\"annualRevenue\": 50000000, \"tags\": [\"HIGH_TECH\"], \"listingIntention\": \"CONSIDERING\","
+                + " \"targetBoard\": \"CHINEXT\"", "ent-eligible");
+        String id = publishCriteriaOffer();
+        given().auth().oauth2(Tokens.enterprise("ent-eligible")).when().post(OFFERS + "/" + id + "/enrolments")
+                .then().statusCode(201).body("enterpriseSub", equalTo("ent-eligible"))
+                .body("enterpriseId", notNullValue());
+        given().when().get(OFFERS + "/" + id).then().body("seatsLeft", equalTo(9));
+    }
+
+    @Test
+    void shouldRefuseAnEnterpriseThatFailsTheEntryCriteriaWith422NamingWhatItLacks() {
+        registered("\"annualRevenue\": 30000000, \"tags\": [\"TECH_SME\"], \"listingIntention\": \"PREPARING\"",
+                "ent-small");
+        String id = publishCriteriaOffer();
+        given().auth().oauth2(Tokens.enterprise("ent-small")).when().post(OFFERS + "/" + id + "/enrolments")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("detail", containsString("does not meet 2 entry criteria"))
+                .body("failedRules.size()", equalTo(2))
+                .body("failedRules[0].zh", equalTo("年营业收入不低于5000万元"))
+                .body("failedRules[0].en", equalTo("Annual revenue of at least CNY 50m"))
+                .body("failedRules[1].zh", equalTo("须为专精特新小巨人或高新技术企业"))
+                .body("failedRules[1].en", equalTo("A Little Giant or High-Tech enterprise"));
+        given().when().get(OFFERS + "/" + id).then().body("seatsLeft", equalTo(10));
+        given().auth().oauth2(ADMIN).when().get(OFFERS + "/" + id + "/enrolments").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldAskAnEnterpriseNotYetReplicatedToRetryWith503AndTakeNoSeat() {
+        String id = publish(2);
+        given().auth().oauth2(Tokens.enterprise("ent-just-registered")).when()
+                .post(OFFERS + "/" + id + "/enrolments")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1")
+                .body("status", equalTo(503)).body("detail", containsString("retry in a moment"));
+        given().when().get(OFFERS + "/" + id).then().body("seatsLeft", equalTo(2));
+        given().auth().oauth2(ADMIN).when().get(OFFERS + "/" + id + "/enrolments").then().body("total", equalTo(0));
+
+        registered(PREPARING, "ent-just-registered");
+        assertEquals(201, enrol(id, "ent-just-registered"), "once the profile has arrived, the retry succeeds");
+        given().when().get(OFFERS + "/" + id).then().body("seatsLeft", equalTo(1));
+    }
+
+    private static String publishCriteriaOffer() {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(CRITERIA_OFFER)
+                .when().post(OFFERS).then().statusCode(201).extract().path("id");
     }
 
     @Test

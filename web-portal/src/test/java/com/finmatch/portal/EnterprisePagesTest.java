@@ -197,4 +197,60 @@ class EnterprisePagesTest {
         given().get("/enterprise").then().statusCode(401)
                 .body(containsString("登录已过期")).body(containsString("href=\"/login\""));
     }
+
+    static final String OFFER_ID = "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+
+    void recommendedTrainingOffer() {
+        registered();
+        when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID, "products", List.of(),
+                "trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID, "score", 100,
+                        "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
+        when(catalog.trainingOffers()).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowTheUnmetEntryCriteriaWhenLoanServiceRefusesAnEnrolment() {
+        recommendedTrainingOffer();
+        when(loans.enrol(eq(OFFER_ID), anyMap())).thenThrow(status(422, """
+                {"type": "https://finmatch.example/problems/422", "title": "Not eligible", "status": 422,
+                 "detail": "your enterprise does not meet 2 entry criteria of this training offer",
+                 "failedRules": [{"zh": "年营业收入不低于5000万元", "en": "Annual revenue of at least CNY 50m"},
+                                 {"zh": "须为专精特新小巨人或高新技术企业", "en": "A Little Giant or High-Tech enterprise"}]}
+                """));
+        String[] token = csrf("/enterprise/recommendations");
+        given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .post("/enterprise/training/" + OFFER_ID + "/enrol").then().statusCode(422)
+                .body(containsString("无法报名：贵企业尚未满足该培育活动的报名条件。"))
+                .body(containsString("(科创板上市培育班)"))
+                .body(containsString("<li>需要： 年营业收入不低于5000万元</li>"))
+                .body(containsString("<li>需要： 须为专精特新小巨人或高新技术企业</li>"))
+                .body(not(containsString("Annual revenue of at least CNY 50m")))
+                .body(not(containsString("名额已满")));
+        given().redirects().follow(false).cookie("lang", "en").cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .post("/enterprise/training/" + OFFER_ID + "/enrol").then().statusCode(422)
+                .body(containsString("does not meet the entry criteria of this training offer"))
+                .body(containsString("<li>Needed: Annual revenue of at least CNY 50m</li>"))
+                .body(containsString("<li>Needed: A Little Giant or High-Tech enterprise</li>"))
+                .body(not(containsString("年营业收入不低于5000万元")));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldAskToRetryInAMomentWhileTheProfileIsNotYetWithLoanService() {
+        recommendedTrainingOffer();
+        when(loans.enrol(eq(OFFER_ID), anyMap())).thenThrow(status(503, """
+                {"status": 503, "title": "Profile not available yet", "detail": "please retry in a moment"}
+                """));
+        String[] token = csrf("/enterprise/recommendations");
+        given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .post("/enterprise/training/" + OFFER_ID + "/enrol").then().statusCode(303)
+                .header("Location", containsString("/enterprise/recommendations?failed=enrol_retry"));
+        given().get("/enterprise/recommendations?failed=enrol_retry").then().statusCode(200)
+                .body(containsString("请稍等片刻后再报名"));
+    }
 }

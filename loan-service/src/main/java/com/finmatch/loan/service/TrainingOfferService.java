@@ -2,9 +2,12 @@ package com.finmatch.loan.service;
 
 import com.finmatch.loan.api.TrainingOfferRequest;
 import com.finmatch.loan.domain.EnterpriseReplica;
+import com.finmatch.loan.domain.EntryCriteria;
+import com.finmatch.loan.domain.Rule;
 import com.finmatch.loan.domain.TrainingEnrolment;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
+import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -18,13 +21,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * IPO-training offers: administrators publish, change and close them; enterprises enrol. A seat is taken by one
- * conditional UPDATE (… WHERE seats_left > 0), so concurrent enrolments can never overbook an offer.
+ * IPO-training offers: administrators publish, change and close them; enterprises that meet an offer's entry criteria
+ * (its hard rules, tested against the enterprise's replicated profile) enrol. A seat is taken by one conditional
+ * UPDATE (… WHERE seats_left > 0), so concurrent enrolments can never overbook an offer.
  */
 @ApplicationScoped
 public class TrainingOfferService {
@@ -86,7 +91,12 @@ public class TrainingOfferService {
         return offer;
     }
 
-    /** Enrols the calling enterprise: 409 when the offer is closed, full, or the caller is enrolled already. */
+    /**
+     * Enrols the calling enterprise. The checks, in this order, and nothing is written unless all pass: 404 when the
+     * offer does not exist; 409 when it is closed; 503 when the caller's enterprise profile has not reached the replica
+     * yet (retry shortly); 422 when the profile fails hard rules of the offer (its entry criteria, see
+     * {@link EntryCriteria}); 409 when the caller is enrolled already; 409 when no seat is left.
+     */
     @Transactional
     public TrainingEnrolment enrol(UUID offerId) {
         TrainingOffer offer = get(offerId);
@@ -94,12 +104,20 @@ public class TrainingOfferService {
             throw ProblemException.conflict("the training offer is closed");
         }
         String sub = caller.subject();
+        EnterpriseReplica enterprise = EnterpriseReplica.find("ownerSub", sub).firstResult();
+        if (enterprise == null) {
+            throw new ProfileNotReplicatedException();
+        }
+        List<Rule> failed = EntryCriteria.failedHardRules(offer.rules, enterprise.profile,
+                LocalDate.now(WorkingHoursCalendar.CHINA));
+        if (!failed.isEmpty()) {
+            throw new NotEligibleException(failed.stream().map(Rule::messageOrDefault).toList());
+        }
         TrainingEnrolment enrolment = new TrainingEnrolment();
         enrolment.id = UUID.randomUUID();
         enrolment.offerId = offerId;
         enrolment.enterpriseSub = sub;
-        EnterpriseReplica enterprise = EnterpriseReplica.find("ownerSub", sub).firstResult();
-        enrolment.enterpriseId = enterprise == null ? null : enterprise.enterpriseId;
+        enrolment.enterpriseId = enterprise.enterpriseId;
         enrolment.enrolledAt = Instant.now();
         int inserted = em.createNativeQuery("insert into training_enrolment (id, offer_id, enterprise_sub,"
                 + " enterprise_id, enrolled_at) values (?1, ?2, ?3, ?4, ?5) on conflict (offer_id, enterprise_sub) do nothing")

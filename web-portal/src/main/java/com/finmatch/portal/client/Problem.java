@@ -33,6 +33,20 @@ public record Problem(int status, String detail, Map<String, String> fieldErrors
         return new Problem(status, detail == null ? null : detail.toString(), fields);
     }
 
+    /** The {@code failedRules: [{zh, en}]} of a problem (an enrolment refused for unmet entry criteria), in order. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> failedRules(WebApplicationException e) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        if (body(e.getResponse()).get("failedRules") instanceof List<?> rules) {
+            for (Object rule : rules) {
+                if (rule instanceof Map<?, ?> m) {
+                    out.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(Response r) {
         if (r == null) {

@@ -234,7 +234,12 @@ public class EnterprisePages {
     @GET
     @Path("recommendations")
     public TemplateInstance recommendations(@QueryParam("done") String done, @QueryParam("failed") String failed) {
-        Map<String, Object> me = requireMine();
+        return recommendationsPage(requireMine(), done, failed, null);
+    }
+
+    /** The recommendations page; {@code enrolRefusal}: an enrolment refused for unmet entry criteria, or null. */
+    private TemplateInstance recommendationsPage(Map<String, Object> me, String done, String failed,
+            EnrolRefusal enrolRefusal) {
         List<Map<String, Object>> needs = CatalogClient.list(enterprises.needs(Json.text(me, "id")));
         Map<String, Map<String, Object>> needById = new LinkedHashMap<>();
         for (Map<String, Object> n : needs) {
@@ -260,7 +265,13 @@ public class EnterprisePages {
         return recommendations.data("recs", recs).data("needs", needById).data("openNeeds",
                 needs.stream().filter(n -> "OPEN".equals(n.get("status"))).toList())
                 .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed)
+                .data("enrolRefusal", enrolRefusal)
                 .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
+    }
+
+    /** Why loan-service refused an enrolment (422): the offer and the entry criteria the enterprise does not meet. */
+    @io.quarkus.qute.TemplateData
+    public record EnrolRefusal(String offerId, List<Map<String, Object>> failedRules) {
     }
 
     @SuppressWarnings("unchecked")
@@ -309,8 +320,16 @@ public class EnterprisePages {
             loans.enrol(offerId, Map.of("enterpriseId", Json.text(me, "id")));
             return Response.seeOther(URI.create("/enterprise/recommendations?done=enrolled")).build();
         } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            if (status == 409) {
                 return Response.seeOther(URI.create("/enterprise/recommendations?failed=enrol_refused")).build();
+            }
+            if (status == 422) { // not eligible: show the entry criteria the enterprise does not meet
+                EnrolRefusal refusal = new EnrolRefusal(offerId, Problem.failedRules(e));
+                return Response.status(422).entity(recommendationsPage(me, null, null, refusal)).build();
+            }
+            if (status == 503) { // the profile has not reached loan-service yet
+                return Response.seeOther(URI.create("/enterprise/recommendations?failed=enrol_retry")).build();
             }
             throw e;
         }
