@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,6 +67,9 @@ public class MatchingService {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "finmatch.matching.top-size", defaultValue = "5")
     int topSize;
 
@@ -95,7 +99,10 @@ public class MatchingService {
         });
     }
 
-    /** The engine for reading: loaded if needed. */
+    /**
+     * The engine for reading: loaded if needed. Between midnight (China) and the first change of state after it
+     * (an event, or the {@link NightlyRematch} job a minute later) this may still be yesterday's engine.
+     */
     public MatchingEngine engine() {
         MatchingEngine current = engine;
         if (current != null) {
@@ -103,7 +110,7 @@ public class MatchingService {
         }
         return exclusively(() -> {
             if (engine == null) {
-                engine = loader.load(topSize, LocalDate.now(ZoneOffset.UTC));
+                engine = loader.load(topSize, PlatformClock.today(clock), null);
             }
             return engine;
         });
@@ -111,10 +118,17 @@ public class MatchingService {
 
     /**
      * The engine for a change inside the current transaction (caller holds {@link #exclusively}): rebuilt from the
-     * tables when stale, and marked stale again if this transaction does not commit.
+     * tables when stale or built for another day than today, and marked stale again if this transaction does not
+     * commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MatchingEngine engineForUpdate() {
+        refresh(null);
+        return engine;
+    }
+
+    /** {@link #engineForUpdate}'s work: the needs whose top list the rebuild changed, or null if none was needed. */
+    private List<String> refresh(MatchingEngine.Progress progress) {
         if (transactions.getResource(ROLLBACK_KEY) == null) {
             transactions.putResource(ROLLBACK_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -130,15 +144,16 @@ public class MatchingService {
                 }
             });
         }
-        if (stale || engine == null) {
-            engine = loader.load(topSize, LocalDate.now(ZoneOffset.UTC));
+        LocalDate today = PlatformClock.today(clock);
+        if (stale || engine == null || !today.equals(engine.today())) {
+            engine = loader.load(topSize, today, progress);
             stale = false;
             TreeSet<String> needs = new TreeSet<>(engine.openNeeds());
             needs.addAll(strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
                     .getResultList()));
-            publish(needs);
+            return publish(needs);
         }
-        return engine;
+        return null;
     }
 
     /**
@@ -146,16 +161,23 @@ public class MatchingService {
      * {@link #rematchAll} matches everything and publishes what differs from the published matches.
      */
     public void beginBulkLoad() {
-        MatchingEngine fresh = new MatchingEngine(topSize, LocalDate.now(ZoneOffset.UTC));
+        MatchingEngine fresh = new MatchingEngine(topSize, PlatformClock.today(clock));
         fresh.deferMatching();
         engine = fresh;
         stale = false;
     }
 
-    /** Replaces the engine by a new full re-match over the same state (caller holds {@link #exclusively}). */
+    /**
+     * Replaces the engine by a new full re-match over the same state (caller holds {@link #exclusively}); a stale
+     * engine or one of another day is rebuilt instead, which matches everything once. The needs whose list changed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> rematchAll(MatchingEngine.Progress progress) {
-        MatchingEngine current = engineForUpdate();
+        List<String> rebuilt = refresh(progress);
+        if (rebuilt != null) {
+            return rebuilt;
+        }
+        MatchingEngine current = engine;
         TreeSet<String> changed = new TreeSet<>(current.rematchAll(progress));
         for (String needId : strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
                 .getResultList())) {
@@ -169,10 +191,11 @@ public class MatchingService {
 
     /**
      * Writes the top lists of these needs to {@code match} where they differ from what was published, and publishes
-     * MatchesChanged for each need whose list changed; the live feed hears of it after the commit.
+     * MatchesChanged for each need whose list changed; the live feed hears of it after the commit. Returns those needs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(Collection<String> needIds) {
+    public List<String> publish(Collection<String> needIds) {
+        List<String> changed = new ArrayList<>();
         List<MatchFeed.MatchEvent> feedEvents = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (String needId : new TreeSet<>(needIds)) {
@@ -219,6 +242,7 @@ public class MatchingService {
                             p.productId(), p.bankId(), rank + 1, p.score(), now.toInstant()));
                 }
             }
+            changed.add(needId);
             outbox.publish(TOPIC, needId, MATCHES_CHANGED, new MatchesChanged(enterpriseId, needId,
                     top.stream().map(t -> new MatchesChanged.Top(t.productId(), t.bankId(), t.score())).toList(),
                     now.toInstant()));
@@ -241,6 +265,7 @@ public class MatchingService {
                 }
             });
         }
+        return changed;
     }
 
     private static boolean same(List<RankedProduct> top, Map<String, Object[]> published) {

@@ -20,7 +20,8 @@ public class ReadModelLoader {
     @Inject
     EntityManager em;
 
-    MatchingEngine load(int topSize, LocalDate today) {
+    /** The engine of these tables on this day, matched once (progress may be null). */
+    MatchingEngine load(int topSize, LocalDate today, MatchingEngine.Progress progress) {
         MatchingEngine engine = new MatchingEngine(topSize, today);
         engine.deferMatching();
         for (String p : payloads("select payload from policy_tool_rm order by id")) {
@@ -38,7 +39,7 @@ public class ReadModelLoader {
         for (String p : payloads("select payload from training_offer_rm order by id")) {
             engine.upsertTrainingOffer(Json.read(p, TrainingOffer.class));
         }
-        engine.rematchAll(null);
+        engine.rematchAll(progress);
         return engine;
     }
 
