@@ -1,16 +1,24 @@
 package com.finmatch.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.matching.service.NightlyRematch;
+import com.finmatch.matching.service.PlatformClock;
 import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RecommendationFlowTest {
 
     private static final String CHANGED = "finmatch.match.MatchesChanged.v1";
+
+    @Inject
+    NightlyRematch nightly;
 
     @Test
     void shouldRecommendRankedExplainedProductsAndPublishMatchesChanged() {
@@ -166,5 +177,52 @@ class RecommendationFlowTest {
         }
         given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/matches?district=" + district)
                 .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /**
+     * "Today" is China's date from the service's clock: a product valid until day D is recommended on D, and after
+     * the clock passes midnight the nightly re-match rebuilds the engine for D+1, drops it and publishes the change.
+     */
+    @Test
+    void shouldDropAProductWhoseValidityEndedOnceTheNightlyReMatchRunsOnTheNextDay() {
+        LocalDate day = PlatformClock.today(Clock.systemUTC());
+        setClock(day.atTime(LocalTime.of(23, 59)));
+        String enterprise = Events.id();
+        String need = Events.id();
+        String product = Events.id();
+        String owner = "owner-" + enterprise;
+        String district = "D-" + need.substring(0, 8);
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.send("product.events", product, "finmatch.product.ProductPublished.v1",
+                    Events.product(product, "CEB", district, "3.40", 1, "PUBLISHED")
+                            .replace("\"validTo\":null", "\"validTo\":\"" + day + "\""));
+            Events.registerEnterprise(enterprise, owner, district, "FOOD");
+            Events.openNeed(enterprise, need, 1_000_000, "5.00");
+            matches.await(r -> need.equals(r.key()) && r.value().contains(product), Duration.ofSeconds(60));
+        }
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].needId", equalTo(need))
+                .body("recommendations[0].products.productId", equalTo(List.of(product)));
+
+        setClock(day.plusDays(1).atTime(LocalTime.of(0, 1)));
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            nightly.rematchForTheNewDay();
+            ConsumerRecord<String, String> gone = matches.await(TopicProbe.ofTypeAndSubject(CHANGED, need),
+                    Duration.ofSeconds(60));
+            assertEquals(0, EventSchemas.assertValid(gone, "matching-service").get("top").size());
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].needId", equalTo(need))
+                .body("recommendations[0].products", hasSize(0)));
+    }
+
+    /** The service's clock stands still at this time of China's calendar for the rest of the test. */
+    private static void setClock(LocalDateTime chinaTime) {
+        QuarkusMock.installMockForType(Clock.fixed(chinaTime.toInstant(PlatformClock.CHINA), PlatformClock.CHINA),
+                Clock.class);
     }
 }
