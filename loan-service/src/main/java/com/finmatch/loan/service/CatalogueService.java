@@ -38,47 +38,58 @@ public class CatalogueService {
     @Inject
     LoanAccess access;
 
+    /**
+     * The SQL the catalogue issues for a filter (named parameters; {@code bankId} is the bank to restrict to after
+     * the caller's scope was applied). Plain code, so that the catalogue benchmark runs exactly these statements.
+     */
+    public record Sql(String select, String count, Map<String, Object> params) {
+
+        public static Sql of(Filter filter, String bankId, LocalDate today) {
+            List<String> where = new ArrayList<>();
+            Map<String, Object> params = new LinkedHashMap<>();
+            ProductStatus status = filter.status() == null ? ProductStatus.PUBLISHED : filter.status();
+            where.add("p.status = :status");
+            params.put("status", status.name());
+            if (status == ProductStatus.PUBLISHED) {
+                where.add("(p.valid_to is null or p.valid_to >= :today)");
+                params.put("today", today);
+            }
+            if (filter.type() != null) {
+                where.add("p.type = :type");
+                params.put("type", filter.type().name());
+            }
+            if (bankId != null) {
+                where.add("p.bank_id = :bankId");
+                params.put("bankId", bankId);
+            }
+            if (filter.district() != null) {
+                where.add("(p.districts_allowed is null or p.districts_allowed @> array[cast(:district as text)])"
+                        + " and (p.districts_excluded is null or not p.districts_excluded @> array[cast(:district as text)])");
+                params.put("district", filter.district());
+            }
+            if (filter.cluster() != null) {
+                where.add("(p.clusters_allowed is null or p.clusters_allowed @> array[cast(:cluster as text)])"
+                        + " and (p.clusters_excluded is null or not p.clusters_excluded @> array[cast(:cluster as text)])");
+                params.put("cluster", filter.cluster());
+            }
+            if (filter.amount() != null) {
+                where.add("p.min_amount <= :amount and p.max_amount >= :amount");
+                params.put("amount", filter.amount());
+            }
+            String condition = " from loan_product p where " + String.join(" and ", where);
+            return new Sql("select p.*" + condition + " order by p.name, p.id limit :limit offset :offset",
+                    "select count(*)" + condition, params);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public PageResponse<LoanProduct> search(Filter filter, PageRequest page, LocalDate today) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        ProductStatus status = filter.status() == null ? ProductStatus.PUBLISHED : filter.status();
-        where.add("p.status = :status");
-        params.put("status", status.name());
-        String bankId = filter.bankId();
-        if (status == ProductStatus.PUBLISHED) {
-            where.add("(p.valid_to is null or p.valid_to >= :today)");
-            params.put("today", today);
-        } else {
-            bankId = access.ownProductsScope().orElse(bankId);
-        }
-        if (filter.type() != null) {
-            where.add("p.type = :type");
-            params.put("type", filter.type().name());
-        }
-        if (bankId != null) {
-            where.add("p.bank_id = :bankId");
-            params.put("bankId", bankId);
-        }
-        if (filter.district() != null) {
-            where.add("(p.districts_allowed is null or p.districts_allowed @> array[cast(:district as text)])"
-                    + " and (p.districts_excluded is null or not p.districts_excluded @> array[cast(:district as text)])");
-            params.put("district", filter.district());
-        }
-        if (filter.cluster() != null) {
-            where.add("(p.clusters_allowed is null or p.clusters_allowed @> array[cast(:cluster as text)])"
-                    + " and (p.clusters_excluded is null or not p.clusters_excluded @> array[cast(:cluster as text)])");
-            params.put("cluster", filter.cluster());
-        }
-        if (filter.amount() != null) {
-            where.add("p.min_amount <= :amount and p.max_amount >= :amount");
-            params.put("amount", filter.amount());
-        }
-        String condition = " from loan_product p where " + String.join(" and ", where);
-        Query select = em.createNativeQuery("select p.*" + condition + " order by p.name, p.id limit :limit offset :offset",
-                LoanProduct.class);
-        Query count = em.createNativeQuery("select count(*)" + condition);
-        params.forEach((k, v) -> {
+        boolean published = filter.status() == null || filter.status() == ProductStatus.PUBLISHED;
+        String bankId = published ? filter.bankId() : access.ownProductsScope().orElse(filter.bankId());
+        Sql sql = Sql.of(filter, bankId, today);
+        Query select = em.createNativeQuery(sql.select(), LoanProduct.class);
+        Query count = em.createNativeQuery(sql.count());
+        sql.params().forEach((k, v) -> {
             select.setParameter(k, v);
             count.setParameter(k, v);
         });
