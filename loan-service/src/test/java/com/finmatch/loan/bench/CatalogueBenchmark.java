@@ -1,5 +1,8 @@
 package com.finmatch.loan.bench;
 
+import static com.finmatch.testing.Percentiles.median;
+import static com.finmatch.testing.Percentiles.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.loan.domain.CatalogueFilter;
@@ -447,13 +450,4 @@ public final class CatalogueBenchmark {
         }
     }
 
-    static double median(double[] values) {
-        return percentile(values, 50);
-    }
-
-    static double percentile(double[] values, int p) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
-    }
 }

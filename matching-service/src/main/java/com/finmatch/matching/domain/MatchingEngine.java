@@ -191,9 +191,6 @@ public final class MatchingEngine {
             setNeedBits(need, false);
         }
         writeEnterprise(slot, e);
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            ensureDimensionKeys(d, dimensionKey(d, slot) + 1);
-        }
         List<String> changed = new ArrayList<>();
         for (int need = firstNeedOf[slot]; need >= 0; need = nextNeed[need]) {
             c.copyEnterprise(slot, need);
@@ -263,26 +260,17 @@ public final class MatchingEngine {
         }
         enterpriseIds[s] = id;
         enterpriseSlots.put(id, s);
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            ensureDimensionKeys(d, dimensionKey(d, s) + 1);
-        }
         return s;
     }
 
-    /** key = code + 1 of the enterprise's value on a dimension (0 = missing). */
-    private int dimensionKey(int d, int enterprise) {
+    /** key = code + 1 of a need's (enterprise's) value on a dimension (0 = missing), read from the need's row. */
+    private int dimensionKey(int d, int need) {
         Field f = DIMENSIONS[d];
-        return f.numeric() ? key(c.ownNumbers(f)[enterprise]) : c.ownCodes(f)[enterprise] + 1;
-    }
-
-    /** The same key, from the copy in a need's row. */
-    private int needDimensionKey(int d, int need) {
-        Field f = DIMENSIONS[d];
-        return f.numeric() ? key(c.numbers(f)[need]) : c.codes(f)[need] + 1;
-    }
-
-    private static int key(double position) {
-        return Double.isNaN(position) ? 0 : (int) position + 1;
+        if (f.numeric()) {
+            double position = c.numbers(f)[need];
+            return Double.isNaN(position) ? 0 : (int) position + 1;
+        }
+        return c.codes(f)[need] + 1;
     }
 
     /** Makes sure both indexes have a row for every key below {@code keys} on dimension d. */
@@ -465,7 +453,11 @@ public final class MatchingEngine {
     private void setNeedBits(int need, boolean value) {
         Bits.set(openNeeds, need, value);
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            Bits.set(needRow(needsByDimension[d], needDimensionKey(d, need)), need, value);
+            int key = dimensionKey(d, need);
+            if (value) {
+                ensureDimensionKeys(d, key + 1);
+            }
+            Bits.set(needRow(needsByDimension[d], key), need, value);
         }
         setMaskBits(needsByTag, c.sets(Field.TAGS)[need], need, value);
         setMaskBits(needsByGuarantee, c.sets(Field.GUARANTEE_TYPES)[need], need, value);
@@ -970,7 +962,7 @@ public final class MatchingEngine {
         long[] tmp = s.productTmp;
         Bits.copy(activeProducts, 0, w, n);
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            Bits.and(w, productsByDimension[d][needDimensionKey(d, need)], 0, n);
+            Bits.and(w, productsByDimension[d][dimensionKey(d, need)], 0, n);
         }
         long missingTags = requiredTagsOfAnyProduct & ~c.sets(Field.TAGS)[need];
         for (long m = missingTags; m != 0; m &= m - 1) {

@@ -1,5 +1,8 @@
 package com.finmatch.matching.bench;
 
+import static com.finmatch.testing.Percentiles.median;
+import static com.finmatch.testing.Percentiles.percentile;
+
 import com.finmatch.matching.domain.EnterpriseProfile;
 import com.finmatch.matching.domain.FinancingNeed;
 import com.finmatch.matching.domain.LoanProduct;
@@ -399,16 +402,6 @@ public final class MatchingBenchmark {
 
     static double millis(long t0) {
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    static double median(double[] values) {
-        return percentile(values, 50);
-    }
-
-    static double percentile(double[] values, int p) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
     }
 
     static double max(double[] values) {
