@@ -2,7 +2,7 @@ package com.finmatch.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.matching.service.NightlyRematch;
-import com.finmatch.matching.service.PlatformClock;
+import com.finmatch.platform.time.PlatformClock;
 import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;

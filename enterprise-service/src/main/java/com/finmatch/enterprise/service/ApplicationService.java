@@ -18,6 +18,7 @@ import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
+import com.finmatch.platform.time.PlatformClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -42,6 +44,9 @@ public class ApplicationService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EnterpriseAccess access;
@@ -69,7 +74,7 @@ public class ApplicationService {
         if (active > 0) {
             throw ProblemException.conflict("an application for this need and product is in progress");
         }
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         Application a = new Application();
         a.id = UUID.randomUUID();
         a.enterpriseId = need.enterpriseId;
@@ -109,7 +114,7 @@ public class ApplicationService {
         if (a.status.isFinal()) {
             throw ProblemException.conflict("the application is " + a.status + " already");
         }
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         a.record(new ApplicationStep(ApplicationStatus.WITHDRAWN, now, null, null, null));
         Persistence.flush();
         outbox.publish(EnterpriseEvents.APPLICATION_TOPIC, a.id.toString(), EnterpriseEvents.APPLICATION_WITHDRAWN,

@@ -10,11 +10,13 @@ import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -30,12 +32,15 @@ public class ConsentService {
     EnterpriseAccess access;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
 
     @Transactional
     public ConsentView grant(UUID enterpriseId, ConsentRequest request) {
         Enterprise e = access.owned(enterpriseId);
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         Instant expiresAt = request.expiresAt().toInstant();
         new Violations().check(!expiresAt.isAfter(now.atZone(java.time.ZoneOffset.UTC).plusYears(MAX_YEARS)
                 .toInstant()), "expiresAt", "must be within " + MAX_YEARS + " years").throwIfAny();
@@ -55,7 +60,7 @@ public class ConsentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ConsentView> list(UUID enterpriseId, PageRequest page) {
         Enterprise e = access.ownedOrAdministered(enterpriseId);
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         var query = Consent.<Consent>find("enterpriseId", Sort.descending("grantedAt").and("id"), e.id);
         return Pages.of(query, page, c -> ConsentView.of(c, now));
     }
@@ -63,7 +68,7 @@ public class ConsentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConsentView get(UUID enterpriseId, UUID consentId) {
         Enterprise e = access.ownedOrAdministered(enterpriseId);
-        return ConsentView.of(consentOf(e, consentId), Times.now());
+        return ConsentView.of(consentOf(e, consentId), PlatformClock.now(clock));
     }
 
     /** Revokes at once; revoking a revoked consent changes nothing (DELETE is idempotent). */
@@ -74,7 +79,7 @@ public class ConsentService {
         if (c.revokedAt != null) {
             return;
         }
-        c.revokedAt = Times.now();
+        c.revokedAt = PlatformClock.now(clock);
         Persistence.flush();
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.CONSENT_REVOKED,
                 new EnterpriseEvents.ConsentRevoked(e.id, c.id, c.bankId, c.revokedAt));

@@ -18,12 +18,14 @@ import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,6 +40,9 @@ public class EnterpriseService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EnterpriseAccess access;
@@ -72,7 +77,7 @@ public class EnterpriseService {
         e.id = UUID.randomUUID();
         e.ownerSub = caller.subject();
         e.uscc = request.uscc();
-        e.createdAt = Times.now();
+        e.createdAt = PlatformClock.now(clock);
         apply(e, request, e.createdAt);
         Persistence.persistAndFlush(e);
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.ENTERPRISE_REGISTERED,
@@ -88,7 +93,7 @@ public class EnterpriseService {
     /** One profile; a bank's read is written to the access log in the same transaction. */
     @Transactional
     public ProfileRead read(UUID id) {
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         EnterpriseAccess.ProfileAccess granted = access.profile(id, now);
         if (granted.isBankRead()) {
             accessLog.record(id, granted.readingBank().get(), caller.subject(), granted.categories(),
@@ -115,7 +120,7 @@ public class EnterpriseService {
         if (e.version != expectedVersion) {
             throw ProblemException.preconditionFailed();
         }
-        apply(e, request, Times.now());
+        apply(e, request, PlatformClock.now(clock));
         // a concurrent update that committed first makes this flush fail: 412, and nothing is published
         Persistence.flush();
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.ENTERPRISE_UPDATED,

@@ -12,15 +12,15 @@ import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -35,13 +35,16 @@ public class FinancingNeedService {
     EnterpriseAccess access;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
 
     @Transactional
     public FinancingNeedView open(UUID enterpriseId, FinancingNeedRequest request) {
         Enterprise e = access.owned(enterpriseId);
         Violations invalid = new Violations();
-        invalid.check(!request.neededBy().isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(MAX_YEARS_AHEAD)),
+        invalid.check(!request.neededBy().isAfter(PlatformClock.today(clock).plusYears(MAX_YEARS_AHEAD)),
                 "neededBy", "must be within " + MAX_YEARS_AHEAD + " years");
         if (request.projectId() != null) {
             Project p = Project.findById(request.projectId());
@@ -60,7 +63,7 @@ public class FinancingNeedService {
         n.neededBy = request.neededBy();
         n.projectId = request.projectId();
         n.status = NeedStatus.OPEN;
-        n.openedAt = Times.now();
+        n.openedAt = PlatformClock.now(clock);
         Persistence.persistAndFlush(n);
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.NEED_OPENED,
                 EnterpriseEvents.FinancingNeedOpened.of(n));
@@ -94,7 +97,7 @@ public class FinancingNeedService {
         if (!n.isOpen()) {
             throw ProblemException.conflict("the financing need is " + n.status + ", not OPEN");
         }
-        Instant now = Times.now();
+        Instant now = PlatformClock.now(clock);
         n.status = NeedStatus.WITHDRAWN;
         n.closedAt = now;
         Persistence.flush();

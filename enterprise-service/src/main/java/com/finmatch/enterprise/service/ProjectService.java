@@ -11,6 +11,7 @@ import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,9 @@ public class ProjectService {
 
     @Inject
     EnterpriseAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReferenceDataService reference;
@@ -56,7 +61,7 @@ public class ProjectService {
         p.stage = request.stage();
         p.districtCode = district;
         p.termMonths = request.termMonths();
-        p.registeredAt = Times.now();
+        p.registeredAt = PlatformClock.now(clock);
         Persistence.persistAndFlush(p);
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.PROJECT_REGISTERED,
                 EnterpriseEvents.ProjectRegistered.of(p));

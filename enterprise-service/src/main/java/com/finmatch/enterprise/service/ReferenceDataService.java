@@ -9,10 +9,13 @@ import com.finmatch.enterprise.domain.Industry;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +23,9 @@ import java.util.List;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReferenceDataService {
+
+    @Inject
+    Clock clock;
 
     public PageResponse<ReferenceItem> districts(PageRequest page) {
         var query = District.<District>findAll(Sort.by("code"));
@@ -50,7 +56,7 @@ public class ReferenceDataService {
         c.code = request.code();
         c.nameZh = request.nameZh().strip();
         c.nameEn = request.nameEn().strip();
-        c.createdAt = Times.now();
+        c.createdAt = PlatformClock.now(clock);
         c.persistAndFlush();
         return new ReferenceItem(c.code, c.nameZh, c.nameEn, null, null);
     }

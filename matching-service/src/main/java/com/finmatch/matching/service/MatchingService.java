@@ -3,6 +3,7 @@ package com.finmatch.matching.service;
 import com.finmatch.matching.domain.MatchingEngine;
 import com.finmatch.matching.domain.RankedProduct;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -197,7 +198,7 @@ public class MatchingService {
     public List<String> publish(Collection<String> needIds) {
         List<String> changed = new ArrayList<>();
         List<MatchFeed.MatchEvent> feedEvents = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (String needId : new TreeSet<>(needIds)) {
             List<RankedProduct> top = engine.topList(needId);
             Map<String, Object[]> published = new LinkedHashMap<>();

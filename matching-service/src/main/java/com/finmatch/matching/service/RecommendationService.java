@@ -5,6 +5,7 @@ import com.finmatch.matching.domain.Recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,12 @@ public class RecommendationService {
     @Inject
     MatchingService matching;
 
+    @Inject
+    Clock clock;
+
     public EnterpriseRecommendations of(UUID enterpriseId) {
         MatchingEngine engine = matching.engine();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<NeedRecommendation> list = new ArrayList<>();
         for (String needId : engine.openNeedsOf(enterpriseId.toString())) {
             Recommendation r = engine.recommend(needId);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ public class StatsService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "finmatch.lpr.one-year", defaultValue = "3.00")
     BigDecimal lpr;
 
     public Summary summary(GroupBy groupBy, KpiFilter filter, Instant from, Instant to) {
-        KpiCalculator calculator = new KpiCalculator(facts(), filter, from, to, Instant.now(), lpr);
+        KpiCalculator calculator = new KpiCalculator(facts(), filter, from, to, clock.instant(), lpr);
         return new Summary(from, to, groupBy == null ? null : groupBy.name().toLowerCase(java.util.Locale.ROOT),
                 filter.cluster(), filter.district(), filter.bankId(), lpr, calculator.total(),
                 groupBy == null ? List.of() : calculator.grouped(groupBy));
