@@ -38,7 +38,7 @@ class LeadFlowTest {
     OverdueLeadCheck overdueCheck;
 
     /** A lead for a new application to a bank, once loan-service has consumed ApplicationSubmitted. */
-    private static UUID lead(String bankId, UUID enterpriseId, Instant submittedAt) {
+    static UUID lead(String bankId, UUID enterpriseId, Instant submittedAt) {
         UUID applicationId = UUID.randomUUID();
         TestData.applicationSubmitted(applicationId, enterpriseId, UUID.randomUUID(), bankId, submittedAt);
         String token = Tokens.bank("bank-user", bankId);
@@ -94,7 +94,7 @@ class LeadFlowTest {
     }
 
     /** A bank in the registry promising {@code hours} working hours. */
-    private static String bankPromising(String prefix, int hours) {
+    static String bankPromising(String prefix, int hours) {
         String bankId = TestData.bankUnique(prefix);
         given().auth().oauth2(Tokens.admin("admin1")).contentType(ContentType.JSON)
                 .body("{\"bankId\": \"" + bankId + "\", \"name\": \"测试银行\", \"responseHours\": " + hours + "}")
@@ -103,7 +103,7 @@ class LeadFlowTest {
     }
 
     /** The {@code dueAt} of a new lead for the bank, submitted at {@code submittedAt}. */
-    private static String dueAt(String bankId, Instant submittedAt) {
+    static String dueAt(String bankId, Instant submittedAt) {
         UUID lead = lead(bankId, UUID.randomUUID(), submittedAt);
         return given().auth().oauth2(Tokens.bank("bank-user", bankId)).when().get(LEADS + "/" + lead)
                 .then().statusCode(200).extract().path("dueAt");
@@ -115,15 +115,6 @@ class LeadFlowTest {
         // 10 h on Fri 10-09 → Fri 10-09 10:00 CST (Mon–Fri alone would give Fri 10-02 10:00)
         String bankId = bankPromising("NATDAY", 48);
         assertEquals("2026-10-09T02:00:00Z", dueAt(bankId, Instant.parse("2026-09-30T02:00:00Z")));
-    }
-
-    @Test
-    void shouldHonourTheConfiguredExtraHolidayAndExtraWorkingDay() {
-        // application.properties, %test: extra holiday Wed 2026-12-16, extra working day Sat 2026-12-19.
-        // Tue 12-15 10:00 CST + 72 h: 14 h that day, Wed 12-16 skipped, 24 h Thu, 24 h Fri (62 h), the last 10 h on
-        // Sat 12-19 → Sat 12-19 10:00 CST (without the two settings: Fri 12-18 10:00)
-        String bankId = bankPromising("EXTRA", 72);
-        assertEquals("2026-12-19T02:00:00Z", dueAt(bankId, Instant.parse("2026-12-15T02:00:00Z")));
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,12 +36,15 @@ public class LeadResource {
     @Inject
     LeadService leads;
 
+    @Inject
+    Clock clock;
+
     /** A bank's own leads, earliest due first; an administrator sees all (filter bankId). */
     @GET
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
     public PageResponse<LeadView> list(@QueryParam("bankId") String bankId, @QueryParam("status") String status,
             @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         PageResponse<com.finmatch.loan.domain.Lead> found = leads.list(QueryParams.code(bankId, "bankId"),
                 QueryParams.enumValue(status, LeadStatus.class, "status"), QueryParams.bool(overdue, "overdue"),
                 page, now);
@@ -60,7 +64,7 @@ public class LeadResource {
     @Path("/{id}")
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
     public Response get(@PathParam("id") UUID id) {
-        return respond(leads.get(id, Instant.now()));
+        return respond(leads.get(id, clock.instant()));
     }
 
     @POST
@@ -68,11 +72,11 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
     public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
-        return respond(leads.decide(id, decision, Instant.now()));
+        return respond(leads.decide(id, decision, clock.instant()));
     }
 
-    private static Response respond(LeadDetails details) {
-        return Response.ok(LeadView.of(details.lead(), details.enterprise(), Instant.now()))
+    private Response respond(LeadDetails details) {
+        return Response.ok(LeadView.of(details.lead(), details.enterprise(), clock.instant()))
                 .tag(Long.toString(details.lead().version)).build();
     }
 

@@ -4,12 +4,12 @@ import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.ProductLifecycle.Move;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductType;
-import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.loan.service.CatalogueService;
 import com.finmatch.loan.service.ProductService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
+import com.finmatch.platform.time.PlatformClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +46,9 @@ public class ProductResource {
     ProductService products;
 
     @Inject
+    Clock clock;
+
+    @Inject
     CatalogueService catalogue;
 
     /** The catalogue: published products; {@code status} other than PUBLISHED lists the caller bank's own. */
@@ -58,7 +61,7 @@ public class ProductResource {
                 QueryParams.code(bankId, "bankId"), QueryParams.code(district, "district"),
                 QueryParams.code(cluster, "cluster"), QueryParams.amount(amount, "amount"),
                 QueryParams.enumValue(status, ProductStatus.class, "status"));
-        PageResponse<LoanProduct> found = catalogue.search(filter, page, LocalDate.now(WorkingHoursCalendar.CHINA));
+        PageResponse<LoanProduct> found = catalogue.search(filter, page, PlatformClock.today(clock));
         return new PageResponse<>(found.items().stream().map(ProductView::of).toList(), found.page(), found.size(),
                 found.total());
     }

@@ -7,14 +7,18 @@ import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** The bank registry and each bank's response-time promise. */
 @ApplicationScoped
 public class BankService {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "finmatch.leads.default-response-hours", defaultValue = "72")
     int defaultResponseHours;
@@ -28,7 +32,7 @@ public class BankService {
         bank.bankId = request.bankId();
         bank.name = request.name().trim();
         bank.responseHours = request.responseHours();
-        bank.createdAt = Instant.now();
+        bank.createdAt = clock.instant();
         bank.persist();
         return bank;
     }

@@ -6,9 +6,11 @@ import com.finmatch.loan.domain.EnterpriseReplica;
 import com.finmatch.platform.events.IncomingEvent;
 import com.finmatch.platform.events.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnterpriseReplication {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(EnterpriseReplication.class);
 
@@ -46,7 +51,7 @@ public class EnterpriseReplication {
         replica.ownerSub = LeadIntake.text(data, "ownerSub");
         replica.profile = data.deepCopy();
         replica.version = version;
-        replica.updatedAt = Instant.now();
+        replica.updatedAt = clock.instant();
         replica.persist();
     }
 
@@ -66,14 +71,14 @@ public class EnterpriseReplication {
         data.path("categories").forEach(c -> categories.add(c.asText()));
         consent.categories = categories.toArray(String[]::new);
         consent.expiresAt = data.hasNonNull("expiresAt") ? LeadIntake.time(data, "expiresAt") : null;
-        consent.grantedAt = data.hasNonNull("grantedAt") ? LeadIntake.time(data, "grantedAt") : Instant.now();
+        consent.grantedAt = data.hasNonNull("grantedAt") ? LeadIntake.time(data, "grantedAt") : clock.instant();
         consent.persist();
     }
 
     private void revoked(JsonNode data) {
         UUID consentId = LeadIntake.uuid(data, "consentId", true);
         ConsentReplica consent = ConsentReplica.findById(consentId);
-        Instant at = data.hasNonNull("revokedAt") ? LeadIntake.time(data, "revokedAt") : Instant.now();
+        Instant at = data.hasNonNull("revokedAt") ? LeadIntake.time(data, "revokedAt") : clock.instant();
         if (consent == null) {
             // revoked before we saw the grant: remember the revocation so a late grant stays revoked
             consent = new ConsentReplica();

@@ -5,15 +5,16 @@ import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.domain.LoanProduct;
-import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.platform.events.IncomingEvent;
 import com.finmatch.platform.events.InvalidEventException;
+import com.finmatch.platform.time.PlatformClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /**
  * Turns application.events into leads: ApplicationSubmitted opens a SUBMITTED lead for the product's bank, due after
  * the bank's promised working hours (weekends, public holidays and make-up working days as in
- * {@link WorkingHoursCalendar}); ApplicationWithdrawn closes it as WITHDRAWN. Runs inside the inbox transaction.
+ * {@link WorkingCalendar}); ApplicationWithdrawn closes it as WITHDRAWN. Runs inside the inbox transaction.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -34,7 +35,10 @@ public class LeadIntake {
     BankService banks;
 
     @Inject
-    WorkingHoursCalendar calendar;
+    WorkingCalendar calendar;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
@@ -69,7 +73,7 @@ public class LeadIntake {
         lead.termMonths = data.hasNonNull("termMonths") && data.get("termMonths").canConvertToInt()
                 ? data.get("termMonths").intValue() : null;
         lead.submittedAt = submittedAt;
-        lead.dueAt = calendar.addWorkingHours(submittedAt, banks.responseHours(bankId));
+        lead.dueAt = calendar.dueAt(submittedAt, banks.responseHours(bankId));
         lead.history = new ArrayList<>();
         lead.record(new LeadHistoryEntry(LeadStatus.SUBMITTED, submittedAt, null, null, lead.amount, null));
         lead.persist();
@@ -85,7 +89,7 @@ public class LeadIntake {
         if (lead.status.isFinal()) {
             return;
         }
-        Instant at = data.hasNonNull("at") ? time(data, "at") : Instant.now();
+        Instant at = data.hasNonNull("at") ? time(data, "at") : PlatformClock.now(clock);
         lead.record(new LeadHistoryEntry(LeadStatus.WITHDRAWN, at, null, null, null, null));
     }
 

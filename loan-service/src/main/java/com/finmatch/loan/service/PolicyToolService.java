@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,11 +27,14 @@ public class PolicyToolService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public PolicyTool create(PolicyToolRequest request) {
         PolicyTool tool = new PolicyTool();
         tool.id = UUID.randomUUID();
-        tool.createdAt = Instant.now();
+        tool.createdAt = clock.instant();
         apply(tool, request);
         tool.persist();
         PolicyTool.flush();
@@ -70,7 +73,7 @@ public class PolicyToolService {
                 LoanEvents.PolicyToolPayload.of(tool));
     }
 
-    private static void apply(PolicyTool t, PolicyToolRequest r) {
+    private void apply(PolicyTool t, PolicyToolRequest r) {
         BigDecimal coverage = r.coverageShare() != null ? r.coverageShare()
                 : r.compensationRatio() == null ? null
                 : r.compensationRatio().divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
@@ -109,6 +112,6 @@ public class PolicyToolService {
         t.validFrom = r.validFrom();
         t.validTo = r.validTo();
         t.active = r.active() == null || r.active();
-        t.updatedAt = Instant.now();
+        t.updatedAt = clock.instant();
     }
 }

@@ -9,18 +9,18 @@ import com.finmatch.loan.domain.ProductLifecycle;
 import com.finmatch.loan.domain.ProductLifecycle.Move;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductVersion;
-import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.loan.security.LoanAccess;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +39,9 @@ public class ProductService {
     LoanAccess access;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -52,7 +55,7 @@ public class ProductService {
         product.id = UUID.randomUUID();
         product.bankId = bankId;
         product.status = ProductStatus.DRAFT;
-        product.createdAt = Instant.now();
+        product.createdAt = clock.instant();
         apply(product, request);
         product.persist();
         return product;
@@ -96,7 +99,7 @@ public class ProductService {
             throw ProblemException.conflict("cannot " + move.name().toLowerCase() + " a " + previous
                     + " product; it must be " + move.from);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         product.status = move.target;
         product.updatedAt = now;
         if (move == Move.PUBLISH) {
@@ -127,11 +130,11 @@ public class ProductService {
         v.key = new ProductVersion.Key(product.id, product.version);
         v.snapshot = json.convertValue(LoanEvents.ProductPayload.of(product), new TypeReference<Map<String, Object>>() {
         });
-        v.createdAt = Instant.now();
+        v.createdAt = clock.instant();
         v.persist();
     }
 
-    private static void apply(LoanProduct p, ProductRequest r) {
+    private void apply(LoanProduct p, ProductRequest r) {
         p.name = r.name().trim();
         p.type = r.type();
         p.description = r.description();
@@ -148,9 +151,9 @@ public class ProductService {
                 : new ArrayList<>(new java.util.LinkedHashSet<>(r.policyToolIds()));
         p.materialsRequired = r.materialsRequired() == null ? new ArrayList<>()
                 : r.materialsRequired().stream().map(String::trim).toList();
-        p.validFrom = r.validFrom() != null ? r.validFrom() : LocalDate.now(WorkingHoursCalendar.CHINA);
+        p.validFrom = r.validFrom() != null ? r.validFrom() : PlatformClock.today(clock);
         p.validTo = r.validTo();
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
     }
 
     /** What Bean Validation cannot see: ranges in order, rules, and policy tools that exist (400 naming fields). */

@@ -7,21 +7,20 @@ import com.finmatch.loan.domain.Rule;
 import com.finmatch.loan.domain.TrainingEnrolment;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
-import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
+import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +37,9 @@ public class TrainingOfferService {
     Outbox outbox;
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -49,7 +51,7 @@ public class TrainingOfferService {
         TrainingOffer offer = new TrainingOffer();
         offer.id = UUID.randomUUID();
         offer.status = TrainingOfferStatus.OPEN;
-        offer.createdAt = Instant.now();
+        offer.createdAt = clock.instant();
         apply(offer, request);
         offer.seatsLeft = request.seats();
         offer.persist();
@@ -84,7 +86,7 @@ public class TrainingOfferService {
             throw ProblemException.conflict("the training offer is already closed");
         }
         offer.status = TrainingOfferStatus.CLOSED;
-        offer.updatedAt = Instant.now();
+        offer.updatedAt = clock.instant();
         TrainingOffer.flush();
         outbox.publish(LoanEvents.PRODUCT_TOPIC, offer.id.toString(), LoanEvents.TRAINING_OFFER_CLOSED,
                 new LoanEvents.TrainingOfferClosedPayload(offer.id, offer.status));
@@ -109,7 +111,7 @@ public class TrainingOfferService {
             throw new ProfileNotReplicatedException();
         }
         List<Rule> failed = EntryCriteria.failedHardRules(offer.rules, enterprise.profile,
-                LocalDate.now(WorkingHoursCalendar.CHINA));
+                PlatformClock.today(clock));
         if (!failed.isEmpty()) {
             throw new NotEligibleException(failed.stream().map(Rule::messageOrDefault).toList());
         }
@@ -118,7 +120,7 @@ public class TrainingOfferService {
         enrolment.offerId = offerId;
         enrolment.enterpriseSub = sub;
         enrolment.enterpriseId = enterprise.enterpriseId;
-        enrolment.enrolledAt = Instant.now();
+        enrolment.enrolledAt = clock.instant();
         int inserted = em.createNativeQuery("insert into training_enrolment (id, offer_id, enterprise_sub,"
                 + " enterprise_id, enrolled_at) values (?1, ?2, ?3, ?4, ?5) on conflict (offer_id, enterprise_sub) do nothing")
                 .setParameter(1, enrolment.id).setParameter(2, offerId).setParameter(3, sub)
@@ -176,7 +178,7 @@ public class TrainingOfferService {
         }
     }
 
-    private static void apply(TrainingOffer o, TrainingOfferRequest r) {
+    private void apply(TrainingOffer o, TrainingOfferRequest r) {
         o.organiser = r.organiser().trim();
         o.title = r.title().trim();
         o.format = r.format().trim();
@@ -185,6 +187,6 @@ public class TrainingOfferService {
         o.endsOn = r.endsOn();
         o.seats = r.seats();
         o.rules = RuleChecks.normalised(r.rules());
-        o.updatedAt = Instant.now();
+        o.updatedAt = clock.instant();
     }
 }

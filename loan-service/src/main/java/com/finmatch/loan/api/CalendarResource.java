@@ -1,0 +1,116 @@
+package com.finmatch.loan.api;
+
+import com.finmatch.loan.domain.CalendarDay;
+import com.finmatch.loan.domain.DayKind;
+import com.finmatch.loan.service.WorkingCalendar;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.ProblemException;
+import com.finmatch.platform.security.Caller;
+import com.finmatch.platform.time.PlatformClock;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The working-hours calendar of leads' due times: China's public holidays and make-up working days by date. Anyone
+ * signed in reads it; administrators maintain it.
+ */
+@Path("/api/v1/calendar/days")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** The holidays and make-up working days of {@code year} (default: this year in China), by date. */
+    @GET
+    @Authenticated
+    public PageResponse<CalendarDayView> list(@QueryParam("year") String year, @BeanParam @Valid PageRequest page) {
+        PageResponse<CalendarDay> found = calendar.list(year(year), page);
+        return new PageResponse<>(found.items().stream().map(CalendarDayView::of).toList(), found.page(),
+                found.size(), found.total());
+    }
+
+    @PUT
+    @Path("/{date}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.ADMIN)
+    public Response put(@PathParam("date") String date, @NotNull @Valid CalendarDayRequest request) {
+        WorkingCalendar.Saved saved = calendar.put(date(date), request.kind(), request.name(), caller.name());
+        CalendarDayView view = CalendarDayView.of(saved.day());
+        return saved.created()
+                ? Response.created(URI.create("/api/v1/calendar/days/" + view.date())).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @DELETE
+    @Path("/{date}")
+    @RolesAllowed(Caller.ADMIN)
+    public Response delete(@PathParam("date") String date) {
+        calendar.delete(date(date));
+        return Response.noContent().build();
+    }
+
+    private int year(String value) {
+        if (value == null || value.isBlank()) {
+            return PlatformClock.today(clock).getYear();
+        }
+        try {
+            int year = Integer.parseInt(value.trim());
+            if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) {
+                return day;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("date", "must be an ISO date (yyyy-MM-dd) from " + FIRST_YEAR + " to "
+                + LAST_YEAR);
+    }
+
+    public record CalendarDayView(LocalDate date, DayKind kind, String name, Instant updatedAt, String updatedBy) {
+        static CalendarDayView of(CalendarDay d) {
+            return new CalendarDayView(d.day, d.kind, d.name, d.updatedAt, d.updatedBy);
+        }
+    }
+}
