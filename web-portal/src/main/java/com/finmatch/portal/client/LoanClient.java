@@ -1,6 +1,7 @@
 package com.finmatch.portal.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -64,6 +65,19 @@ public interface LoanClient {
     @POST
     @Path("/policy-tools")
     Map<String, Object> createPolicyTool(Map<String, Object> tool);
+
+    @GET
+    @Path("/calendar/days")
+    Map<String, Object> calendarDays(@QueryParam("year") int year, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @PUT
+    @Path("/calendar/days/{date}")
+    Map<String, Object> putCalendarDay(@PathParam("date") String date, Map<String, Object> day);
+
+    @DELETE
+    @Path("/calendar/days/{date}")
+    void deleteCalendarDay(@PathParam("date") String date);
 
     @GET
     @Path("/leads")
