@@ -11,6 +11,7 @@ import com.finmatch.loan.domain.LeadAction;
 import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStateMachine;
 import com.finmatch.loan.domain.LeadStatus;
+import com.finmatch.loan.domain.WorkingHoursCalendar;
 import com.finmatch.loan.security.LoanAccess;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
@@ -47,6 +48,9 @@ public class LeadService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    WorkingHoursCalendar calendar;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<Lead> list(String bankIdFilter, LeadStatus status, Boolean overdue, PageRequest page,
@@ -124,7 +128,8 @@ public class LeadService {
         lead.record(new LeadHistoryEntry(next, now, reasonCode, note, amount, rate));
         Lead.flush();
         outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
-                LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate));
+                LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate)
+                        .withResponseTime(lead, calendar));
         return new LeadDetails(lead, consentedProfile(lead, now));
     }
 
