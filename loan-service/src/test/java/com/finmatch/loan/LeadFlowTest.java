@@ -2,6 +2,7 @@ package com.finmatch.loan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.loan.service.OverdueLeadCheck;
+import com.finmatch.loan.service.WorkingCalendar;
 import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
@@ -13,6 +14,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +29,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Applications become leads; banks decide through the state machine; overdue leads are escalated. */
 @QuarkusTest
@@ -36,6 +40,9 @@ class LeadFlowTest {
 
     @Inject
     OverdueLeadCheck overdueCheck;
+
+    @Inject
+    WorkingCalendar calendar;
 
     /** A lead for a new application to a bank, once loan-service has consumed ApplicationSubmitted. */
     static UUID lead(String bankId, UUID enterpriseId, Instant submittedAt) {
@@ -207,6 +214,33 @@ class LeadFlowTest {
         given().auth().oauth2(Tokens.admin("admin1")).get(LEADS + "/" + leadOfB).then().statusCode(200);
         given().auth().oauth2(Tokens.bank("b-user", bankB)).get(LEADS + "/" + leadOfB).then()
                 .body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void shouldAnnounceTheResponseTimeInWorkingHoursOnTheServiceLevelCalendar() {
+        String bankId = TestData.bankUnique("RESP");
+        String bank = Tokens.bank("bank-user", bankId);
+        Instant saturday = Instant.parse("2026-11-28T02:00:00Z"); // Saturday 10:00 in China: no working day
+        UUID lead = lead(bankId, UUID.randomUUID(), saturday);
+        try (TopicProbe events = TopicProbe.of("lead.events")) {
+            decide(bank, lead, "{\"action\": \"RECEIVE\"}").statusCode(200);
+            JsonNode received = EventSchemas.assertValid(events.await(r -> lead.toString().equals(r.key())
+                    && r.value().contains("\"status\":\"RECEIVED\"")), "loan-service");
+            Instant at = Instant.parse(received.get("at").asText());
+            BigDecimal expected = BigDecimal.valueOf(calendar.current().workingTimeBetween(saturday, at).toSeconds())
+                    .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+            assertEquals(0, expected.compareTo(received.get("responseWorkingHours").decimalValue()),
+                    received.toString());
+            double clockHours = Duration.between(saturday, at).toMinutes() / 60.0;
+            assertTrue(received.get("responseWorkingHours").doubleValue() < clockHours - 37,
+                    "the weekend's 38 hours after Saturday 10:00 do not count: " + received);
+
+            decide(bank, lead, "{\"action\": \"REVIEW\"}").statusCode(200);
+            JsonNode reviewed = EventSchemas.assertValid(events.await(r -> lead.toString().equals(r.key())
+                    && r.value().contains("\"status\":\"UNDER_REVIEW\"")), "loan-service");
+            assertEquals(received.get("responseWorkingHours").decimalValue(),
+                    reviewed.get("responseWorkingHours").decimalValue(), "every later event repeats the first answer's");
+        }
     }
 
     @Test

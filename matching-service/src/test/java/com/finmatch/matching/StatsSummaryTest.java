@@ -91,7 +91,8 @@ class StatsSummaryTest {
 
     /**
      * One district of its own with two products of two banks and two enterprises of two clusters; each need matches
-     * both products (4 matches), and the first enterprise has one lead at bank A, answered after an hour.
+     * both products (4 matches), and the first enterprise has one lead at bank A, answered after an hour (one working
+     * hour, as loan-service sends it).
      */
     @Test
     void shouldRestrictTheSummaryAndTheExportToAClusterADistrictOrABank() {
@@ -114,7 +115,7 @@ class StatsSummaryTest {
         String application = Events.id();
         Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", """
                 {"applicationId":"%s","productId":"%s","bankId":"%s","enterpriseId":"%s","status":"RECEIVED",
-                 "previousStatus":"SUBMITTED","at":"%s","dueAt":"%s","submittedAt":"%s"}"""
+                 "previousStatus":"SUBMITTED","at":"%s","dueAt":"%s","submittedAt":"%s","responseWorkingHours":1.0}"""
                 .formatted(application, productA, bankA, e1, now.minusHours(1), now.plusDays(3), now.minusHours(2)));
         String admin = Tokens.admin("admin-1");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)

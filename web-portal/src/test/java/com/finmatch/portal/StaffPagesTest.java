@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -80,6 +81,23 @@ class StaffPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldShowTheBanksOwnScorecardAsMatchingServiceComputesIt() {
+        when(matching.myScorecard(any(), any())).thenReturn(TestJson.obj("bankId", "ZQRCB", "leads", 12,
+                "acceptanceRate", 91.67, "approvalRate", 60.0, "medianResponseHours", 5.5, "p90ResponseHours", 20.25,
+                "overdueLeads", 1, "amountApproved", 2500000, "amountDisbursed", 1000000, "firstLoanEnterprises", 3));
+        given().get("/bank/scorecard").then().statusCode(200)
+                .body(containsString("data-kpi=\"leads\">12<"))
+                .body(containsString("data-kpi=\"acceptanceRate\">91.67%<"))
+                .body(containsString("data-kpi=\"response\">5.5 / 20.25<"))
+                .body(containsString("data-kpi=\"firstLoanEnterprises\">3<"))
+                .body(containsString("平台首贷户（在本平台首次获得放款）"))
+                .body(containsString("工作小时"));
+        verify(matching).myScorecard(null, null);
+        verify(loans, never()).leads(anyInt(), anyInt());
+    }
+
+    @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowTheKpisAndOfferTheCsvExport() {
         when(catalog.banks()).thenReturn(List.of());
@@ -90,7 +108,8 @@ class StaffPagesTest {
                 .body(containsString("data-kpi=\"applications\">7<"))
                 .body(containsString("鼎湖区"))
                 .body(containsString("/admin/export.csv?groupBy=district&amp;from=2026-01-01"))
-                .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"));
+                .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"))
+                .body(containsString("平台首贷户（在本平台首次获得放款）"));
         verify(matching).summary("district", "2026-01-01", null, null, null, null);
 
         when(matching.export(eq("bank"), any(), any(), any(), any(), any())).thenReturn("group,applications\r\nZQRCB,7\r\n");

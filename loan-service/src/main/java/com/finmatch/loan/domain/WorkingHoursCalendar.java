@@ -70,6 +70,24 @@ public final class WorkingHoursCalendar {
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
     }
 
+    /**
+     * The working time between two instants: the parts of working days between them, on the same calendar as
+     * {@link #addWorkingHours} (zero when {@code end} is not after {@code start}). A bank's response time.
+     */
+    public Duration workingTimeBetween(Instant start, Instant end) {
+        LocalDateTime at = LocalDateTime.ofInstant(start, CHINA);
+        LocalDateTime until = LocalDateTime.ofInstant(end, CHINA);
+        Duration total = Duration.ZERO;
+        while (at.isBefore(until)) {
+            LocalDateTime endOfDay = at.toLocalDate().plusDays(1).atStartOfDay();
+            if (isWorkingDay(at.toLocalDate())) {
+                total = total.plus(Duration.between(at, endOfDay.isBefore(until) ? endOfDay : until));
+            }
+            at = endOfDay;
+        }
+        return total;
+    }
+
     /** The moment {@code hours} working hours after {@code start}. */
     public Instant addWorkingHours(Instant start, int hours) {
         if (hours < 0) {

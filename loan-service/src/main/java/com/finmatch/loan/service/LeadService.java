@@ -48,6 +48,9 @@ public class LeadService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    WorkingCalendar calendar;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<Lead> list(String bankIdFilter, LeadStatus status, Boolean overdue, PageRequest page,
             Instant now) {
@@ -124,7 +127,8 @@ public class LeadService {
         lead.record(new LeadHistoryEntry(next, now, reasonCode, note, amount, rate));
         Lead.flush();
         outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
-                LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate));
+                LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate)
+                        .withResponseTime(lead, calendar.current()));
         return new LeadDetails(lead, consentedProfile(lead, now));
     }
 

@@ -11,8 +11,10 @@ import com.finmatch.loan.domain.ProductType;
 import com.finmatch.loan.domain.Rule;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
+import com.finmatch.loan.domain.WorkingHoursCalendar;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,14 +86,27 @@ public final class LoanEvents {
         }
     }
 
+    /**
+     * {@code responseWorkingHours}: submission → the bank's first action in working hours on the service-level
+     * calendar (2 decimals), on every event once the bank has acted; {@code null} before.
+     */
     public record LeadStatusChangedPayload(UUID applicationId, UUID productId, String bankId, UUID enterpriseId,
             LeadStatus status, LeadStatus previousStatus, Instant at, String reasonCode, String note,
-            BigDecimal amount, BigDecimal rate, Instant dueAt, Instant submittedAt) {
+            BigDecimal amount, BigDecimal rate, Instant dueAt, Instant submittedAt, BigDecimal responseWorkingHours) {
 
         public static LeadStatusChangedPayload of(Lead lead, LeadStatus previous, Instant at, String reasonCode,
                 String note, BigDecimal amount, BigDecimal rate) {
             return new LeadStatusChangedPayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.status,
-                    previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt);
+                    previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt, null);
+        }
+
+        /** This payload with the lead's response time in working hours on {@code calendar} (null while unanswered). */
+        public LeadStatusChangedPayload withResponseTime(Lead lead, WorkingHoursCalendar calendar) {
+            BigDecimal hours = lead.submittedAt == null || lead.answeredAt == null ? null
+                    : BigDecimal.valueOf(calendar.workingTimeBetween(lead.submittedAt, lead.answeredAt).toSeconds())
+                            .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+            return new LeadStatusChangedPayload(applicationId, productId, bankId, enterpriseId, status, previousStatus,
+                    at, reasonCode, note, amount, rate, dueAt, submittedAt, hours);
         }
     }
 

@@ -2,6 +2,7 @@ package com.finmatch.loan.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -131,5 +132,28 @@ class WorkingHoursCalendarTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WorkingHoursCalendar(day, day));
         assertTrue(e.getMessage().contains("2026-10-10"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------------------------ response times
+
+    @Test
+    void shouldMeasureTheWorkingTimeBetweenTwoInstantsWithoutTheWeekend() {
+        // Friday 10:00 → Monday 10:00: 14 h on Friday, none on the weekend, 10 h on Monday (72 clock hours)
+        assertEquals(Duration.ofHours(24), calendar.workingTimeBetween(cst(11, 27, 10, 0), cst(11, 30, 10, 0)));
+        assertEquals(Duration.ofMinutes(90), calendar.workingTimeBetween(cst(11, 24, 9, 0), cst(11, 24, 10, 30)));
+        assertEquals(Duration.ZERO, calendar.workingTimeBetween(cst(11, 28, 9, 0), cst(11, 29, 18, 0)), "a weekend");
+        assertEquals(Duration.ZERO, calendar.workingTimeBetween(cst(11, 30, 10, 0), cst(11, 27, 10, 0)),
+                "an end before the start");
+    }
+
+    @Test
+    void shouldMeasureWorkingTimeOnTheHolidayScheduleAsDueTimesAre() {
+        // Wed 09-30 10:00 → Thu 10-08 10:00: 14 h, National Day 10-01..10-07 skipped, 10 h → 24 h
+        assertEquals(Duration.ofHours(24), calendar.workingTimeBetween(cst(9, 30, 10, 0), cst(10, 8, 10, 0)));
+        // Sat 10-10 is a make-up working day (调休上班): it counts
+        assertEquals(Duration.ofHours(10), calendar.workingTimeBetween(cst(10, 10, 0, 0), cst(10, 10, 10, 0)));
+        // the inverse of addWorkingHours
+        Instant start = cst(9, 30, 10, 0);
+        assertEquals(Duration.ofHours(48), calendar.workingTimeBetween(start, calendar.addWorkingHours(start, 48)));
     }
 }

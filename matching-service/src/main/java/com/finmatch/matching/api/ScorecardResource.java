@@ -4,6 +4,7 @@ import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
+import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Per-bank scorecards: leads, acceptance rate, response times against the service level, overdue leads. */
+/**
+ * Per-bank scorecards: leads, acceptance rate, response times against the service level, overdue leads — every bank's
+ * for an administrator, and a bank's own (claim {@code bank_id}) for that bank: the same KPIs, computed once.
+ */
 @Path("/api/v1/scorecards/banks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
@@ -25,11 +29,14 @@ public class ScorecardResource {
     /** One bank's scorecard over the period. */
     public record BankScorecard(String bankId, long leads, BigDecimal acceptanceRate, BigDecimal approvalRate,
             BigDecimal medianResponseHours, BigDecimal p90ResponseHours, long overdueLeads, BigDecimal amountApproved,
-            BigDecimal amountDisbursed) {
+            BigDecimal amountDisbursed, long firstLoanEnterprises) {
     }
 
     @Inject
     StatsService stats;
+
+    @Inject
+    Caller caller;
 
     @GET
     public List<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to) {
@@ -38,9 +45,30 @@ public class ScorecardResource {
         return summary.groups().stream().filter(k -> !"-".equals(k.key())).map(ScorecardResource::card).toList();
     }
 
+    /** The calling bank's own scorecard (its {@code bank_id} claim); 403 for a bank token without one. */
+    @GET
+    @Path("/me")
+    @RolesAllowed(Caller.BANK)
+    public BankScorecard mine(@QueryParam("from") String from, @QueryParam("to") String to) {
+        String bankId = caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));
+        KpiFilter own;
+        try {
+            own = new KpiFilter(null, null, bankId);
+        } catch (KpiFilter.InvalidFilterException e) {
+            throw ProblemException.forbidden("the token's bank_id is no bank code");
+        }
+        var summary = stats.summary(null, own, StatsResource.Times.parse("from", from, false),
+                StatsResource.Times.parse("to", to, true));
+        return card(bankId, summary.total());
+    }
+
     private static BankScorecard card(Kpis k) {
-        return new BankScorecard(k.key(), k.applications(), k.acceptanceRate(), k.approvalRate(),
+        return card(k.key(), k);
+    }
+
+    private static BankScorecard card(String bankId, Kpis k) {
+        return new BankScorecard(bankId, k.applications(), k.acceptanceRate(), k.approvalRate(),
                 k.medianResponseHours(), k.p90ResponseHours(), k.overdueLeads(), k.amountApproved(),
-                k.amountDisbursed());
+                k.amountDisbursed(), k.firstLoanEnterprises());
     }
 }

@@ -170,7 +170,7 @@ public class AdminJobs {
         matching.exclusively(() -> {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (String table : List.of("enterprise_rm", "need_rm", "product_rm", "training_offer_rm",
-                        "policy_tool_rm", "consent_rm", "application_rm")) {
+                        "policy_tool_rm", "policy_tool_terms", "consent_rm", "application_rm")) {
                     em.createNativeQuery("delete from " + table).executeUpdate();
                 }
                 em.createNativeQuery("delete from inbox_event where consumer in (?1, ?2, ?3, ?4)")

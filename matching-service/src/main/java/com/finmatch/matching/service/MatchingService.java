@@ -66,6 +66,9 @@ public class MatchingService {
     MatchFeed feed;
 
     @Inject
+    KpiHistory history;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     @Inject
@@ -238,6 +241,9 @@ public class MatchingService {
                         .setParameter(7, now).executeUpdate();
                 boolean moved = before != null && (((Number) before[1]).intValue() != rank + 1
                         || ((BigDecimal) before[2]).compareTo(p.score()) != 0);
+                if (before == null) {
+                    history.matchMade(needId, p.productId(), enterpriseId, p.bankId(), now);
+                }
                 if (before == null || moved) {
                     feedEvents.add(new MatchFeed.MatchEvent(before == null ? "NEW" : "CHANGED", needId, enterpriseId,
                             p.productId(), p.bankId(), rank + 1, p.score(), now.toInstant()));

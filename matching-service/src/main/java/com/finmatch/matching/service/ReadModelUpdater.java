@@ -41,6 +41,9 @@ public class ReadModelUpdater {
     @Inject
     MatchingService matching;
 
+    @Inject
+    KpiHistory history;
+
     // ------------------------------------------------------------------------------------------------ enterprise.events
 
     public void onEnterpriseEvent(IncomingEvent event) {
@@ -144,6 +147,9 @@ public class ReadModelUpdater {
 
     public void onProductEvent(IncomingEvent event) {
         JsonNode data = event.data();
+        if ("PolicyToolChanged".equals(event.name())) {
+            history.policyToolChanged(event);
+        }
         switch (event.name()) {
             case "ProductPublished", "ProductUpdated" -> product(data);
             case "ProductSuspended", "ProductWithdrawn" -> productStatus(data);
@@ -275,6 +281,10 @@ public class ReadModelUpdater {
                 id, optionalUuid(data, "enterpriseId"), optionalUuid(data, "productId"), text(data, "bankId", false),
                 optionalTime(data, "submittedAt"), optionalTime(data, "dueAt"), status, at);
         sql("update application_rm set first_action_at = least(coalesce(first_action_at, ?2), ?2) where id = ?1", id, at);
+        BigDecimal responseHours = decimal(data, "responseWorkingHours");
+        if (responseHours != null) {
+            sql("update application_rm set response_working_hours = ?2 where id = ?1", id, responseHours);
+        }
         if (accepted) {
             sql("update application_rm set accepted_at = least(coalesce(accepted_at, ?2), ?2) where id = ?1", id, at);
         }

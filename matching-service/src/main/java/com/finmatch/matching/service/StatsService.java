@@ -7,6 +7,7 @@ import com.finmatch.matching.domain.kpi.KpiCalculator;
 import com.finmatch.matching.domain.kpi.KpiFacts;
 import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
+import com.finmatch.matching.domain.kpi.PolicyTermsHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,46 +59,46 @@ public class StatsService {
             enterprises.add(new KpiFacts.EnterpriseFact(str(r[0]), str(r[1]), str(r[2]), time(r[3])));
         }
         List<KpiFacts.NeedFact> needs = new ArrayList<>();
-        for (Object[] r : rows("select id, enterprise_id, status, opened_at from need_rm")) {
-            needs.add(new KpiFacts.NeedFact(str(r[0]), str(r[1]), "OPEN".equals(r[2]), time(r[3])));
+        for (Object[] r : rows("select id, enterprise_id, status, opened_at, closed_at from need_rm")) {
+            needs.add(new KpiFacts.NeedFact(str(r[0]), str(r[1]), "OPEN".equals(r[2]), time(r[3]), time(r[4])));
         }
         List<KpiFacts.MatchFact> matches = new ArrayList<>();
-        for (Object[] r : rows("select need_id, enterprise_id, product_id, bank_id, first_matched_at from match")) {
+        for (Object[] r : rows("select need_id, enterprise_id, product_id, bank_id, min(made_at) from match_made"
+                + " group by need_id, enterprise_id, product_id, bank_id")) {
             matches.add(new KpiFacts.MatchFact(str(r[0]), str(r[1]), str(r[2]), str(r[3]), time(r[4])));
         }
-        Map<String, BigDecimal> subsidyOfTool = new HashMap<>();
         BigDecimal exposure = BigDecimal.ZERO;
         for (Object[] r : rows("select id, kind, active, payload from policy_tool_rm")) {
-            if (!Boolean.TRUE.equals(r[2])) {
-                continue;
-            }
             JsonNode tool = read((String) r[3]);
-            if ("INTEREST_SUBSIDY".equals(r[1]) && tool.path("subsidyRate").isNumber()) {
-                subsidyOfTool.put(str(r[0]), tool.path("subsidyRate").decimalValue());
-            }
-            if ("RISK_POOL".equals(r[1]) && tool.path("exposureUsed").isNumber()) {
+            if (Boolean.TRUE.equals(r[2]) && "RISK_POOL".equals(r[1]) && tool.path("exposureUsed").isNumber()) {
                 exposure = exposure.add(tool.path("exposureUsed").decimalValue());
             }
         }
+        PolicyTermsHistory terms = new PolicyTermsHistory();
+        for (Object[] r : rows("select tool_id, changed_at, kind, active, subsidy_rate from policy_tool_terms")) {
+            terms.add(str(r[0]), time(r[1]), new PolicyTermsHistory.Terms(str(r[2]), Boolean.TRUE.equals(r[3]),
+                    (BigDecimal) r[4]));
+        }
         Map<String, String> typeOfProduct = new HashMap<>();
-        Map<String, BigDecimal> subsidyOfProduct = new HashMap<>();
+        Map<String, List<String>> toolsOfProduct = new HashMap<>();
         for (Object[] r : rows("select id, type, payload from product_rm")) {
             typeOfProduct.put(str(r[0]), str(r[1]));
-            BigDecimal subsidy = BigDecimal.ZERO;
-            for (JsonNode toolId : read((String) r[2]).path("policyToolIds")) {
-                subsidy = subsidy.add(subsidyOfTool.getOrDefault(toolId.asText(), BigDecimal.ZERO));
-            }
-            subsidyOfProduct.put(str(r[0]), subsidy);
+            List<String> tools = new ArrayList<>();
+            read((String) r[2]).path("policyToolIds").forEach(toolId -> tools.add(toolId.asText()));
+            toolsOfProduct.put(str(r[0]), tools);
         }
         List<KpiFacts.ApplicationFact> applications = new ArrayList<>();
         for (Object[] r : rows("select id, enterprise_id, product_id, bank_id, submitted_at, first_action_at,"
                 + " accepted_at, approved_at, approved_amount, approved_rate, declined_at, disbursed_at,"
-                + " disbursed_amount, due_at, overdue from application_rm")) {
+                + " disbursed_amount, due_at, overdue, withdrawn_at, response_working_hours from application_rm")) {
             String productId = str(r[2]);
+            Instant disbursedAt = time(r[11]);
+            BigDecimal subsidyRate = disbursedAt == null ? null
+                    : terms.subsidyRateAt(toolsOfProduct.getOrDefault(productId, List.of()), disbursedAt);
             applications.add(new KpiFacts.ApplicationFact(str(r[0]), str(r[1]), productId, str(r[3]),
-                    typeOfProduct.get(productId), subsidyOfProduct.get(productId), time(r[4]), time(r[5]), time(r[6]),
-                    time(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], time(r[10]), time(r[11]), (BigDecimal) r[12],
-                    time(r[13]), Boolean.TRUE.equals(r[14])));
+                    typeOfProduct.get(productId), subsidyRate, time(r[4]), time(r[5]), time(r[6]), time(r[7]),
+                    (BigDecimal) r[8], (BigDecimal) r[9], time(r[10]), disbursedAt, (BigDecimal) r[12], time(r[13]),
+                    Boolean.TRUE.equals(r[14]), time(r[15]), (BigDecimal) r[16]));
         }
         return new KpiFacts(enterprises, needs, matches, applications, exposure);
     }

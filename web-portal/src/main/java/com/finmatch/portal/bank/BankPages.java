@@ -3,6 +3,7 @@ package com.finmatch.portal.bank;
 import com.finmatch.portal.client.CatalogClient;
 import com.finmatch.portal.client.Json;
 import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.security.CurrentUser;
 import com.finmatch.portal.web.Forms;
@@ -22,8 +23,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,6 +44,10 @@ public class BankPages {
     @Inject
     @RestClient
     LoanClient loans;
+
+    @Inject
+    @RestClient
+    MatchingClient matching;
 
     @Inject
     CurrentUser user;
@@ -233,10 +236,11 @@ public class BankPages {
 
     // ------------------------------------------------------------------------------------------------ scorecard
 
+    /** The bank's own scorecard as matching-service computes it for every bank (no second computation here). */
     @GET
     @Path("scorecard")
     public TemplateInstance scorecard() {
-        return scorecardPage.data("s", Scorecard.of(CatalogClient.list(loans.leads(0, 200)), Instant.now()));
+        return scorecardPage.data("s", matching.myScorecard(null, null));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -253,55 +257,5 @@ public class BankPages {
             rows.add(Map.of());
         }
         return rows;
-    }
-
-
-    /** The bank's own service record, from its leads: what it answered, how fast, what is overdue. */
-    @io.quarkus.qute.TemplateData
-    public record Scorecard(int leads, int open, int overdue, int answered, int approved, int declined,
-            String acceptanceRate, String approvalRate, String medianResponseHours) {
-        static Scorecard of(List<Map<String, Object>> leads, Instant now) {
-            int open = 0;
-            int overdue = 0;
-            int approved = 0;
-            int declined = 0;
-            int answered = 0;
-            List<Long> minutes = new ArrayList<>();
-            for (Map<String, Object> l : leads) {
-                String s = String.valueOf(l.get("status"));
-                if (BankPages.open(l)) {
-                    open++;
-                }
-                if (Boolean.TRUE.equals(l.get("overdue"))) {
-                    overdue++;
-                }
-                if ("APPROVED".equals(s) || "DISBURSED".equals(s)) {
-                    approved++;
-                }
-                if ("DECLINED".equals(s)) {
-                    declined++;
-                }
-                if (!"SUBMITTED".equals(s) && !"WITHDRAWN".equals(s)) {
-                    answered++;
-                }
-                try {
-                    if (l.get("answeredAt") != null && l.get("submittedAt") != null) {
-                        minutes.add(Duration.between(Instant.parse(l.get("submittedAt").toString()),
-                                Instant.parse(l.get("answeredAt").toString())).toMinutes());
-                    }
-                } catch (RuntimeException e) {
-                    // a time the portal cannot read is left out of the median
-                }
-            }
-            minutes.sort(Long::compare);
-            String median = minutes.isEmpty() ? "—"
-                    : String.format("%.1f", minutes.get(minutes.size() / 2) / 60.0);
-            return new Scorecard(leads.size(), open, overdue, answered, approved, declined,
-                    percent(answered, leads.size()), percent(approved, approved + declined), median);
-        }
-
-        private static String percent(int part, int whole) {
-            return whole == 0 ? "—" : String.format("%.0f%%", 100.0 * part / whole);
-        }
     }
 }

@@ -50,6 +50,11 @@ public interface MatchingClient {
     @Path("/scorecards/banks")
     Object bankScorecards();
 
+    /** The calling bank's own scorecard (its {@code bank_id}); period from/to optional. */
+    @GET
+    @Path("/scorecards/banks/me")
+    Map<String, Object> myScorecard(@QueryParam("from") String from, @QueryParam("to") String to);
+
     @POST
     @Path("/admin/rematch")
     Map<String, Object> rematch();

@@ -7,7 +7,6 @@ import com.finmatch.matching.domain.kpi.KpiFacts.NeedFact;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,22 +19,28 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes the KPIs of PRODUCT.md over a period [from, to) from read-model facts. Each fact counts in the period of
- * its own time stamp:
+ * Computes the KPIs of PRODUCT.md over a period [from, to) from read-model facts. Each definition is the one sentence
+ * of the matching-service README; a fact counts in the period of its own time stamp:
  * <ul>
  * <li>enterprisesRegistered — registered in the period; enterprisesServed — distinct enterprises with an application
  * approved in the period;</li>
- * <li>openNeeds — needs still open that were opened in the period; matches — current top-list entries first made in
- * the period;</li>
- * <li>applications — submitted in the period; of these: acceptanceRate (接单率) = leads that reached RECEIVED or later
- * / leads, approvalRate = approved / (approved + declined), bank response time = submitted → first bank action
- * (median and p90, nearest rank, in hours), overdueLeads = escalated, answered after their due time, or unanswered
- * past it;</li>
- * <li>amountApproved / amountDisbursed — approved / disbursed in the period; firstLoanEnterprises (首贷户) —
- * enterprises whose first disbursement on the platform falls in the period; creditLoanShare (信用贷款占比) — share of
- * the approved amount that is CREDIT_LOAN; averageApprovedRate and its spread over the one-year LPR in basis points;
- * subsidisedLoans / subsidyAnnualAmount — approvals on products with an active interest subsidy and one year of that
- * subsidy on the approved amount; riskPoolExposure — exposure used of the active risk pools (total row only).</li>
+ * <li>openNeeds — needs open at the end of the period ({@code to}, or now when that is later or absent): opened before
+ * it and neither withdrawn nor fulfilled by then;</li>
+ * <li>matches — matches made in the period: need–product pairs the platform recommended for the first time in the
+ * period (from the append-only match history), counted even when they have left the top list since;</li>
+ * <li>applications — submitted in the period; of these: acceptanceRate (接单率) = leads the bank accepted (RECEIVED
+ * or later) / leads the bank could act on (an application the enterprise withdrew before the bank's first action is
+ * neither), approvalRate = approved / (approved + declined), bank response time = submission → first bank action in
+ * working hours on loan-service's service-level calendar (median and p90, nearest rank; leads whose events carry no
+ * working-hours figure are left out), overdueLeads = escalated, answered after their due time, or unanswered past it
+ * (a lead withdrawn unanswered before its due time is not overdue);</li>
+ * <li>amountApproved / amountDisbursed — approved / disbursed in the period; firstLoanEnterprises (平台首贷户) —
+ * enterprises whose first disbursement on the platform falls in the period (the platform knows no loans elsewhere);
+ * creditLoanShare (信用贷款占比) — share of the approved amount that is CREDIT_LOAN; averageApprovedRate — the
+ * approved rates weighted by approved amount, and its spread over the one-year LPR in basis points;
+ * subsidisedLoans / subsidyAnnualAmount — loans disbursed in the period on a product whose interest subsidy was in
+ * force at the disbursement, and one year of that subsidy on the disbursed amount, under the policy-tool terms of
+ * that time; riskPoolExposure — exposure used of the active risk pools (total row only).</li>
  * </ul>
  * Grouped by cluster or district, facts follow their enterprise; by bank or product, applications and matches follow
  * their product, and enterprises and needs count under every bank/product they are matched with or applied to.
@@ -47,8 +52,8 @@ import java.util.TreeSet;
  * applications of those enterprises. A fact whose enterprise the read model does not know is then left out.</li>
  * <li>{@code bankId} keeps the matches and applications (leads) on that bank's products — so matches, applications,
  * acceptance and approval rates, response times, overdue leads, amounts, enterprises served, credit-loan share, rates
- * and subsidies are that bank's. Enterprises (registered) are those that have a current match or any application with
- * the bank; open needs are those currently matched with one of its products; first-loan enterprises (首贷户) are those
+ * and subsidies are that bank's. Enterprises (registered) are those that have a match made or any application with
+ * the bank; open needs are those ever matched with one of its products; first-loan enterprises (首贷户) are those
  * whose first disbursement on the whole platform was made by this bank in the period (an earlier loan from another
  * bank still counts as their first).</li>
  * <li>With any filter, riskPoolExposure is 0: risk pools are not attributable to a cluster, district or bank (the
@@ -189,34 +194,39 @@ public final class KpiCalculator {
         long registered = es.stream().filter(e -> in(e.registeredAt())).count();
         Set<String> served = new HashSet<>();
         Set<String> firstLoan = new HashSet<>();
-        long openNeeds = ns.stream().filter(n -> n.open() && in(n.openedAt())).count();
+        Instant end = end();
+        long openNeeds = ns.stream().filter(n -> openAt(n, end)).count();
         long matches = ms.stream().filter(m -> in(m.firstMatchedAt())).count();
         long applications = 0;
+        long actionable = 0;
         long accepted = 0;
         long approvedOfSubmitted = 0;
         long declinedOfSubmitted = 0;
         long overdue = 0;
         long subsidised = 0;
-        List<Long> responseMinutes = new ArrayList<>();
+        List<BigDecimal> responseHours = new ArrayList<>();
         BigDecimal amountApproved = BigDecimal.ZERO;
         BigDecimal amountDisbursed = BigDecimal.ZERO;
         BigDecimal creditApproved = BigDecimal.ZERO;
         BigDecimal subsidy = BigDecimal.ZERO;
-        BigDecimal rateSum = BigDecimal.ZERO;
-        long rates = 0;
+        BigDecimal rateTimesAmount = BigDecimal.ZERO;
+        BigDecimal ratedAmount = BigDecimal.ZERO;
         for (ApplicationFact a : as) {
             if (in(a.submittedAt())) {
                 applications++;
-                if (a.acceptedAt() != null) {
-                    accepted++;
+                if (a.actionable()) {
+                    actionable++;
+                    if (a.acceptedAt() != null) {
+                        accepted++;
+                    }
                 }
                 if (a.approvedAt() != null) {
                     approvedOfSubmitted++;
                 } else if (a.declinedAt() != null) {
                     declinedOfSubmitted++;
                 }
-                if (a.firstActionAt() != null) {
-                    responseMinutes.add(Math.max(0, Duration.between(a.submittedAt(), a.firstActionAt()).toMinutes()));
+                if (a.responseWorkingHours() != null) {
+                    responseHours.add(a.responseWorkingHours().max(BigDecimal.ZERO));
                 }
                 if (isOverdue(a)) {
                     overdue++;
@@ -231,35 +241,52 @@ public final class KpiCalculator {
                 if ("CREDIT_LOAN".equals(a.productType())) {
                     creditApproved = creditApproved.add(amount);
                 }
-                if (a.approvedRate() != null) {
-                    rateSum = rateSum.add(a.approvedRate());
-                    rates++;
+                if (a.approvedRate() != null && amount.signum() > 0) {
+                    rateTimesAmount = rateTimesAmount.add(a.approvedRate().multiply(amount));
+                    ratedAmount = ratedAmount.add(amount);
+                }
+            }
+            if (in(a.disbursedAt())) {
+                BigDecimal amount = nz(a.disbursedAmount());
+                amountDisbursed = amountDisbursed.add(amount);
+                if (a.enterpriseId() != null && a.disbursedAt().equals(firstDisbursement.get(a.enterpriseId()))) {
+                    firstLoan.add(a.enterpriseId());
                 }
                 if (a.subsidyRate() != null && a.subsidyRate().signum() > 0) {
                     subsidised++;
                     subsidy = subsidy.add(amount.multiply(a.subsidyRate()).divide(HUNDRED, 2, RoundingMode.HALF_UP));
                 }
             }
-            if (in(a.disbursedAt())) {
-                amountDisbursed = amountDisbursed.add(nz(a.disbursedAmount()));
-                if (a.enterpriseId() != null && a.disbursedAt().equals(firstDisbursement.get(a.enterpriseId()))) {
-                    firstLoan.add(a.enterpriseId());
-                }
-            }
         }
-        BigDecimal averageRate = rates == 0 ? BigDecimal.ZERO
-                : rateSum.divide(BigDecimal.valueOf(rates), 2, RoundingMode.HALF_UP);
-        BigDecimal spreadBps = rates == 0 ? BigDecimal.ZERO
-                : rateSum.divide(BigDecimal.valueOf(rates), 6, RoundingMode.HALF_UP).subtract(lpr).multiply(HUNDRED)
+        BigDecimal averageRate = ratedAmount.signum() == 0 ? BigDecimal.ZERO
+                : rateTimesAmount.divide(ratedAmount, 2, RoundingMode.HALF_UP);
+        BigDecimal spreadBps = ratedAmount.signum() == 0 ? BigDecimal.ZERO
+                : rateTimesAmount.divide(ratedAmount, 6, RoundingMode.HALF_UP).subtract(lpr).multiply(HUNDRED)
                         .setScale(0, RoundingMode.HALF_UP);
-        responseMinutes.sort(null);
+        responseHours.sort(null);
         return new Kpis(key, registered, served.size(), openNeeds, matches, applications,
-                percent(accepted, applications), percent(approvedOfSubmitted, approvedOfSubmitted + declinedOfSubmitted),
-                money(amountApproved), money(amountDisbursed), hours(percentile(responseMinutes, 50)),
-                hours(percentile(responseMinutes, 90)), overdue, firstLoan.size(),
+                percent(accepted, actionable), percent(approvedOfSubmitted, approvedOfSubmitted + declinedOfSubmitted),
+                money(amountApproved), money(amountDisbursed), hours(percentile(responseHours, 50)),
+                hours(percentile(responseHours, 90)), overdue, firstLoan.size(),
                 amountApproved.signum() == 0 ? pct(BigDecimal.ZERO)
                         : creditApproved.multiply(HUNDRED).divide(amountApproved, 2, RoundingMode.HALF_UP),
                 averageRate, spreadBps, subsidised, money(subsidy), money(nz(riskPoolExposure)));
+    }
+
+    /** The end of the period: {@code to}, but never later than now (nothing is known about the future). */
+    private Instant end() {
+        return to == null || to.isAfter(now) ? now : to;
+    }
+
+    /** Whether the need was open at {@code end}: opened before it and not closed by then. */
+    private static boolean openAt(NeedFact n, Instant end) {
+        if (n.openedAt() != null && !n.openedAt().isBefore(end)) {
+            return false;
+        }
+        if (n.closedAt() != null) {
+            return !n.closedAt().isBefore(end);
+        }
+        return n.open();
     }
 
     private boolean isOverdue(ApplicationFact a) {
@@ -269,13 +296,17 @@ public final class KpiCalculator {
         if (a.dueAt() == null) {
             return false;
         }
-        return a.firstActionAt() == null ? now.isAfter(a.dueAt()) : a.firstActionAt().isAfter(a.dueAt());
+        if (a.firstActionAt() != null) {
+            return a.firstActionAt().isAfter(a.dueAt());
+        }
+        Instant stopped = a.withdrawnAt() != null && a.withdrawnAt().isBefore(now) ? a.withdrawnAt() : now;
+        return stopped.isAfter(a.dueAt());
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */
-    static long percentile(List<Long> sorted, int p) {
+    static BigDecimal percentile(List<BigDecimal> sorted, int p) {
         if (sorted.isEmpty()) {
-            return 0;
+            return BigDecimal.ZERO;
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
@@ -311,8 +342,8 @@ public final class KpiCalculator {
                 : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal hours(long minutes) {
-        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    private static BigDecimal hours(BigDecimal hours) {
+        return hours.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal money(BigDecimal v) {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <pre>
  * enterprises  E1 (NEV, 441202) 03-01   E2 (NEV, 441203) 03-05   E3 (FOOD, 441202) 02-10 (before the period)
- * needs        N1 E1 open 03-02, N2 E2 open 03-06, N3 E1 withdrawn 03-03
+ * needs        N1 E1 open 03-02, N2 E2 open 03-06, N3 E1 opened 03-03, withdrawn 03-03 12:00
  * matches      N1×P1 (BANK-A) 03-02, N1×P2 (BANK-B) 03-02, N2×P1 (BANK-A) 03-06
  * applications A1 E1→P1 BANK-A submitted 03-02 09:00, received 03-02 11:00 (2 h), approved 03-04 1,000,000 at 3.50,
  *                 disbursed 03-10 1,000,000; P1 is CREDIT_LOAN with a 1.00 subsidy
@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *              A4 E1→P2 BANK-B submitted 03-20, no answer, due 03-23 (overdue now)
  *              A5 E3→P1 BANK-A submitted 02-15 (before the period), disbursed 02-20 — E3's first loan is not in March
  * </pre>
+ * Response times are the working hours loan-service sends with the bank's first action; in this data set they equal
+ * the clock hours between submission and first action.
  */
 class KpiCalculatorTest {
 
@@ -41,8 +43,9 @@ class KpiCalculatorTest {
             List.of(new EnterpriseFact("E1", "NEV", "441202", t("03-01T00:00")),
                     new EnterpriseFact("E2", "NEV", "441203", t("03-05T00:00")),
                     new EnterpriseFact("E3", "FOOD", "441202", t("02-10T00:00"))),
-            List.of(new NeedFact("N1", "E1", true, t("03-02T00:00")), new NeedFact("N2", "E2", true, t("03-06T00:00")),
-                    new NeedFact("N3", "E1", false, t("03-03T00:00"))),
+            List.of(new NeedFact("N1", "E1", true, t("03-02T00:00"), null),
+                    new NeedFact("N2", "E2", true, t("03-06T00:00"), null),
+                    new NeedFact("N3", "E1", false, t("03-03T00:00"), t("03-03T12:00"))),
             List.of(new MatchFact("N1", "E1", "P1", "BANK-A", t("03-02T00:00")),
                     new MatchFact("N1", "E1", "P2", "BANK-B", t("03-02T00:00")),
                     new MatchFact("N2", "E2", "P1", "BANK-A", t("03-06T00:00"))),
@@ -61,12 +64,41 @@ class KpiCalculatorTest {
     private static ApplicationFact app(String id, String e, String p, String bank, String type, String subsidy,
             String submitted, String firstAction, String accepted, String approved, String approvedAmount, String rate,
             String declined, String disbursed, String disbursedAmount, String due, boolean overdue) {
+        BigDecimal responseHours = firstAction == null ? null
+                : BigDecimal.valueOf(java.time.Duration.between(t(submitted), t(firstAction)).toMinutes())
+                        .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP);
         return new ApplicationFact(id, e, p, bank, type, new BigDecimal(subsidy), t(submitted),
                 firstAction == null ? null : t(firstAction), accepted == null ? null : t(accepted),
                 approved == null ? null : t(approved), approvedAmount == null ? null : new BigDecimal(approvedAmount),
                 rate == null ? null : new BigDecimal(rate), declined == null ? null : t(declined),
                 disbursed == null ? null : t(disbursed), disbursedAmount == null ? null : new BigDecimal(disbursedAmount),
-                due == null ? null : t(due), overdue);
+                due == null ? null : t(due), overdue, null, responseHours);
+    }
+
+    /** The same application, withdrawn by the enterprise at {@code withdrawn}. */
+    private static ApplicationFact withdrawn(ApplicationFact a, String withdrawn) {
+        return new ApplicationFact(a.id(), a.enterpriseId(), a.productId(), a.bankId(), a.productType(), a.subsidyRate(),
+                a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
+                a.approvedRate(), a.declinedAt(), a.disbursedAt(), a.disbursedAmount(), a.dueAt(), a.overdueFlag(),
+                t(withdrawn), a.responseWorkingHours());
+    }
+
+    /** The same application with the response time loan-service sent ({@code null}: an event without it). */
+    private static ApplicationFact responding(ApplicationFact a, String workingHours) {
+        return new ApplicationFact(a.id(), a.enterpriseId(), a.productId(), a.bankId(), a.productType(), a.subsidyRate(),
+                a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
+                a.approvedRate(), a.declinedAt(), a.disbursedAt(), a.disbursedAmount(), a.dueAt(), a.overdueFlag(),
+                a.withdrawnAt(), workingHours == null ? null : new BigDecimal(workingHours));
+    }
+
+    private static KpiFacts withApplications(List<ApplicationFact> applications) {
+        return new KpiFacts(FACTS.enterprises(), FACTS.needs(), FACTS.matches(), applications,
+                FACTS.riskPoolExposure());
+    }
+
+    private static Kpis marchOf(KpiFacts facts) {
+        return new KpiCalculator(facts, KpiFilter.NONE, t("03-01T00:00"), t("04-01T00:00"), NOW,
+                new BigDecimal("3.00")).total();
     }
 
     private static final Instant NOW = t("04-15T00:00");
@@ -98,8 +130,9 @@ class KpiCalculatorTest {
         assertEquals(1, k.overdueLeads(), "A4: due 03-23, no answer by 04-15");
         assertEquals(1, k.firstLoanEnterprises(), "E1; E3's first loan was in February");
         assertEquals(new BigDecimal("66.67"), k.creditLoanShare(), "1,000,000 of 1,500,000");
-        assertEquals(new BigDecimal("3.80"), k.averageApprovedRate(), "(3.50 + 4.10) / 2");
-        assertEquals(new BigDecimal("80"), k.averageRateVsLprBps(), "3.80 − 3.00");
+        assertEquals(new BigDecimal("3.70"), k.averageApprovedRate(),
+                "(3.50 × 1,000,000 + 4.10 × 500,000) / 1,500,000, weighted by amount");
+        assertEquals(new BigDecimal("70"), k.averageRateVsLprBps(), "3.70 − 3.00");
         assertEquals(1, k.subsidisedLoans());
         assertEquals(new BigDecimal("10000.00"), k.subsidyAnnualAmount(), "1% of 1,000,000");
         assertEquals(new BigDecimal("3000000.00"), k.riskPoolExposure());
@@ -339,6 +372,79 @@ class KpiCalculatorTest {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ definitions
+
+    @Test
+    void shouldCountTheNeedsOpenAtTheEndOfThePeriodWhenEverTheyWereOpened() {
+        List<NeedFact> needs = new ArrayList<>(FACTS.needs());
+        needs.add(new NeedFact("N4", "E1", true, t("02-10T00:00"), null)); // opened before March, still open
+        needs.add(new NeedFact("N5", "E2", false, t("03-10T00:00"), t("04-05T00:00"))); // fulfilled in April
+        needs.add(new NeedFact("N6", "E2", false, t("03-10T00:00"), t("03-20T00:00"))); // withdrawn in March
+        KpiFacts facts = new KpiFacts(FACTS.enterprises(), needs, FACTS.matches(), FACTS.applications(),
+                FACTS.riskPoolExposure());
+        assertEquals(4, marchOf(facts).openNeeds(), "N1, N2, N4 and N5 were open on 04-01; N3 and N6 were closed");
+        Kpis february = new KpiCalculator(facts, KpiFilter.NONE, t("02-01T00:00"), t("03-01T00:00"), NOW,
+                new BigDecimal("3.00")).total();
+        assertEquals(1, february.openNeeds(), "N4 only: the others were opened in March");
+        Kpis now = new KpiCalculator(facts, KpiFilter.NONE, null, null, NOW, new BigDecimal("3.00")).total();
+        assertEquals(3, now.openNeeds(), "N1, N2, N4 are open now; N5 was fulfilled");
+    }
+
+    @Test
+    void shouldLeaveOutOfTheAcceptanceRateALeadWithdrawnBeforeTheBanksFirstAction() {
+        List<ApplicationFact> applications = new ArrayList<>(FACTS.applications());
+        ApplicationFact a4 = applications.get(3);
+        applications.set(3, withdrawn(a4, "03-21T09:00")); // withdrawn the day after submission, unanswered
+        Kpis k = marchOf(withApplications(applications));
+        assertEquals(4, k.applications(), "A4 was still an application submitted in March");
+        assertEquals(new BigDecimal("100.00"), k.acceptanceRate(), "A1, A2, A3 accepted of the 3 a bank could act on");
+        assertEquals(0, k.overdueLeads(), "A4 was withdrawn before its due time 03-23");
+
+        applications.set(3, withdrawn(a4, "03-25T09:00"));
+        Kpis late = marchOf(withApplications(applications));
+        assertEquals(new BigDecimal("100.00"), late.acceptanceRate(), "still not a refusal");
+        assertEquals(1, late.overdueLeads(), "but unanswered past its due time 03-23 before the withdrawal");
+
+        ApplicationFact a1 = applications.get(0);
+        applications.set(0, withdrawn(a1, "03-03T09:00")); // withdrawn after the bank received it
+        applications.set(3, a4);
+        assertEquals(new BigDecimal("75.00"), marchOf(withApplications(applications)).acceptanceRate(),
+                "a lead withdrawn after the bank acted on it still counts");
+    }
+
+    @Test
+    void shouldTakeResponseTimesInWorkingHoursAsLoanServiceSentThem() {
+        List<ApplicationFact> applications = new ArrayList<>(FACTS.applications());
+        // A3: submitted Saturday 03-07 09:00, first action Sunday 03-08 09:00 — 24 clock hours, 0 working hours
+        applications.set(2, responding(applications.get(2), "0"));
+        Kpis k = marchOf(withApplications(applications));
+        assertEquals(new BigDecimal("2.00"), k.medianResponseHours(), "0, 2, 10 working hours");
+        assertEquals(new BigDecimal("10.00"), k.p90ResponseHours());
+
+        applications.set(1, responding(applications.get(1), null)); // A2 from a version without the figure
+        Kpis older = marchOf(withApplications(applications));
+        assertEquals(new BigDecimal("0.00"), older.medianResponseHours(), "0 and 2 h: A2 is left out, not guessed");
+        assertEquals(new BigDecimal("2.00"), older.p90ResponseHours());
+    }
+
+    @Test
+    void shouldWeightTheAverageApprovedRateByTheApprovedAmount() {
+        List<ApplicationFact> applications = new ArrayList<>(FACTS.applications());
+        applications.add(app("A7", "E2", "P2", "BANK-B", "MORTGAGE_LOAN", "0", "03-11T09:00", "03-11T10:00",
+                "03-11T10:00", "03-12T10:00", "100000", "6.00", null, null, null, "03-14T09:00", false));
+        Kpis k = marchOf(withApplications(applications));
+        // (3.50 × 1,000,000 + 4.10 × 500,000 + 6.00 × 100,000) / 1,600,000 = 6,150,000 / 1,600,000 = 3.84375
+        assertEquals(new BigDecimal("3.84"), k.averageApprovedRate(), "a simple mean would say 4.53");
+        assertEquals(new BigDecimal("84"), k.averageRateVsLprBps());
+    }
+
+    @Test
+    void shouldCountTheSubsidyOnDisbursedLoansAtTheRateOfTheirDisbursement() {
+        Kpis k = march.total();
+        assertEquals(1, k.subsidisedLoans(), "A1 disbursed 03-10; A2 on the same product was never disbursed");
+        assertEquals(new BigDecimal("10000.00"), k.subsidyAnnualAmount(), "1.00% of the 1,000,000 disbursed");
     }
 
     private static List<Object> values(Kpis k) {
