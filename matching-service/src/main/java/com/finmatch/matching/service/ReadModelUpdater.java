@@ -166,6 +166,20 @@ public class ReadModelUpdater {
                     matching.engineForUpdate().closeTrainingOffer(id.toString());
                 }
             }
+            case "TrainingOfferSeatsChanged" -> {
+                UUID id = uuid(data, "offerId");
+                Integer seatsLeft = integer(data, "seatsLeft");
+                if (seatsLeft == null) {
+                    throw new InvalidEventException("TrainingOfferSeatsChanged without seatsLeft");
+                }
+                Object payload = single("select payload from training_offer_rm where id = ?1", id);
+                if (payload != null) {
+                    ObjectNode node = (ObjectNode) Json.tree((String) payload);
+                    node.put("seatsLeft", seatsLeft);
+                    sql("update training_offer_rm set payload = ?2 where id = ?1", id, node.toString());
+                    matching.engineForUpdate().upsertTrainingOffer(Json.read(node, TrainingOffer.class));
+                }
+            }
             case "PolicyToolChanged" -> {
                 UUID id = uuid(data, "policyToolId");
                 PolicyTool tool = Json.read(data, PolicyTool.class);
