@@ -26,17 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Eligibility</h2>
  * A product is eligible for a need when it is PUBLISHED and inside its validity, accepts at least one of the need's
- * guarantee types, the need's amount lies in [minAmount, maxAmount], and every hard rule passes.
+ * guarantee types, the need's amount lies in [minAmount, maxAmount], the need's term (if stated) in [minTermMonths,
+ * maxTermMonths], the estimated rate is at or below the need's maxAnnualRate (if stated), every hard rule passes, and
+ * the bank has not declined the enterprise's application to it for this need ({@link #declineProduct}).
  *
  * <h2>Score (0–100, kept in hundredths as an int so that sums are exact and the order deterministic)</h2>
  * <ul>
  * <li>appetite, 50 points: the weights of the soft rules that pass, as a share of all soft weights (25, neutral, for a
  * product without soft rules);</li>
  * <li>term, 10: the need's term inside [minTermMonths, maxTermMonths] (5 when the need has no term);</li>
- * <li>rate, 20: estimated rate = minAnnualRate − active interest subsidies, floored at 0; above the need's
- * maxAnnualRate 0 points, at or below it 10 + 10 × (max − estimated) / max (10 when the need states no maximum);</li>
+ * <li>rate, 20: estimated rate = minAnnualRate − the interest subsidies that count today, floored at 0;
+ * 10 + 10 × (max − estimated) / max (10 when the need states no maximum);</li>
  * <li>guarantee, 8: the share of the need's guarantee types the product accepts;</li>
- * <li>policy support, 7: interest subsidy 3, risk-compensation pool 2, government guarantee 2 (active tools);</li>
+ * <li>policy support, 7: interest subsidy 3, risk-compensation pool 2, government guarantee 2 (tools that count
+ * today: active, inside their dates, not exhausted, see {@link PolicyTool#usableOn});</li>
  * <li>programme, 5: the product targets the enterprise's cluster or tags (a hard rule on clusterCode/tags, or such a
  * soft rule that passes).</li>
  * </ul>
