@@ -78,6 +78,15 @@ final class RandomWorld {
         }
     }
 
+    /** A one-thread engine with this top size after this many random events (applied to this world too). */
+    MatchingEngine played(int events, int topSize) {
+        MatchingEngine engine = new MatchingEngine(topSize, Fixtures.TODAY, 1);
+        for (int i = 0; i < events; i++) {
+            randomEvent(engine);
+        }
+        return engine;
+    }
+
     /** Every element of the final state, as the events that would produce it. */
     List<Consumer<MatchingEngine>> finalStateEvents() {
         List<Consumer<MatchingEngine>> events = new ArrayList<>();

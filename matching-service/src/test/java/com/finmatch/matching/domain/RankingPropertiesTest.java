@@ -21,10 +21,7 @@ class RankingPropertiesTest {
     @Property(tries = 200)
     void aProductFailingAHardRuleIsNeverRecommended(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int events) {
         RandomWorld world = new RandomWorld(seed);
-        MatchingEngine engine = new MatchingEngine(3, Fixtures.TODAY, 1);
-        for (int i = 0; i < events; i++) {
-            world.randomEvent(engine);
-        }
+        MatchingEngine engine = world.played(events, 3);
         for (Map.Entry<String, List<RankedProduct>> entry : engine.allTopLists().entrySet()) {
             FinancingNeed need = world.needs.get(entry.getKey());
             for (RankedProduct ranked : entry.getValue()) {
@@ -47,10 +44,7 @@ class RankingPropertiesTest {
     void aProductOutsideTheNeedsTermOrAboveItsMaximumRateOrDeclinedIsNeverRecommended(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 120) int events) {
         RandomWorld world = new RandomWorld(seed);
-        MatchingEngine engine = new MatchingEngine(3, Fixtures.TODAY, 1);
-        for (int i = 0; i < events; i++) {
-            world.randomEvent(engine);
-        }
+        MatchingEngine engine = world.played(events, 3);
         for (Map.Entry<String, List<RankedProduct>> entry : engine.allTopLists().entrySet()) {
             FinancingNeed need = world.needs.get(entry.getKey());
             for (RankedProduct ranked : entry.getValue()) {
