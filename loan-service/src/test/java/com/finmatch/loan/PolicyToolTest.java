@@ -46,6 +46,27 @@ class PolicyToolTest {
     }
 
     @Test
+    void shouldAnnounceAToolsValidityAndASubsidysBudgetForMatching() throws Exception {
+        try (TopicProbe events = TopicProbe.of("product.events")) {
+            String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
+                    {"kind": "INTEREST_SUBSIDY", "name": "贴息", "subsidyRate": 1.0, "budget": 5000000,
+                     "budgetUsed": 5000000, "validFrom": "2026-01-01", "validTo": "2026-12-31"}
+                    """).when().post(TOOLS).then().statusCode(201).body("budgetUsed", equalTo(5000000.0f))
+                    .extract().path("id");
+            JsonNode tool = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.product.PolicyToolChanged.v1", id)), "loan-service");
+            assertEquals("2026-01-01", tool.get("validFrom").asText());
+            assertEquals("2026-12-31", tool.get("validTo").asText());
+            assertEquals(5000000.0, tool.get("budget").asDouble());
+            assertEquals(5000000.0, tool.get("budgetUsed").asDouble());
+        }
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"kind\": \"INTEREST_SUBSIDY\", \"name\": \"x\", \"subsidyRate\": 1, \"budget\": 10,"
+                        + " \"budgetUsed\": 11}").when().post(TOOLS)
+                .then().statusCode(400).body("violations[0].field", equalTo("budgetUsed"));
+    }
+
+    @Test
     void shouldAcceptTheSeedDataShapeOfPolicyTools() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                 {"name": "贴息", "type": "INTEREST_SUBSIDY", "subsidyRate": 1.0, "maxPerEnterprise": 1000000,

@@ -122,6 +122,25 @@ class TrainingOfferTest {
     }
 
     @Test
+    void shouldAnnounceTheSeatsLeftAfterEachEnrolment() throws Exception {
+        registered(PREPARING, "ent-seat-1", "ent-seat-2");
+        String id = publish(2);
+        try (TopicProbe events = TopicProbe.of("product.events")) {
+            assertEquals(201, enrol(id, "ent-seat-1"));
+            JsonNode first = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.product.TrainingOfferSeatsChanged.v1", id)), "loan-service");
+            assertEquals(1, first.get("seatsLeft").asInt());
+            assertEquals(2, first.get("seats").asInt());
+            assertEquals(201, enrol(id, "ent-seat-2"));
+            EventSchemas.assertValid(events.await(r -> id.equals(r.key())
+                    && r.value().contains("\"seatsLeft\":0")), "loan-service");
+            assertEquals(409, enrol(id, "ent-seat-1"), "already enrolled");
+            assertEquals(2, events.seen().stream().filter(r -> id.equals(r.key())
+                    && "finmatch.product.TrainingOfferSeatsChanged.v1".equals(TopicProbe.header(r, "ce_type"))).count());
+        }
+    }
+
+    @Test
     void shouldRefuseASecondEnrolmentOfTheSameEnterprise() {
         registered(PREPARING, "ent-twice");
         String id = publish(3);

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Events in, ranked and explained recommendations out, MatchesChanged on match.events — on real Kafka and PostgreSQL. */
@@ -48,12 +52,12 @@ class RecommendationFlowTest {
         String owner = "owner-" + enterprise;
         try (TopicProbe matches = TopicProbe.of("match.events")) {
             Events.publishProduct(good, "ZQRCB", "441202", "3.40", 1);
-            Events.publishProduct(dearer, "ICBC", "441202", "5.20", 1);
+            // fails only the need's maximum rate; one more hard rule keeps it among the listed near misses
+            Events.send("product.events", dearer, "finmatch.product.ProductPublished.v1",
+                    smartHardwareOnly(Events.product(dearer, "ICBC", "441202", "5.20", 1, "PUBLISHED")));
             // fails only its district, and fits on one more hard rule than the other tests' products do
             Events.send("product.events", elsewhere, "finmatch.product.ProductPublished.v1",
-                    Events.product(elsewhere, "CCB", "441284", "3.00", 1, "PUBLISHED").replace("\"rules\":[",
-                            "\"rules\":[{\"field\":\"clusterCode\",\"operator\":\"EQ\",\"value\":\"SMART_HARDWARE\","
-                                    + "\"hard\":true,\"weight\":0,\"message\":{\"zh\":\"智能五金\",\"en\":\"Smart hardware\"}},"));
+                    smartHardwareOnly(Events.product(elsewhere, "CCB", "441284", "3.00", 1, "PUBLISHED")));
             Events.registerEnterprise(enterprise, owner, "441202", "SMART_HARDWARE");
             Events.openNeed(enterprise, need, 2_000_000, "4.50");
 
@@ -62,8 +66,7 @@ class RecommendationFlowTest {
             JsonNode payload = EventSchemas.assertValid(record, "matching-service");
             assertEquals(enterprise, payload.get("enterpriseId").asText());
             assertEquals(good, payload.get("top").get(0).get("productId").asText());
-            assertEquals(dearer, payload.get("top").get(1).get("productId").asText());
-            assertEquals(2, payload.get("top").size());
+            assertEquals(1, payload.get("top").size(), "5.20% is above the need's maximum of 4.50%");
         }
 
         given().auth().oauth2(Tokens.enterprise(owner))
@@ -71,7 +74,7 @@ class RecommendationFlowTest {
                 .then().statusCode(200)
                 .body("enterpriseId", equalTo(enterprise))
                 .body("recommendations[0].needId", equalTo(need))
-                .body("recommendations[0].products", hasSize(2))
+                .body("recommendations[0].products", hasSize(1))
                 .body("recommendations[0].products[0].productId", equalTo(good))
                 .body("recommendations[0].products[0].bankId", equalTo("ZQRCB"))
                 .body("recommendations[0].products[0].estimatedRate", equalTo(3.40f))
@@ -79,7 +82,111 @@ class RecommendationFlowTest {
                 .body("recommendations[0].products[0].reasons.zh", hasItem("优先支持高新技术企业"))
                 .body("recommendations[0].nearMisses.productId", hasItem(elsewhere))
                 .body("recommendations[0].nearMisses.find { it.productId == '" + elsewhere + "' }.failedRules.en",
-                        equalTo(List.of("Enterprises of this district")));
+                        equalTo(List.of("Enterprises of this district")))
+                .body("recommendations[0].nearMisses.find { it.productId == '" + dearer + "' }.failedRules.zh",
+                        equalTo(List.of("年利率 5.2% 高于您可接受的 4.5%")))
+                .body("recommendations[0].products[0].applied", nullValue());
+    }
+
+    /** An application shows on its product; once the bank declines it, the product leaves that need's list. */
+    @Test
+    void shouldMarkAnAppliedProductAndDropItOnceDeclined() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String applied = Events.id();
+        String other = Events.id();
+        String application = Events.id();
+        String owner = "owner-" + enterprise;
+        String district = "A-" + need.substring(0, 8);
+        Events.publishProduct(applied, "ZQRCB", district, "3.40", 1);
+        Events.publishProduct(other, "ICBC", district, "3.60", 1);
+        Events.registerEnterprise(enterprise, owner, district, "FOOD");
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.openNeed(enterprise, need, 1_000_000, "5.00");
+            matches.await(r -> need.equals(r.key()) && r.value().contains(applied) && r.value().contains(other),
+                    Duration.ofSeconds(60));
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Events.send("application.events", application, "finmatch.application.ApplicationSubmitted.v1", """
+                    {"applicationId":"%s","enterpriseId":"%s","financingNeedId":"%s","productId":"%s",
+                     "bankId":"ZQRCB","amount":1000000,"termMonths":24,"submittedAt":"%s"}"""
+                    .formatted(application, enterprise, need, applied, now.minusHours(1)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                    .when().get("/api/v1/recommendations/me")
+                    .then().statusCode(200)
+                    .body("recommendations[0].products.productId", equalTo(List.of(applied, other)))
+                    .body("recommendations[0].products[0].applied.applicationId", equalTo(application))
+                    .body("recommendations[0].products[0].applied.status", equalTo("SUBMITTED"))
+                    .body("recommendations[0].products[1].applied", nullValue()));
+            Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", """
+                    {"applicationId":"%s","productId":"%s","bankId":"ZQRCB","enterpriseId":"%s","status":"DECLINED",
+                     "previousStatus":"UNDER_REVIEW","at":"%s","reasonCode":"CREDIT_HISTORY","submittedAt":"%s"}"""
+                    .formatted(application, applied, enterprise, now, now.minusHours(1)));
+            ConsumerRecord<String, String> dropped = matches.await(r -> need.equals(r.key())
+                    && !r.value().contains(applied), Duration.ofSeconds(60));
+            JsonNode top = EventSchemas.assertValid(dropped, "matching-service").get("top");
+            assertEquals(1, top.size());
+            assertEquals(other, top.get(0).get("productId").asText());
+        }
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].products.productId", equalTo(List.of(other)))
+                .body("recommendations[0].nearMisses.productId", not(hasItem(applied)));
+    }
+
+    /**
+     * An expired subsidy lowers no rate; training shows without a need (listing readiness), and an offer whose seats
+     * ran out is no longer offered.
+     */
+    @Test
+    void shouldIgnoreAnExpiredSubsidyAndAFullTrainingOfferAndOfferTrainingWithoutANeed() {
+        String enterprise = Events.id();
+        String owner = "owner-" + enterprise;
+        String product = Events.id();
+        String subsidy = Events.id();
+        String offer = Events.id();
+        String need = Events.id();
+        String district = "S-" + product.substring(0, 8);
+        LocalDate today = PlatformClock.today(Clock.systemUTC());
+        Events.send("product.events", subsidy, "finmatch.product.PolicyToolChanged.v1", """
+                {"policyToolId":"%s","kind":"INTEREST_SUBSIDY","name":"过期贴息","subsidyRate":1.0,"coverageShare":null,
+                 "poolSize":0,"exposureUsed":0,"perEnterpriseCap":null,"active":true,"validFrom":"2020-01-01",
+                 "validTo":"%s","budget":null,"budgetUsed":0}""".formatted(subsidy, today.minusDays(1)));
+        Events.send("product.events", product, "finmatch.product.ProductPublished.v1",
+                Events.product(product, "CEB", district, "3.40", 1, "PUBLISHED")
+                        .replace("\"policyToolIds\":[]", "\"policyToolIds\":[\"" + subsidy + "\"]"));
+        Events.send("product.events", offer, "finmatch.product.TrainingOfferPublished.v1", """
+                {"offerId":"%s","organiser":"深交所","title":"上市培育 %s","format":"ONLINE","startsOn":"%s",
+                 "endsOn":"%s","seats":30,"seatsLeft":1,"rules":[{"field":"districtCode","operator":"EQ",
+                 "value":"%s","hard":true,"weight":0,"message":{"zh":"本区县企业","en":"This district"}}],
+                 "status":"OPEN"}""".formatted(offer, district, today, today.plusDays(7), district));
+        Events.registerEnterprise(enterprise, owner, district, "FOOD");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations", hasSize(0))
+                .body("listingReadiness.trainingOffers.offerId", equalTo(List.of(offer)))
+                .body("listingReadiness.trainingOffers[0].reasons.en", equalTo(List.of("This district"))));
+
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.openNeed(enterprise, need, 1_000_000, "5.00");
+            matches.await(r -> need.equals(r.key()) && r.value().contains(product), Duration.ofSeconds(60));
+        }
+        given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].products[0].estimatedRate", equalTo(3.40f))
+                .body("recommendations[0].products[0].policySupport", hasSize(0))
+                .body("recommendations[0].trainingOffers.offerId", equalTo(List.of(offer)));
+
+        Events.send("product.events", offer, "finmatch.product.TrainingOfferSeatsChanged.v1", """
+                {"offerId":"%s","seats":30,"seatsLeft":0,"at":"%s"}""".formatted(offer,
+                OffsetDateTime.now(ZoneOffset.UTC)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("listingReadiness.trainingOffers", hasSize(0))
+                .body("recommendations[0].trainingOffers", hasSize(0)));
     }
 
     @Test
@@ -218,6 +325,13 @@ class RecommendationFlowTest {
                 .then().statusCode(200)
                 .body("recommendations[0].needId", equalTo(need))
                 .body("recommendations[0].products", hasSize(0)));
+    }
+
+    /** A product JSON with one more hard rule: the smart-hardware cluster only. */
+    private static String smartHardwareOnly(String product) {
+        return product.replace("\"rules\":[", "\"rules\":[{\"field\":\"clusterCode\",\"operator\":\"EQ\","
+                + "\"value\":\"SMART_HARDWARE\",\"hard\":true,\"weight\":0,"
+                + "\"message\":{\"zh\":\"智能五金\",\"en\":\"Smart hardware\"}},");
     }
 
     /** The service's clock stands still at this time of China's calendar for the rest of the test. */

@@ -168,6 +168,30 @@ class EnterprisePagesTest {
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldMarkAnAppliedProductAndShowListingReadinessWithoutANeed() {
+        registered();
+        when(matching.myRecommendations()).thenReturn(TestJson.obj("enterpriseId", "e1",
+                "recommendations", List.of(TestJson.obj("needId", NEED_ID,
+                        "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷",
+                                "score", 86, "estimatedRate", 3.45, "reasons", List.of(),
+                                "applied", TestJson.obj("applicationId", "a1", "status", "UNDER_REVIEW"))),
+                        "nearMisses", List.of(), "trainingOffers", List.of())),
+                "listingReadiness", TestJson.obj("trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID,
+                        "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
+        when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
+                org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
+        when(catalog.trainingOffers()).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
+        given().get("/enterprise/recommendations").then().statusCode(200)
+                .body(containsString("data-status=\"UNDER_REVIEW\""))
+                .body(containsString("您已申请"))
+                .body(containsString("id=\"listing-readiness\""))
+                .body(containsString("科创板上市培育班"))
+                .body(containsString("action=\"/enterprise/training/" + OFFER_ID + "/enrol\""));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowTheTimelineWithTheDeclineReason() {
         registered();
         when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A policy tool as an administrator writes it. {@code coverageShare} is 0–1; {@code compensationRatio} (0–100 %) is
+ * A policy tool as an administrator writes it. Usage is kept current by the administrator: a pool's
+ * {@code exposureUsed} of its {@code poolSize}, a subsidy's {@code budgetUsed} of its {@code budget} (none: unlimited);
+ * matching counts a tool only while it is active, inside [validFrom, validTo] and not exhausted. {@code coverageShare} is 0–1; {@code compensationRatio} (0–100 %) is
  * accepted instead. Aliases: {@code type} for kind (RISK_COMPENSATION_POOL for RISK_POOL), {@code fundAmount} or
  * {@code maxGuaranteeAmount} for poolSize, {@code maxPerEnterprise} for perEnterpriseCap.
  */
@@ -32,6 +34,10 @@ public record PolicyToolRequest(
         @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals") BigDecimal poolSize,
         @DecimalMin(value = "0", message = "must be 0 or more")
         @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals") BigDecimal exposureUsed,
+        @DecimalMin(value = "0", message = "must be 0 or more")
+        @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals") BigDecimal budget,
+        @DecimalMin(value = "0", message = "must be 0 or more")
+        @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals") BigDecimal budgetUsed,
         @JsonAlias("maxPerEnterprise")
         @DecimalMin(value = "0", message = "must be 0 or more")
         @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals") BigDecimal perEnterpriseCap,

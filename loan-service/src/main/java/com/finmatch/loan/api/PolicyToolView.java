@@ -9,10 +9,10 @@ import java.util.UUID;
 
 public record PolicyToolView(UUID id, PolicyToolKind kind, String name, String description, BigDecimal subsidyRate,
         BigDecimal coverageShare, BigDecimal poolSize, BigDecimal exposureUsed, BigDecimal perEnterpriseCap,
-        BigDecimal guaranteeFeeRate, LocalDate validFrom, LocalDate validTo, boolean active, long version) {
+        BigDecimal budget, BigDecimal budgetUsed, BigDecimal guaranteeFeeRate, LocalDate validFrom, LocalDate validTo, boolean active, long version) {
 
     public static PolicyToolView of(PolicyTool t) {
         return new PolicyToolView(t.id, t.kind, t.name, t.description, t.subsidyRate, t.coverageShare, t.poolSize,
-                t.exposureUsed, t.perEnterpriseCap, t.guaranteeFeeRate, t.validFrom, t.validTo, t.active, t.version);
+                t.exposureUsed, t.perEnterpriseCap, t.budget, t.budgetUsed, t.guaranteeFeeRate, t.validFrom, t.validTo, t.active, t.version);
     }
 }

@@ -43,6 +43,12 @@ public class PolicyTool extends PanacheEntityBase {
     @Column(name = "exposure_used")
     public BigDecimal exposureUsed;
 
+    /** An interest subsidy's budget in yuan (null: unlimited), and how much of it is spent. */
+    public BigDecimal budget;
+
+    @Column(name = "budget_used")
+    public BigDecimal budgetUsed;
+
     @Column(name = "per_enterprise_cap")
     public BigDecimal perEnterpriseCap;
 

@@ -33,6 +33,8 @@ public final class LoanEvents {
     public static final String TRAINING_OFFER_PUBLISHED = "finmatch.product.TrainingOfferPublished.v1";
     public static final String TRAINING_OFFER_CLOSED = "finmatch.product.TrainingOfferClosed.v1";
     public static final String POLICY_TOOL_CHANGED = "finmatch.product.PolicyToolChanged.v1";
+    /** Added by loan-service: an enrolment took a seat of a training offer (so that matching knows the seats left). */
+    public static final String TRAINING_OFFER_SEATS_CHANGED = "finmatch.product.TrainingOfferSeatsChanged.v1";
     public static final String LEAD_STATUS_CHANGED = "finmatch.lead.LeadStatusChanged.v1";
     public static final String LEAD_OVERDUE = "finmatch.lead.LeadOverdue.v1";
     /** Added to the catalogue by loan-service: a bank was shown an enterprise's data on a lead (for its access log). */
@@ -76,13 +78,21 @@ public final class LoanEvents {
     public record TrainingOfferClosedPayload(UUID offerId, TrainingOfferStatus status) {
     }
 
+    /** TrainingOfferSeatsChanged: the offer's seats and seats left after an enrolment. */
+    public record TrainingOfferSeatsChangedPayload(UUID offerId, int seats, int seatsLeft, Instant at) {
+
+        public static TrainingOfferSeatsChangedPayload of(TrainingOffer o, Instant at) {
+            return new TrainingOfferSeatsChangedPayload(o.id, o.seats, o.seatsLeft, at);
+        }
+    }
+
     public record PolicyToolPayload(UUID policyToolId, PolicyToolKind kind, String name, BigDecimal subsidyRate,
             BigDecimal coverageShare, BigDecimal poolSize, BigDecimal exposureUsed, BigDecimal perEnterpriseCap,
-            boolean active) {
+            boolean active, LocalDate validFrom, LocalDate validTo, BigDecimal budget, BigDecimal budgetUsed) {
 
         public static PolicyToolPayload of(PolicyTool t) {
             return new PolicyToolPayload(t.id, t.kind, t.name, t.subsidyRate, t.coverageShare, t.poolSize,
-                    t.exposureUsed, t.perEnterpriseCap, t.active);
+                    t.exposureUsed, t.perEnterpriseCap, t.active, t.validFrom, t.validTo, t.budget, t.budgetUsed);
         }
     }
 

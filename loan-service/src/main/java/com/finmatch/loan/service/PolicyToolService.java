@@ -94,6 +94,10 @@ public class PolicyToolService {
         if (pool.signum() > 0 && exposure.compareTo(pool) > 0) {
             violations.add(new Problem.Violation("exposureUsed", "must not exceed poolSize"));
         }
+        BigDecimal spent = r.budgetUsed() == null ? BigDecimal.ZERO : r.budgetUsed();
+        if (r.budget() != null && spent.compareTo(r.budget()) > 0) {
+            violations.add(new Problem.Violation("budgetUsed", "must not exceed budget"));
+        }
         if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
             violations.add(new Problem.Violation("validTo", "must not be before validFrom"));
         }
@@ -108,6 +112,8 @@ public class PolicyToolService {
         t.poolSize = Amounts.money(pool);
         t.exposureUsed = Amounts.money(exposure);
         t.perEnterpriseCap = Amounts.money(r.perEnterpriseCap());
+        t.budget = Amounts.money(r.budget());
+        t.budgetUsed = Amounts.money(spent);
         t.guaranteeFeeRate = Amounts.rate(r.guaranteeFeeRate());
         t.validFrom = r.validFrom();
         t.validTo = r.validTo();

@@ -135,6 +135,9 @@ public class TrainingOfferService {
         if (seat == 0) {
             throw ProblemException.conflict("the training offer is full"); // rolls the enrolment back too
         }
+        em.refresh(offer);
+        outbox.publish(LoanEvents.PRODUCT_TOPIC, offer.id.toString(), LoanEvents.TRAINING_OFFER_SEATS_CHANGED,
+                LoanEvents.TrainingOfferSeatsChangedPayload.of(offer, enrolment.enrolledAt));
         return enrolment;
     }
 

@@ -77,6 +77,19 @@ final class Columns {
         }
     }
 
+    /** Makes a need row's own fields missing (a row that holds an enterprise's copy only). */
+    void clearNeed(int need) {
+        for (double[] column : needNum) {
+            column[need] = Double.NaN;
+        }
+        for (int[] column : needCode) {
+            column[need] = -1;
+        }
+        for (long[] column : needSet) {
+            column[need] = 0;
+        }
+    }
+
     /** Copies an enterprise's record into a need's row (when either changes). */
     void copyEnterprise(int enterprise, int need) {
         for (int i = 0; i < entNum.length; i++) {

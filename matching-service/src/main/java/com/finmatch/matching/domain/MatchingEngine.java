@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,17 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Eligibility</h2>
  * A product is eligible for a need when it is PUBLISHED and inside its validity, accepts at least one of the need's
- * guarantee types, the need's amount lies in [minAmount, maxAmount], and every hard rule passes.
+ * guarantee types, the need's amount lies in [minAmount, maxAmount], the need's term (if stated) in [minTermMonths,
+ * maxTermMonths], the estimated rate is at or below the need's maxAnnualRate (if stated), every hard rule passes, and
+ * the bank has not declined the enterprise's application to it for this need ({@link #declineProduct}).
  *
  * <h2>Score (0–100, kept in hundredths as an int so that sums are exact and the order deterministic)</h2>
  * <ul>
  * <li>appetite, 50 points: the weights of the soft rules that pass, as a share of all soft weights (25, neutral, for a
  * product without soft rules);</li>
  * <li>term, 10: the need's term inside [minTermMonths, maxTermMonths] (5 when the need has no term);</li>
- * <li>rate, 20: estimated rate = minAnnualRate − active interest subsidies, floored at 0; above the need's
- * maxAnnualRate 0 points, at or below it 10 + 10 × (max − estimated) / max (10 when the need states no maximum);</li>
+ * <li>rate, 20: estimated rate = minAnnualRate − the interest subsidies that count today, floored at 0;
+ * 10 + 10 × (max − estimated) / max (10 when the need states no maximum);</li>
  * <li>guarantee, 8: the share of the need's guarantee types the product accepts;</li>
- * <li>policy support, 7: interest subsidy 3, risk-compensation pool 2, government guarantee 2 (active tools);</li>
+ * <li>policy support, 7: interest subsidy 3, risk-compensation pool 2, government guarantee 2 (tools that count
+ * today: active, inside their dates, not exhausted, see {@link PolicyTool#usableOn});</li>
  * <li>programme, 5: the product targets the enterprise's cluster or tags (a hard rule on clusterCode/tags, or such a
  * soft rule that passes).</li>
  * </ul>
@@ -136,6 +141,11 @@ public final class MatchingEngine {
     private final Map<String, PolicyTool> tools = new HashMap<>();
     private boolean deferred;
     private final Map<String, CompiledOffer> offers = new TreeMap<>();
+    /** (need, product) pairs a bank declined: never recommended again for that need (ids, both ways; no empty sets) */
+    private final Map<String, Set<String>> declinedByNeed = new HashMap<>();
+    private final Map<String, Set<String>> declinedByProduct = new HashMap<>();
+    /** a need row holding only an enterprise's copy (no need fields), for enterprise-level checks; -1 until used */
+    private int probeRow = -1;
 
     /** Progress of a full re-match: products done out of products to do. */
     public interface Progress {
@@ -565,6 +575,7 @@ public final class MatchingEngine {
         }
         long[] id128 = idBits(id);
         ProductState p = new ProductState(s, id128[0], id128[1]);
+        p.declinedNeeds = declinedByProduct.get(id);
         products[s] = p;
         productSlots.put(id, s);
         return p;
@@ -682,7 +693,7 @@ public final class MatchingEngine {
         List<PolicyTool> support = new ArrayList<>();
         for (String toolId : s.policyToolIds() == null ? List.<String>of() : s.policyToolIds()) {
             PolicyTool tool = tools.get(toolId);
-            if (tool == null || !tool.active()) {
+            if (tool == null || !tool.usableOn(today)) {
                 continue;
             }
             support.add(tool);
@@ -887,6 +898,46 @@ public final class MatchingEngine {
         return rematchNeed(need);
     }
 
+    // ------------------------------------------------------------------------------------------------ declines
+
+    /**
+     * Marks whether a bank declined the enterprise's application for this need and product: a declined product is not
+     * recommended (nor a near miss) for that need again. @return needs whose top list changed
+     */
+    public synchronized List<String> declineProduct(String needId, String productId, boolean declined) {
+        boolean changed = mark(declinedByNeed, needId, productId, declined);
+        mark(declinedByProduct, productId, needId, declined);
+        if (!changed) {
+            return List.of();
+        }
+        Integer product = productSlots.get(productId);
+        if (product != null) {
+            products[product].declinedNeeds = declinedByProduct.get(productId);
+        }
+        Integer need = needSlots.get(needId);
+        return need != null && rematchNeed(need) ? List.of(needId) : List.of();
+    }
+
+    /** Adds or removes value in key's set (dropping empty sets). @return true when the set changed */
+    private static boolean mark(Map<String, Set<String>> map, String key, String value, boolean present) {
+        if (present) {
+            return map.computeIfAbsent(key, k -> new TreeSet<>()).add(value);
+        }
+        Set<String> set = map.get(key);
+        if (set == null || !set.remove(value)) {
+            return false;
+        }
+        if (set.isEmpty()) {
+            map.remove(key);
+        }
+        return true;
+    }
+
+    private boolean declined(String needId, ProductState p) {
+        Set<String> set = declinedByNeed.get(needId);
+        return set != null && set.contains(p.spec.productId());
+    }
+
     // ------------------------------------------------------------------------------------------------ offers
 
     /** Adds or replaces an IPO-training offer (matched on read, per need). */
@@ -981,6 +1032,12 @@ public final class MatchingEngine {
             Arrays.fill(w, 0, n, 0);
         } else {
             Bits.and(w, productsByBand[band], 0, n);
+        }
+        for (String productId : declinedByNeed.getOrDefault(needIds[need], Set.of())) {
+            Integer product = productSlots.get(productId);
+            if (product != null) {
+                Bits.set(w, product, false);
+            }
         }
         return w;
     }
@@ -1117,19 +1174,42 @@ public final class MatchingEngine {
             }
         }
         Bits.and(w, tmp, n);
+        if (p.declinedNeeds != null) {
+            int first = from << 6;
+            int end = (from + n) << 6;
+            for (String needId : p.declinedNeeds) {
+                Integer need = needSlots.get(needId);
+                if (need != null && need >= first && need < end) {
+                    Bits.set(w, need - first, false);
+                }
+            }
+        }
         return true;
     }
 
-    /** Filters candidates[0..n) to the eligible ones and scores them into s.scores; returns how many. */
+    /**
+     * Filters candidates[0..n) to the eligible ones and scores them into s.scores; returns how many. Besides the hard
+     * rules, what the enterprise asked for is a hard check: the amount inside the product's range, the need's term
+     * (when it states one) inside the product's term range, the estimated rate at or below the need's maximum (when it
+     * states one).
+     */
     private int pipeline(ProductState p, int[] candidates, int n, Scratch s) {
         double[] amounts = c.needNum[Field.AMOUNT.column()];
+        double[] terms = c.needNum[Field.TERM_MONTHS.column()];
+        int[] caps = rateCap;
         double low = p.minAmount;
         double high = p.maxAmount;
+        double minTerm = p.minTerm;
+        double maxTerm = p.maxTerm;
+        int rate = p.effectiveRate;
         int kept = 0;
         for (int k = 0; k < n; k++) {
             int need = candidates[k];
             double a = amounts[need];
-            if (a >= low && a <= high) {
+            double term = terms[need];
+            int cap = caps[need];
+            if (a >= low && a <= high && (term != term || (term >= minTerm && term <= maxTerm))
+                    && (cap < 0 || rate <= cap)) {
                 candidates[kept++] = need;
             }
         }
@@ -1185,7 +1265,10 @@ public final class MatchingEngine {
         return GUARANTEE_POINTS[Long.bitCount(needTypes) * 65 + Long.bitCount(accepted)];
     }
 
-    /** Rate points (hundredths): 0 above the cap, 10–20 points at or below it, 10 when there is no cap. */
+    /**
+     * Rate points (hundredths): 10–20 points at or below the cap, 10 when there is no cap; 0 above it (never scored:
+     * a rate above the need's maximum makes the pair ineligible).
+     */
     static int ratePoints(int effectiveRate, int cap) {
         if (cap < 0) {
             return 1000;
@@ -1456,12 +1539,12 @@ public final class MatchingEngine {
             ProductState p = products[topProduct[base + k]];
             inTop[p.slot] = true;
             top.add(new Recommendation.RecommendedProduct(p.spec.productId(), p.spec.bankId(), p.spec.name(),
-                    points(topScore[base + k]), reasons(p, need), support(p), rate(p.effectiveRate)));
+                    points(topScore[base + k]), reasons(p, need), support(p), rate(p.effectiveRate), null));
         }
         List<NearMissCandidate> near = new ArrayList<>();
         for (int i = 0; i < productCount; i++) {
             ProductState p = products[i];
-            if (!p.active || inTop[i]) {
+            if (!p.active || inTop[i] || declined(needId, p)) {
                 continue;
             }
             List<Message> failed = failedHardRules(p, need);
@@ -1485,7 +1568,10 @@ public final class MatchingEngine {
     private record NearMissCandidate(ProductState product, List<Message> failed) {
     }
 
-    /** The hard checks a product fails for a need, as messages: amount range, guarantee types, hard rules. */
+    /**
+     * The hard checks a product fails for a need, as messages: amount range, guarantee types, the need's term and
+     * maximum rate, hard rules.
+     */
     private List<Message> failedHardRules(ProductState p, int need) {
         List<Message> failed = new ArrayList<>();
         double amount = c.numbers(Field.AMOUNT)[need];
@@ -1496,6 +1582,18 @@ public final class MatchingEngine {
         if ((c.sets(Field.GUARANTEE_TYPES)[need] & p.guaranteeMask) == 0) {
             String types = String.join(", ", p.spec.guaranteeTypes() == null ? List.of() : p.spec.guaranteeTypes());
             failed.add(Message.of("需提供以下担保方式之一：" + types, "Needs one of these guarantee types: " + types));
+        }
+        double term = c.numbers(Field.TERM_MONTHS)[need];
+        if (!Double.isNaN(term) && !(term >= p.minTerm && term <= p.maxTerm)) {
+            String months = range(p.spec.minTermMonths(), p.spec.maxTermMonths());
+            failed.add(Message.of("期限 " + (long) term + " 个月不在产品期限范围内（" + months + " 个月）",
+                    "A term of " + (long) term + " months is outside the product's range (" + months + " months)"));
+        }
+        int cap = rateCap[need];
+        if (cap >= 0 && p.effectiveRate > cap) {
+            String rate = percent(p.effectiveRate);
+            failed.add(Message.of("年利率 " + rate + "% 高于您可接受的 " + percent(cap) + "%",
+                    "Annual rate " + rate + "% above your maximum of " + percent(cap) + "%"));
         }
         for (CompiledRule r : p.hard) {
             if (failed.size() > MAX_FAILED_FOR_NEAR_MISS) {
@@ -1522,22 +1620,15 @@ public final class MatchingEngine {
         }
         reasons.add(Message.of("金额在产品额度范围内（" + range(p.spec.minAmount(), p.spec.maxAmount()) + " 元）",
                 "Amount within the product's range (" + range(p.spec.minAmount(), p.spec.maxAmount()) + " yuan)"));
-        double term = c.numbers(Field.TERM_MONTHS)[need];
-        if (!Double.isNaN(term) && term >= p.minTerm && term <= p.maxTerm) {
+        // a recommended product fits the need's term and maximum rate (both are hard checks, see pipeline)
+        if (!Double.isNaN(c.numbers(Field.TERM_MONTHS)[need])) {
             reasons.add(Message.of("期限在产品期限范围内", "Term within the product's range"));
-        } else if (!Double.isNaN(term)) {
-            String months = range(p.spec.minTermMonths(), p.spec.maxTermMonths());
-            reasons.add(Message.of("期限不在产品期限范围内（" + months + " 个月）",
-                    "Term outside the product's range (" + months + " months)"));
         }
         int cap = rateCap[need];
-        String rate = rate(p.effectiveRate).toPlainString();
-        if (cap >= 0 && p.effectiveRate <= cap) {
-            reasons.add(Message.of("预计年利率 " + rate + "% 不高于您可接受的 " + rate(cap).toPlainString() + "%",
-                    "Estimated annual rate " + rate + "% within your maximum of " + rate(cap).toPlainString() + "%"));
-        } else if (cap >= 0) {
-            reasons.add(Message.of("预计年利率 " + rate + "% 高于您可接受的 " + rate(cap).toPlainString() + "%",
-                    "Estimated annual rate " + rate + "% above your maximum of " + rate(cap).toPlainString() + "%"));
+        if (cap >= 0) {
+            String rate = percent(p.effectiveRate);
+            reasons.add(Message.of("预计年利率 " + rate + "% 不高于您可接受的 " + percent(cap) + "%",
+                    "Estimated annual rate " + rate + "% within your maximum of " + percent(cap) + "%"));
         }
         List<String> overlap = new ArrayList<>();
         long shared = c.sets(Field.GUARANTEE_TYPES)[need] & p.guaranteeMask;
@@ -1567,10 +1658,33 @@ public final class MatchingEngine {
                 t.subsidyRate())).toList();
     }
 
+    /**
+     * The IPO-training offers for an enterprise regardless of its needs (its listing readiness): those open for
+     * enrolment whose entry rules its profile passes; a rule on a financing-need field never passes here.
+     */
+    public synchronized List<Recommendation.OfferMatch> listingReadiness(String enterpriseId) {
+        Integer enterprise = enterpriseSlots.get(enterpriseId);
+        if (enterprise == null) {
+            return List.of();
+        }
+        if (probeRow < 0) {
+            probeRow = allocateNeedSlot();
+            c.clearNeed(probeRow);
+        }
+        c.copyEnterprise(enterprise, probeRow);
+        return trainingOffers(probeRow);
+    }
+
+    /** Open for enrolment today: OPEN, a seat left (unknown seats count as left) and not ended before today. */
+    private boolean enrollable(TrainingOffer o) {
+        return "OPEN".equals(o.status()) && (o.seatsLeft() == null || o.seatsLeft() > 0)
+                && (o.endsOn() == null || !o.endsOn().isBefore(today));
+    }
+
     private List<Recommendation.OfferMatch> trainingOffers(int need) {
         List<Recommendation.OfferMatch> matches = new ArrayList<>();
         for (CompiledOffer o : offers.values()) {
-            if (!"OPEN".equals(o.offer.status()) || (o.offer.seatsLeft() != null && o.offer.seatsLeft() <= 0)) {
+            if (!enrollable(o.offer)) {
                 continue;
             }
             boolean eligible = true;
@@ -1614,6 +1728,12 @@ public final class MatchingEngine {
 
     static int hundredths(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP).unscaledValue().intValueExact();
+    }
+
+    /** A rate in hundredths as text with at least one decimal: 520 → "5.2", 500 → "5.0", 345 → "3.45". */
+    static String percent(int hundredths) {
+        BigDecimal v = rate(hundredths).stripTrailingZeros();
+        return v.scale() < 1 ? v.setScale(1).toPlainString() : v.toPlainString();
     }
 
     private static String plain(BigDecimal v) {

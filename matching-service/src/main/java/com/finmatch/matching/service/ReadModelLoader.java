@@ -39,8 +39,20 @@ public class ReadModelLoader {
         for (String p : payloads("select payload from training_offer_rm order by id")) {
             engine.upsertTrainingOffer(Json.read(p, TrainingOffer.class));
         }
+        for (Object[] pair : declinedPairs()) {
+            engine.declineProduct(pair[0].toString(), pair[1].toString(), true);
+        }
         engine.rematchAll(progress);
         return engine;
+    }
+
+    /** (need, product) pairs whose latest application was declined (see ReadModelUpdater). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> declinedPairs() {
+        return em.createNativeQuery("select need_id, product_id from (select distinct on (need_id, product_id) need_id,"
+                + " product_id, status from application_rm where need_id is not null and product_id is not null"
+                + " order by need_id, product_id, submitted_at desc nulls last, status_at desc nulls last) latest"
+                + " where status = 'DECLINED' order by need_id, product_id").getResultList();
     }
 
     @SuppressWarnings("unchecked")

@@ -172,6 +172,20 @@ public class ReadModelUpdater {
                     matching.engineForUpdate().closeTrainingOffer(id.toString());
                 }
             }
+            case "TrainingOfferSeatsChanged" -> {
+                UUID id = uuid(data, "offerId");
+                Integer seatsLeft = integer(data, "seatsLeft");
+                if (seatsLeft == null) {
+                    throw new InvalidEventException("TrainingOfferSeatsChanged without seatsLeft");
+                }
+                Object payload = single("select payload from training_offer_rm where id = ?1", id);
+                if (payload != null) {
+                    ObjectNode node = (ObjectNode) Json.tree((String) payload);
+                    node.put("seatsLeft", seatsLeft);
+                    sql("update training_offer_rm set payload = ?2 where id = ?1", id, node.toString());
+                    matching.engineForUpdate().upsertTrainingOffer(Json.read(node, TrainingOffer.class));
+                }
+            }
             case "PolicyToolChanged" -> {
                 UUID id = uuid(data, "policyToolId");
                 PolicyTool tool = Json.read(data, PolicyTool.class);
@@ -243,6 +257,24 @@ public class ReadModelUpdater {
                     time(data, "at", event));
             default -> LOG.debugf("ignoring %s", event.type());
         }
+        declines(id);
+    }
+
+    /**
+     * Tells the engine whether the application's (need, product) pair is declined: the latest application of the pair
+     * (by submission) was DECLINED. Runs after every application or lead event, as either may arrive first.
+     */
+    private void declines(UUID applicationId) {
+        Object[] pair = first("select need_id, product_id from application_rm where id = ?1", applicationId);
+        if (pair == null || pair[0] == null || pair[1] == null) {
+            return;
+        }
+        List<?> latest = em.createNativeQuery("select status from application_rm where need_id = ?1 and product_id = ?2"
+                + " order by submitted_at desc nulls last, status_at desc nulls last limit 1")
+                .setParameter(1, pair[0]).setParameter(2, pair[1]).getResultList();
+        boolean declined = !latest.isEmpty() && "DECLINED".equals(latest.get(0));
+        MatchingEngine engine = matching.engineForUpdate();
+        matching.publish(engine.declineProduct(pair[0].toString(), pair[1].toString(), declined));
     }
 
     // ------------------------------------------------------------------------------------------------ lead.events
@@ -251,7 +283,10 @@ public class ReadModelUpdater {
         JsonNode data = event.data();
         UUID id = uuid(data, "applicationId");
         switch (event.name()) {
-            case "LeadStatusChanged" -> lead(id, data, event);
+            case "LeadStatusChanged" -> {
+                lead(id, data, event);
+                declines(id);
+            }
             case "LeadOverdue" -> sql("insert into application_rm (id, enterprise_id, product_id, bank_id, due_at,"
                     + " overdue) values (?1, ?2, ?3, ?4, ?5, true) on conflict (id) do update set overdue = true,"
                     + " due_at = coalesce(excluded.due_at, application_rm.due_at)",

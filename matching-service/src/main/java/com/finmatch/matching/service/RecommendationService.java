@@ -4,20 +4,29 @@ import com.finmatch.matching.domain.MatchingEngine;
 import com.finmatch.matching.domain.Recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Recommendations of one enterprise: one per open need (and per major project with a financing gap). */
+/**
+ * Recommendations of one enterprise: one per open need (and per major project with a financing gap), each product
+ * marked with the enterprise's application to it for that need; and its listing readiness (IPO-training offers),
+ * which needs no open need.
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
 public class RecommendationService {
 
     /** The answer of GET /recommendations/...: every open need of the enterprise with its recommendation. */
     public record EnterpriseRecommendations(String enterpriseId, List<NeedRecommendation> recommendations,
-            Instant asOf) {
+            ListingReadiness listingReadiness, Instant asOf) {
     }
 
     /** CONTRACT.md Recommendation, plus the project a financing gap belongs to. */
@@ -25,23 +34,54 @@ public class RecommendationService {
             List<Recommendation.NearMiss> nearMisses, List<Recommendation.OfferMatch> trainingOffers, Instant asOf) {
     }
 
+    /** The IPO-training offers the enterprise's profile qualifies for, with or without a financing need. */
+    public record ListingReadiness(List<Recommendation.OfferMatch> trainingOffers) {
+    }
+
+    /** Application statuses after which a product counts as not applied to (the enterprise may apply again). */
+    private static final List<String> ENDED = List.of("WITHDRAWN", "CLOSED");
+
     @Inject
     MatchingService matching;
 
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     public EnterpriseRecommendations of(UUID enterpriseId) {
         MatchingEngine engine = matching.engine();
         Instant now = clock.instant();
+        Map<String, Recommendation.Applied> applied = latestApplications(enterpriseId);
         List<NeedRecommendation> list = new ArrayList<>();
         for (String needId : engine.openNeedsOf(enterpriseId.toString())) {
             Recommendation r = engine.recommend(needId);
             if (r != null) {
-                list.add(new NeedRecommendation(r.needId(), r.projectId(), r.products(), r.nearMisses(),
+                List<Recommendation.RecommendedProduct> products = r.products().stream()
+                        .map(p -> p.withApplied(applied.get(needId + "/" + p.productId()))).toList();
+                list.add(new NeedRecommendation(r.needId(), r.projectId(), products, r.nearMisses(),
                         r.trainingOffers(), now));
             }
         }
-        return new EnterpriseRecommendations(enterpriseId.toString(), list, now);
+        return new EnterpriseRecommendations(enterpriseId.toString(), list,
+                new ListingReadiness(engine.listingReadiness(enterpriseId.toString())), now);
+    }
+
+    /** "needId/productId" → the latest application of the enterprise for that pair, unless withdrawn or closed. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Recommendation.Applied> latestApplications(UUID enterpriseId) {
+        List<Object[]> rows = em.createNativeQuery("select distinct on (need_id, product_id) need_id, product_id, id,"
+                + " status from application_rm where enterprise_id = ?1 and need_id is not null and product_id is not null"
+                + " order by need_id, product_id, submitted_at desc nulls last, status_at desc nulls last")
+                .setParameter(1, enterpriseId).getResultList();
+        Map<String, Recommendation.Applied> applied = new HashMap<>();
+        for (Object[] row : rows) {
+            String status = row[3] == null ? "SUBMITTED" : row[3].toString();
+            if (!ENDED.contains(status)) {
+                applied.put(row[0] + "/" + row[1], new Recommendation.Applied(row[2].toString(), status));
+            }
+        }
+        return applied;
     }
 }

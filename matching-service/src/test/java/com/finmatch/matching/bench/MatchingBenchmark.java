@@ -201,7 +201,8 @@ public final class MatchingBenchmark {
                     int g = nGuarantees[n];
                     for (int p = 0; p < products; p++) {
                         BaselineProduct b = baseline[p];
-                        if (amount < b.minAmount || amount > b.maxAmount || (g & b.guarantees) == 0) {
+                        if (amount < b.minAmount || amount > b.maxAmount || (g & b.guarantees) == 0
+                                || nTerm[n] < b.minTerm || nTerm[n] > b.maxTerm || b.effectiveRate() > nRateCap[n]) {
                             continue;
                         }
                         if (b.districts != 0 && (b.districts & (1 << eDistrict[e])) == 0) {
@@ -543,7 +544,7 @@ public final class MatchingBenchmark {
             score += softTotal == 0 ? 2500 : (int) ((long) passed * 5000 / softTotal);
             int term = d.nTerm[n];
             score += term >= minTerm && term <= maxTerm ? 1000 : 0;
-            int effective = Math.max(0, minRate - subsidy);
+            int effective = effectiveRate();
             int cap = d.nRateCap[n];
             score += effective > cap ? 0 : 1000 + (int) (1000L * (cap - effective) / cap);
             int g = d.nGuarantees[n];
@@ -552,6 +553,11 @@ public final class MatchingBenchmark {
                 score += 500;
             }
             return score;
+        }
+
+        /** minAnnualRate less the subsidy, floored at 0 (hundredths): above the need's cap the pair is ineligible. */
+        int effectiveRate() {
+            return Math.max(0, minRate - subsidy);
         }
 
         LoanProduct asLoanProduct(List<PolicyTool> tools) {

@@ -69,15 +69,102 @@ class MatchingEngineTest {
         smallHighTechFirmNeedingTwoMillion();
         engine.upsertProduct(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "4.80", List.of("CREDIT"), List.of(),
                 List.of("sub")));
-        assertEquals(new BigDecimal("43.00"), engine.topList("n1").get(0).score(),
-                "25 appetite + 10 term + 0 rate (4.80 > 4.50) + 8 guarantee + 0 policy");
+        assertTrue(engine.topList("n1").isEmpty(), "4.80 > 4.50: not recommended without the subsidy");
         List<String> changed = engine.upsertPolicyTool(new PolicyTool("sub", "INTEREST_SUBSIDY", "肇庆贴息",
                 new BigDecimal("1.00"), true));
         assertEquals(List.of("n1"), changed);
         Recommendation.RecommendedProduct p = engine.recommend("n1").products().get(0);
         assertEquals(new BigDecimal("3.80"), p.estimatedRate());
         assertEquals(1, p.policySupport().size());
-        assertEquals(new BigDecimal("57.55"), p.score(), "+ 10 + 10 × (4.50 − 3.80) / 4.50 rate + 3 subsidy");
+        assertEquals(new BigDecimal("57.55"), p.score(),
+                "25 appetite + 10 term + 10 + 10 × (4.50 − 3.80) / 4.50 rate + 8 guarantee + 3 subsidy");
+    }
+
+    @Test
+    void shouldShowAProductAboveTheNeedsMaximumRateAsANearMissSayingSo() {
+        engine.upsertEnterprise(enterprise("e1", "441202", "SMART_HARDWARE", "SMALL", List.of(), 8_000_000, "AA"));
+        engine.upsertNeed(need("n1", "e1", 2_000_000, 24, List.of("CREDIT"), "5.00"));
+        engine.upsertProduct(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "5.20", List.of("CREDIT"), List.of(),
+                List.of()));
+        engine.upsertProduct(product(uuid(2), "ICBC", 100_000, 5_000_000, "4.90", List.of("CREDIT"), List.of(),
+                List.of()));
+        Recommendation r = engine.recommend("n1");
+        assertEquals(List.of(uuid(2)), r.products().stream().map(Recommendation.RecommendedProduct::productId).toList());
+        assertEquals(List.of(uuid(1)), r.nearMisses().stream().map(Recommendation.NearMiss::productId).toList());
+        assertEquals(List.of("年利率 5.2% 高于您可接受的 5.0%"),
+                r.nearMisses().get(0).failedRules().stream().map(Message::zh).toList());
+        assertEquals("Annual rate 5.2% above your maximum of 5.0%", r.nearMisses().get(0).failedRules().get(0).en());
+        assertTrue(r.products().get(0).reasons().stream().map(Message::zh).toList()
+                .contains("预计年利率 4.9% 不高于您可接受的 5.0%"));
+    }
+
+    @Test
+    void shouldShowAProductWhoseTermRangeExcludesTheNeedsTermAsANearMiss() {
+        engine.upsertEnterprise(enterprise("e1", "441202", "SMART_HARDWARE", "SMALL", List.of(), 8_000_000, "AA"));
+        engine.upsertNeed(need("n1", "e1", 2_000_000, 48, List.of("CREDIT"), null));
+        engine.upsertProduct(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "3.80", List.of("CREDIT"), List.of(),
+                List.of()));
+        Recommendation r = engine.recommend("n1");
+        assertTrue(r.products().isEmpty(), "a 48-month need is not served by a 6–36-month product");
+        assertEquals(List.of("A term of 48 months is outside the product's range (6–36 months)"),
+                r.nearMisses().get(0).failedRules().stream().map(Message::en).toList());
+        engine.upsertNeed(need("n1", "e1", 2_000_000, 36, List.of("CREDIT"), null));
+        assertEquals(uuid(1), engine.topList("n1").get(0).productId());
+    }
+
+    @Test
+    void shouldCountAPolicyToolOnlyWhileItIsValidAndNotExhausted() {
+        smallHighTechFirmNeedingTwoMillion();
+        engine.upsertProduct(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "4.00", List.of("CREDIT"), List.of(),
+                List.of("sub", "pool")));
+        BigDecimal million = new BigDecimal("1000000");
+        BigDecimal base = engine.topList("n1").get(0).score();
+        engine.upsertPolicyTool(new PolicyTool("sub", "INTEREST_SUBSIDY", "贴息", new BigDecimal("1.00"), true,
+                TODAY.minusDays(30), TODAY, null, null, million, BigDecimal.ZERO));
+        engine.upsertPolicyTool(new PolicyTool("pool", "RISK_POOL", "资金池", null, true, null, null, million,
+                new BigDecimal("999999"), null, null));
+        Recommendation.RecommendedProduct counted = engine.recommend("n1").products().get(0);
+        assertEquals(new BigDecimal("3.00"), counted.estimatedRate(), "valid through today, budget left");
+        assertEquals(2, counted.policySupport().size());
+
+        engine.upsertPolicyTool(new PolicyTool("sub", "INTEREST_SUBSIDY", "贴息", new BigDecimal("1.00"), true,
+                TODAY.minusDays(30), TODAY.minusDays(1), null, null, million, BigDecimal.ZERO));
+        engine.upsertPolicyTool(new PolicyTool("pool", "RISK_POOL", "资金池", null, true, null, null, million,
+                million, null, null));
+        Recommendation.RecommendedProduct expired = engine.recommend("n1").products().get(0);
+        assertEquals(new BigDecimal("4.00"), expired.estimatedRate(), "an expired subsidy lowers nothing");
+        assertEquals(List.of(), expired.policySupport(), "an exhausted pool adds nothing");
+        assertEquals(base, expired.score());
+
+        engine.upsertPolicyTool(new PolicyTool("sub", "INTEREST_SUBSIDY", "贴息", new BigDecimal("1.00"), true,
+                null, null, null, null, million, million));
+        engine.upsertPolicyTool(new PolicyTool("pool", "RISK_POOL", "资金池", null, true, TODAY.plusDays(1), null,
+                million, BigDecimal.ZERO, null, null));
+        Recommendation.RecommendedProduct spent = engine.recommend("n1").products().get(0);
+        assertEquals(new BigDecimal("4.00"), spent.estimatedRate(), "a spent subsidy budget lowers nothing");
+        assertEquals(base, spent.score(), "a pool valid only from tomorrow adds nothing today");
+    }
+
+    @Test
+    void shouldNotRecommendADeclinedProductForThatNeedAgain() {
+        smallHighTechFirmNeedingTwoMillion();
+        engine.upsertNeed(need("n2", "e1", 2_000_000, 24, List.of("CREDIT"), "4.50"));
+        engine.upsertProduct(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "3.80", List.of("CREDIT"), List.of(),
+                List.of()));
+        engine.upsertProduct(product(uuid(2), "ICBC", 100_000, 5_000_000, "4.20", List.of("CREDIT"), List.of(),
+                List.of()));
+        assertEquals(List.of("n1"), engine.declineProduct("n1", uuid(1), true));
+        Recommendation r = engine.recommend("n1");
+        assertEquals(List.of(uuid(2)), r.products().stream().map(Recommendation.RecommendedProduct::productId).toList());
+        assertTrue(r.nearMisses().isEmpty(), "a declined product is no near miss either");
+        assertEquals(uuid(1), engine.topList("n2").get(0).productId(), "another need still gets it");
+        engine.upsertProduct(Fixtures.withRate(product(uuid(1), "ZQRCB", 100_000, 5_000_000, "3.80",
+                List.of("CREDIT"), List.of(), List.of()), new BigDecimal("3.00")));
+        assertEquals(List.of(uuid(2)), engine.topList("n1").stream().map(RankedProduct::productId).toList(),
+                "a changed product stays declined");
+        assertEquals(List.of(), engine.declineProduct("n1", uuid(1), true), "declining twice changes nothing");
+        assertEquals(List.of("n1"), engine.declineProduct("n1", uuid(1), false));
+        assertEquals(uuid(1), engine.topList("n1").get(0).productId());
     }
 
     @Test
@@ -173,6 +260,42 @@ class MatchingEngineTest {
         assertEquals(new BigDecimal("100.00"), offers.get(0).score());
         engine.closeTrainingOffer("o1");
         assertTrue(engine.recommend("n1").trainingOffers().isEmpty());
+    }
+
+    @Test
+    void shouldNotOfferTrainingThatIsFullOrOver() {
+        smallHighTechFirmNeedingTwoMillion();
+        engine.upsertTrainingOffer(new TrainingOffer("full", "深交所", "Full", "ONLINE", TODAY, TODAY, 30, 0,
+                List.of(), "OPEN"));
+        engine.upsertTrainingOffer(new TrainingOffer("over", "深交所", "Over", "ONLINE", TODAY.minusDays(3),
+                TODAY.minusDays(1), 30, 10, List.of(), "OPEN"));
+        engine.upsertTrainingOffer(new TrainingOffer("open", "深交所", "Open", "ONLINE", TODAY, TODAY.plusDays(2), 30,
+                1, List.of(), "OPEN"));
+        assertEquals(List.of("open"), engine.recommend("n1").trainingOffers().stream()
+                .map(Recommendation.OfferMatch::offerId).toList());
+        assertEquals(List.of("open"), engine.listingReadiness("e1").stream()
+                .map(Recommendation.OfferMatch::offerId).toList());
+    }
+
+    @Test
+    void shouldOfferTrainingToAnEnterpriseWithoutAnOpenNeed() {
+        engine.upsertEnterprise(enterprise("e1", "441202", "NEV", "SMALL", List.of("HIGH_TECH"), 8_000_000, "AA"));
+        engine.upsertNeed(need("n1", "e1", 2_000_000, 24, List.of("CREDIT"), null));
+        engine.closeNeed("n1"); // its row is free again, with its fields still there
+        engine.upsertTrainingOffer(new TrainingOffer("o1", "深交所", "Listing bootcamp", "ONLINE", TODAY, TODAY, 30, 10,
+                List.of(hard("annualRevenue", Operator.GE, 5_000_000, "Revenue of 5 million"),
+                        soft("tags", Operator.CONTAINS, "HIGH_TECH", 50, "High-tech")), "OPEN"));
+        engine.upsertTrainingOffer(new TrainingOffer("o2", "券商", "Pre-IPO", "OFFLINE", TODAY, TODAY, 30, 10,
+                List.of(hard("annualRevenue", Operator.GE, 100_000_000, "Revenue of 100 million")), "OPEN"));
+        engine.upsertTrainingOffer(new TrainingOffer("o3", "券商", "Needs", "OFFLINE", TODAY, TODAY, 30, 10,
+                List.of(hard("amount", Operator.GE, 1, "Has a need")), "OPEN"));
+        assertTrue(engine.openNeedsOf("e1").isEmpty());
+        List<Recommendation.OfferMatch> offers = engine.listingReadiness("e1");
+        assertEquals(List.of("o1"), offers.stream().map(Recommendation.OfferMatch::offerId).toList(),
+                "a rule on a need field never passes without a need");
+        assertEquals(List.of("Revenue of 5 million", "High-tech"),
+                offers.get(0).reasons().stream().map(Message::en).toList());
+        assertTrue(engine.listingReadiness("unknown").isEmpty());
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,8 @@ final class RandomWorld {
     final Map<String, FinancingNeed> needs = new LinkedHashMap<>();
     final Map<String, LoanProduct> products = new LinkedHashMap<>();
     final Map<String, PolicyTool> tools = new LinkedHashMap<>();
+    /** "needId/productId" pairs a bank declined */
+    final Set<String> declined = new TreeSet<>();
     private long version = 1;
 
     RandomWorld(long seed) {
@@ -34,7 +38,7 @@ final class RandomWorld {
 
     /** One random event applied to the world and to the engine. */
     void randomEvent(MatchingEngine engine) {
-        int kind = random.nextInt(10);
+        int kind = random.nextInt(11);
         if (kind < 2 || enterprises.isEmpty()) {
             EnterpriseProfile e = enterprise("e" + random.nextInt(5));
             enterprises.put(e.enterpriseId(), e);
@@ -57,11 +61,30 @@ final class RandomWorld {
             long v = ++version;
             products.put(p.productId(), withStatus(p, status, v));
             engine.changeProductStatus(p.productId(), status, v);
-        } else {
+        } else if (kind < 10 || needs.isEmpty() || products.isEmpty()) {
             PolicyTool t = tool("t" + random.nextInt(3));
             tools.put(t.policyToolId(), t);
             engine.upsertPolicyTool(t);
+        } else {
+            String need = pick(new ArrayList<>(needs.keySet()));
+            String product = pick(new ArrayList<>(products.keySet()));
+            boolean decline = random.nextInt(4) > 0;
+            if (decline) {
+                declined.add(need + "/" + product);
+            } else {
+                declined.remove(need + "/" + product);
+            }
+            engine.declineProduct(need, product, decline);
         }
+    }
+
+    /** A one-thread engine with this top size after this many random events (applied to this world too). */
+    MatchingEngine played(int events, int topSize) {
+        MatchingEngine engine = new MatchingEngine(topSize, Fixtures.TODAY, 1);
+        for (int i = 0; i < events; i++) {
+            randomEvent(engine);
+        }
+        return engine;
     }
 
     /** Every element of the final state, as the events that would produce it. */
@@ -71,6 +94,7 @@ final class RandomWorld {
         enterprises.values().forEach(x -> events.add(e -> e.upsertEnterprise(x)));
         needs.values().forEach(n -> events.add(e -> e.upsertNeed(n)));
         products.values().forEach(p -> events.add(e -> e.upsertProduct(p)));
+        declined.forEach(pair -> events.add(e -> e.declineProduct(pair.split("/")[0], pair.split("/")[1], true)));
         return events;
     }
 
@@ -154,10 +178,28 @@ final class RandomWorld {
         };
     }
 
+    /** Sometimes not yet or no longer valid, sometimes exhausted (a pool's exposure, a subsidy's budget). */
     PolicyTool tool(String id) {
         String kind = pick(List.of("INTEREST_SUBSIDY", "RISK_POOL", "GOVERNMENT_GUARANTEE"));
+        BigDecimal size = BigDecimal.valueOf(1_000_000);
+        BigDecimal used = random.nextInt(4) == 0 ? size : BigDecimal.ZERO;
         return new PolicyTool(id, kind, "Tool " + id, kind.equals("INTEREST_SUBSIDY")
-                ? new BigDecimal(pick(List.of("0.50", "1.00", "1.50"))) : null, random.nextInt(4) > 0);
+                ? new BigDecimal(pick(List.of("0.50", "1.00", "1.50"))) : null, random.nextInt(4) > 0,
+                random.nextInt(5) == 0 ? Fixtures.TODAY.plusDays(1) : Fixtures.TODAY.minusDays(30),
+                random.nextInt(5) == 0 ? Fixtures.TODAY.minusDays(1) : random.nextBoolean() ? Fixtures.TODAY : null,
+                size, used, size, used);
+    }
+
+    /** minAnnualRate less the subsidies of the product's tools that count today, floored at 0 (what the need sees). */
+    BigDecimal estimatedRate(LoanProduct p) {
+        BigDecimal rate = p.minAnnualRate();
+        for (String id : p.policyToolIds()) {
+            PolicyTool t = tools.get(id);
+            if (t != null && t.usableOn(Fixtures.TODAY) && t.subsidyRate() != null) {
+                rate = rate.subtract(t.subsidyRate());
+            }
+        }
+        return rate.max(BigDecimal.ZERO);
     }
 
     static LoanProduct withStatus(LoanProduct p, String status, long version) {

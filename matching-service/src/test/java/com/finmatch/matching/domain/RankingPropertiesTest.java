@@ -21,10 +21,7 @@ class RankingPropertiesTest {
     @Property(tries = 200)
     void aProductFailingAHardRuleIsNeverRecommended(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int events) {
         RandomWorld world = new RandomWorld(seed);
-        MatchingEngine engine = new MatchingEngine(3, Fixtures.TODAY, 1);
-        for (int i = 0; i < events; i++) {
-            world.randomEvent(engine);
-        }
+        MatchingEngine engine = world.played(events, 3);
         for (Map.Entry<String, List<RankedProduct>> entry : engine.allTopLists().entrySet()) {
             FinancingNeed need = world.needs.get(entry.getKey());
             for (RankedProduct ranked : entry.getValue()) {
@@ -38,6 +35,31 @@ class RankingPropertiesTest {
                                 () -> "recommended " + p.productId() + " fails " + rule + " for " + need);
                     }
                 }
+            }
+        }
+    }
+
+    /** What the enterprise asked for is a hard check too: its term, its maximum rate, and not a declined product. */
+    @Property(tries = 200)
+    void aProductOutsideTheNeedsTermOrAboveItsMaximumRateOrDeclinedIsNeverRecommended(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 120) int events) {
+        RandomWorld world = new RandomWorld(seed);
+        MatchingEngine engine = world.played(events, 3);
+        for (Map.Entry<String, List<RankedProduct>> entry : engine.allTopLists().entrySet()) {
+            FinancingNeed need = world.needs.get(entry.getKey());
+            for (RankedProduct ranked : entry.getValue()) {
+                LoanProduct p = world.products.get(ranked.productId());
+                assertTrue(need.termMonths() >= p.minTermMonths() && need.termMonths() <= p.maxTermMonths(),
+                        () -> p.productId() + " recommended for the term " + need.termMonths());
+                assertTrue(need.maxAnnualRate() == null || world.estimatedRate(p).compareTo(need.maxAnnualRate()) <= 0,
+                        () -> p.productId() + " at " + world.estimatedRate(p) + "% recommended under " + need.maxAnnualRate());
+                assertTrue(!world.declined.contains(need.needId() + "/" + p.productId()),
+                        () -> "declined " + p.productId() + " recommended again for " + need.needId());
+            }
+            Recommendation r = engine.recommend(entry.getKey());
+            for (Recommendation.NearMiss miss : r.nearMisses()) {
+                assertTrue(!world.declined.contains(need.needId() + "/" + miss.productId()),
+                        "a declined product is no near miss either");
             }
         }
     }

@@ -245,7 +245,8 @@ public class EnterprisePages {
         for (Map<String, Object> n : needs) {
             needById.put(Json.text(n, "id"), n);
         }
-        List<Map<String, Object>> recs = recommendationList(matching.myRecommendations());
+        Object answer = matching.myRecommendations();
+        List<Map<String, Object>> recs = recommendationList(answer);
         Map<String, String> productNames = new LinkedHashMap<>();
         try {
             for (Map<String, Object> p : CatalogClient.list(catalog.products(null, null, null, null, null, 0, 200))) {
@@ -265,13 +266,23 @@ public class EnterprisePages {
         return recommendations.data("recs", recs).data("needs", needById).data("openNeeds",
                 needs.stream().filter(n -> "OPEN".equals(n.get("status"))).toList())
                 .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed)
-                .data("enrolRefusal", enrolRefusal)
+                .data("enrolRefusal", enrolRefusal).data("listingOffers", listingReadinessOffers(answer))
                 .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
     }
 
     /** Why loan-service refused an enrolment (422): the offer and the entry criteria the enterprise does not meet. */
     @io.quarkus.qute.TemplateData
     public record EnrolRefusal(String offerId, List<Map<String, Object>> failedRules) {
+    }
+
+    /** The training offers of the answer's listing-readiness section (no financing need required), or none. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> listingReadinessOffers(Object body) {
+        if (body instanceof Map<?, ?> m && m.get("listingReadiness") instanceof Map<?, ?> readiness
+                && readiness.get("trainingOffers") instanceof List<?> offers) {
+            return (List<Map<String, Object>>) offers;
+        }
+        return List.of();
     }
 
     @SuppressWarnings("unchecked")
