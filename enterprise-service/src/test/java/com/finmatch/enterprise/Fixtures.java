@@ -131,14 +131,28 @@ public final class Fixtures {
         return productId;
     }
 
+    /** Publishes a product valid from {@code validFrom} until {@code validTo} (null: without end). */
+    public static String publishProduct(String bankId, LocalDate validFrom, LocalDate validTo) {
+        String productId = UUID.randomUUID().toString();
+        sendProductEvent("ProductPublished", productId, bankId, "PUBLISHED", 1, validFrom, validTo);
+        awaitProductStatus(productId, "PUBLISHED");
+        return productId;
+    }
+
     public static void sendProductEvent(String event, String productId, String bankId, String status, int version) {
+        sendProductEvent(event, productId, bankId, status, version, LocalDate.of(2026, 1, 1), null);
+    }
+
+    static void sendProductEvent(String event, String productId, String bankId, String status, int version,
+            LocalDate validFrom, LocalDate validTo) {
         String payload = event.equals("ProductPublished") || event.equals("ProductUpdated")
                 ? """
                 {"productId":"%s","bankId":"%s","name":"科技贷 %s","type":"TECH_LOAN","minAmount":100000,
                  "maxAmount":10000000,"minTermMonths":6,"maxTermMonths":36,"minAnnualRate":3.1,"maxAnnualRate":4.5,
                  "lprSpreadBps":null,"guaranteeTypes":["CREDIT"],"rules":[],"policyToolIds":[],
-                 "validFrom":"2026-01-01","validTo":null,"status":"%s","version":%d}
-                """.formatted(productId, bankId, bankId, status, version)
+                 "validFrom":"%s","validTo":%s,"status":"%s","version":%d}
+                """.formatted(productId, bankId, bankId, validFrom, validTo == null ? "null" : "\"" + validTo + "\"",
+                        status, version)
                 : """
                 {"productId":"%s","bankId":"%s","status":"%s","version":%d}
                 """.formatted(productId, bankId, status, version);

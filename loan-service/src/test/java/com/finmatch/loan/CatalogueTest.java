@@ -183,6 +183,26 @@ class CatalogueTest {
                 .then().statusCode(200).extract().path("total")).longValue());
     }
 
+    @Test
+    void shouldNotListAProductPublishedAheadOfItsValidFrom() {
+        String bankId = TestData.bankUnique("AHEAD");
+        String token = Tokens.bank("b", bankId);
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        String[] ids = new String[2];
+        String[] validFroms = {"2026-01-01", tomorrow.toString()};
+        for (int k = 0; k < 2; k++) {
+            ids[k] = given().auth().oauth2(token).contentType("application/json")
+                    .body(TestData.productJson("Valid from " + validFroms[k])
+                            .replace("\"validFrom\": \"2026-01-01\"", "\"validFrom\": \"" + validFroms[k] + "\""))
+                    .post("/api/v1/products").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(token).post("/api/v1/products/" + ids[k] + "/publish").then().statusCode(200);
+        }
+        given().when().get("/api/v1/products?bankId=" + bankId).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ids[0]));
+        given().when().get("/api/v1/products/" + ids[1]).then().statusCode(200)
+                .body("validFrom", equalTo(tomorrow.toString()));
+    }
+
     private static void assertEqualsLong(long expected, long actual) {
         org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
     }

@@ -244,6 +244,23 @@ class LeadFlowTest {
     }
 
     @Test
+    void shouldLetAnAdministratorSeeEveryLeadButDecideOnNoneWith403() {
+        String bankId = TestData.bankUnique("ADM");
+        UUID lead = lead(bankId, UUID.randomUUID(), Instant.now());
+        String admin = Tokens.admin("admin1");
+        given().auth().oauth2(admin).get(LEADS + "/" + lead).then().statusCode(200);
+        for (String decision : new String[] {"{\"action\": \"RECEIVE\"}",
+                "{\"action\": \"DECLINE\", \"reasonCode\": \"CREDIT_HISTORY\"}"}) {
+            decide(admin, lead, decision).statusCode(403).contentType("application/problem+json")
+                    .body("status", equalTo(403));
+        }
+        decide(admin, UUID.randomUUID(), "{\"action\": \"RECEIVE\"}").statusCode(404);
+        given().auth().oauth2(Tokens.bank("bank-user", bankId)).get(LEADS + "/" + lead).then()
+                .body("status", equalTo("SUBMITTED")).body("history.size()", equalTo(1));
+        decide(Tokens.bank("bank-user", bankId), lead, "{\"action\": \"RECEIVE\"}").statusCode(200);
+    }
+
+    @Test
     void shouldListLeadsByDueTime() {
         String bankId = TestData.bankUnique("ORD");
         UUID later = lead(bankId, UUID.randomUUID(), Instant.parse("2026-11-25T01:00:00Z"));

@@ -66,10 +66,15 @@ final class TestData {
 
     static void applicationSubmitted(UUID applicationId, UUID enterpriseId, UUID productId, String bankId,
             Instant submittedAt) {
+        applicationSubmitted(applicationId, enterpriseId, UUID.randomUUID(), productId, bankId, submittedAt);
+    }
+
+    static void applicationSubmitted(UUID applicationId, UUID enterpriseId, UUID needId, UUID productId,
+            String bankId, Instant submittedAt) {
         sendEvent("application.events", "finmatch.application.ApplicationSubmitted.v1", "enterprise-service",
                 applicationId.toString(), """
                         {"applicationId": "%s", "enterpriseId": "%s", "financingNeedId": "%s", "productId": "%s",
                          "bankId": "%s", "amount": 3000000, "termMonths": 24, "submittedAt": "%s"}
-                        """.formatted(applicationId, enterpriseId, UUID.randomUUID(), productId, bankId, submittedAt));
+                        """.formatted(applicationId, enterpriseId, needId, productId, bankId, submittedAt));
     }
 }

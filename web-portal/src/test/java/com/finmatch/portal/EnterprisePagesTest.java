@@ -209,6 +209,24 @@ class EnterprisePagesTest {
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowAnApplicationClosedBecauseTheNeedWasMetWithItsReason() {
+        registered();
+        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(enterprises.myApplications()).thenReturn(List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+                "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "CLOSED",
+                "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
+                        TestJson.obj("status", "CLOSED", "at", "2026-11-21T08:00:00Z",
+                                "reasonCode", "NEED_FULFILLED")))));
+        given().get("/enterprise/applications").then().statusCode(200)
+                .body(containsString("data-status=\"CLOSED\""))
+                .body(containsString("已关闭"))
+                .body(containsString("关闭原因: 融资需求已由其他贷款满足"))
+                .body(not(containsString("拒绝原因")))
+                .body(not(containsString("action=\"/enterprise/applications/5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f/withdraw\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldForbidTheBankPagesToAnEnterprise() {
         given().get("/bank").then().statusCode(403).body(containsString("没有权限"));
         given().get("/admin").then().statusCode(403).body(containsString("没有权限"));

@@ -3,6 +3,7 @@ package com.finmatch.portal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -69,6 +70,20 @@ class StaffPagesTest {
                 .post("/bank/leads/" + LEAD_ID + "/decisions").then().statusCode(303)
                 .header("Location", containsString("/bank?done=decided"));
         verify(loans).decide(LEAD_ID, Map.of("action", "DECLINE", "reasonCode", "INSUFFICIENT_REVENUE"));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldShowAClosedLeadWithItsReasonAndNoDecisionForm() {
+        when(loans.lead(LEAD_ID)).thenReturn(TestJson.obj("id", LEAD_ID, "amount", 500000, "termMonths", 12,
+                "status", "CLOSED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false,
+                "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
+                        TestJson.obj("status", "CLOSED", "at", "2026-11-21T08:00:00Z",
+                                "reasonCode", "NEED_WITHDRAWN"))));
+        given().get("/bank/leads/" + LEAD_ID).then().statusCode(200)
+                .body(containsString("status-CLOSED\">已关闭"))
+                .body(containsString("企业已撤回融资需求"))
+                .body(not(containsString("/bank/leads/" + LEAD_ID + "/decisions")));
     }
 
     @Test

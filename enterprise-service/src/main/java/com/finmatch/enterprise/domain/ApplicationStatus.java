@@ -2,10 +2,11 @@ package com.finmatch.enterprise.domain;
 
 /**
  * The state machine of a loan application: SUBMITTED → RECEIVED → UNDER_REVIEW → APPROVED → DISBURSED, or DECLINED
- * (by the bank) or WITHDRAWN (by the enterprise) from any state that is not final.
+ * (by the bank) or WITHDRAWN (by the enterprise) from any state that is not final, or CLOSED (with a
+ * {@link CloseReason}) when its need was met by another application's loan or withdrawn.
  */
 public enum ApplicationStatus {
-    SUBMITTED(0), RECEIVED(1), UNDER_REVIEW(2), APPROVED(3), DISBURSED(4), DECLINED(-1), WITHDRAWN(-1);
+    SUBMITTED(0), RECEIVED(1), UNDER_REVIEW(2), APPROVED(3), DISBURSED(4), DECLINED(-1), WITHDRAWN(-1), CLOSED(-1);
 
     private final int rank;
 
@@ -14,12 +15,12 @@ public enum ApplicationStatus {
     }
 
     public boolean isFinal() {
-        return this == DISBURSED || this == DECLINED || this == WITHDRAWN;
+        return this == DISBURSED || this == DECLINED || this == WITHDRAWN || this == CLOSED;
     }
 
     /** The statuses a bank reports through lead events. */
     public boolean isReportedByBank() {
-        return this != SUBMITTED && this != WITHDRAWN;
+        return this != SUBMITTED && this != WITHDRAWN && this != CLOSED;
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** The local replica of a loan product, kept from loan-service's product.events: what applications need. */
@@ -34,6 +35,12 @@ public class ProductSummary extends PanacheEntityBase {
     @Column(name = "max_amount")
     public BigDecimal maxAmount;
 
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
     @Column(name = "product_version")
     public Long productVersion;
 
@@ -42,5 +49,16 @@ public class ProductSummary extends PanacheEntityBase {
 
     public boolean isPublished() {
         return PUBLISHED.equals(status);
+    }
+
+    /** Valid on {@code day}: not before validFrom, not after validTo (a missing bound does not restrict). */
+    public boolean isValidOn(LocalDate day) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** The validity in words, for error messages: "valid from 2027-01-01 until 2027-12-31". */
+    public String validity() {
+        return "valid from " + (validFrom == null ? "any day" : validFrom)
+                + (validTo == null ? " without end" : " until " + validTo);
     }
 }

@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.event;
 
 import com.finmatch.enterprise.domain.Application;
+import com.finmatch.enterprise.domain.CloseReason;
 import com.finmatch.enterprise.domain.Consent;
 import com.finmatch.enterprise.domain.DataCategory;
 import com.finmatch.enterprise.domain.Enterprise;
@@ -39,6 +40,7 @@ public final class EnterpriseEvents {
     public static final String PROJECT_REGISTERED = "finmatch.enterprise.ProjectRegistered.v1";
     public static final String APPLICATION_SUBMITTED = "finmatch.application.ApplicationSubmitted.v1";
     public static final String APPLICATION_WITHDRAWN = "finmatch.application.ApplicationWithdrawn.v1";
+    public static final String APPLICATION_CLOSED = "finmatch.application.ApplicationClosed.v1";
 
     private EnterpriseEvents() {
     }
@@ -110,5 +112,14 @@ public final class EnterpriseEvents {
 
     public record ApplicationWithdrawn(UUID applicationId, UUID enterpriseId, UUID productId, String bankId,
             Instant at) {
+    }
+
+    /** An active application closed because its need was met by another application's loan or withdrawn. */
+    public record ApplicationClosed(UUID applicationId, UUID enterpriseId, UUID financingNeedId, UUID productId,
+            String bankId, CloseReason reasonCode, Instant at) {
+
+        public static ApplicationClosed of(Application a, CloseReason reason, Instant at) {
+            return new ApplicationClosed(a.id, a.enterpriseId, a.financingNeedId, a.productId, a.bankId, reason, at);
+        }
     }
 }

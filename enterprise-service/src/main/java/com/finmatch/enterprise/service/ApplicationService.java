@@ -5,6 +5,7 @@ import com.finmatch.enterprise.api.ApplicationView;
 import com.finmatch.enterprise.domain.Application;
 import com.finmatch.enterprise.domain.ApplicationStatus;
 import com.finmatch.enterprise.domain.ApplicationStep;
+import com.finmatch.enterprise.domain.CloseReason;
 import com.finmatch.enterprise.domain.Enterprise;
 import com.finmatch.enterprise.domain.FinancingNeed;
 import com.finmatch.enterprise.domain.NeedStatus;
@@ -20,6 +21,7 @@ import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import com.finmatch.platform.time.PlatformClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,6 +70,10 @@ public class ApplicationService {
         ProductSummary product = ProductSummary.findById(request.productId());
         if (product == null || !product.isPublished()) {
             throw ProblemException.unprocessable("product " + request.productId() + " is not a published product");
+        }
+        if (!product.isValidOn(PlatformClock.today(clock))) {
+            throw ProblemException.unprocessable("product " + product.productId + " is " + product.validity()
+                    + ", not today (" + PlatformClock.today(clock) + ")");
         }
         long active = Application.count("financingNeedId = ?1 and productId = ?2 and status in ?3", need.id,
                 product.productId, Application.ACTIVE);
@@ -143,7 +149,9 @@ public class ApplicationService {
         if (!status.isReportedByBank()) {
             throw new InvalidEventException("status " + status + " is not one a bank reports");
         }
-        // locked, so that a withdrawal at the same moment waits instead of failing this event into the DLQ
+        // locked, need first (the order a need's withdrawal locks them in), so that a withdrawal at the same moment
+        // waits instead of deadlocking or failing this event into the DLQ
+        lockNeedOf(applicationId);
         Application a = Application.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
             throw new InvalidEventException("no application " + applicationId);
@@ -178,6 +186,34 @@ public class ApplicationService {
             outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, need.enterpriseId.toString(),
                     EnterpriseEvents.NEED_FULFILLED,
                     new EnterpriseEvents.FinancingNeedFulfilled(need.enterpriseId, need.id, a.id, at));
+        }
+        closeActiveApplications(a.financingNeedId, a.id, CloseReason.NEED_FULFILLED, at);
+    }
+
+    /**
+     * One need, one loan: closes every active application of the need but {@code except} (CLOSED with the reason),
+     * and announces each (ApplicationClosed) so that its bank's lead closes too. The caller holds the need's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeActiveApplications(UUID needId, UUID except, CloseReason reason, Instant at) {
+        List<Application> active = Application.<Application>find("financingNeedId = ?1 and status in ?2",
+                Sort.by("id"), needId, Application.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Application other : active) {
+            if (other.id.equals(except)) {
+                continue;
+            }
+            other.record(new ApplicationStep(ApplicationStatus.CLOSED, at, reason.name(), null, null));
+            outbox.publish(EnterpriseEvents.APPLICATION_TOPIC, other.id.toString(),
+                    EnterpriseEvents.APPLICATION_CLOSED, EnterpriseEvents.ApplicationClosed.of(other, reason, at));
+        }
+    }
+
+    private static void lockNeedOf(UUID applicationId) {
+        List<UUID> need = Panache.getEntityManager()
+                .createQuery("select a.financingNeedId from Application a where a.id = ?1", UUID.class)
+                .setParameter(1, applicationId).getResultList();
+        if (!need.isEmpty() && need.get(0) != null) {
+            FinancingNeed.findById(need.get(0), LockModeType.PESSIMISTIC_WRITE);
         }
     }
 

@@ -2,6 +2,7 @@ package com.finmatch.enterprise.service;
 
 import com.finmatch.enterprise.api.FinancingNeedRequest;
 import com.finmatch.enterprise.api.FinancingNeedView;
+import com.finmatch.enterprise.domain.CloseReason;
 import com.finmatch.enterprise.domain.Enterprise;
 import com.finmatch.enterprise.domain.FinancingNeed;
 import com.finmatch.enterprise.domain.NeedStatus;
@@ -39,6 +40,9 @@ public class FinancingNeedService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ApplicationService applications;
 
     @Transactional
     public FinancingNeedView open(UUID enterpriseId, FinancingNeedRequest request) {
@@ -90,6 +94,7 @@ public class FinancingNeedService {
         return FinancingNeedView.of(needOf(e, needId, LockModeType.NONE));
     }
 
+    /** Withdraws an open need; its active applications close with it (CLOSED, NEED_WITHDRAWN). */
     @Transactional
     public FinancingNeedView withdraw(UUID enterpriseId, UUID needId) {
         Enterprise e = access.owned(enterpriseId);
@@ -100,6 +105,7 @@ public class FinancingNeedService {
         Instant now = PlatformClock.now(clock);
         n.status = NeedStatus.WITHDRAWN;
         n.closedAt = now;
+        applications.closeActiveApplications(n.id, null, CloseReason.NEED_WITHDRAWN, now);
         Persistence.flush();
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.NEED_WITHDRAWN,
                 new EnterpriseEvents.FinancingNeedWithdrawn(e.id, n.id, now));

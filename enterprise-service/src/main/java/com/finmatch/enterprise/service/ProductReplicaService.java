@@ -8,11 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The local replica of loan-service's products ({productId, bankId, name, status, minAmount, maxAmount}), all that
+ * The local replica of loan-service's products ({productId, bankId, name, status, minAmount, maxAmount, validFrom,
+ * validTo}), all that
  * submitting an application needs. An event older than the replica (by product version) changes nothing.
  */
 @ApplicationScoped
@@ -54,6 +57,8 @@ public class ProductReplicaService {
             p.name = data.hasNonNull("name") ? data.get("name").asText() : null;
             p.minAmount = decimal(data, "minAmount");
             p.maxAmount = decimal(data, "maxAmount");
+            p.validFrom = date(data, "validFrom");
+            p.validTo = date(data, "validTo");
         }
         if (!known) {
             p.persist(); // after every column is set: the insert carries the state at persist time
@@ -66,6 +71,18 @@ public class ProductReplicaService {
             throw new InvalidEventException(field + " is missing");
         }
         return v;
+    }
+
+    private static LocalDate date(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field + " is not an ISO date");
+        }
     }
 
     private static BigDecimal decimal(JsonNode data, String field) {

@@ -28,7 +28,10 @@ class ApplicationStatusTest {
             "DISBURSED, DECLINED, false",
             "WITHDRAWN, RECEIVED, false",
             "SUBMITTED, WITHDRAWN, false",
-            "SUBMITTED, SUBMITTED, false"})
+            "SUBMITTED, SUBMITTED, false",
+            "CLOSED, RECEIVED, false",
+            "CLOSED, DISBURSED, false",
+            "APPROVED, CLOSED, false"})
     void shouldMoveOnlyForwardOrToDeclinedAndNeverOutOfAFinalState(String from, String to, boolean legal) {
         assertEquals(legal, valueOf(from).canAdvanceTo(valueOf(to)));
     }
@@ -38,6 +41,7 @@ class ApplicationStatusTest {
         assertTrue(ApplicationStatus.DISBURSED.isFinal());
         assertTrue(ApplicationStatus.DECLINED.isFinal());
         assertTrue(ApplicationStatus.WITHDRAWN.isFinal());
+        assertTrue(ApplicationStatus.CLOSED.isFinal());
         assertFalse(ApplicationStatus.APPROVED.isFinal());
         assertFalse(ApplicationStatus.SUBMITTED.isFinal());
     }

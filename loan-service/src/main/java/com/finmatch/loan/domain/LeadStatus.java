@@ -1,11 +1,14 @@
 package com.finmatch.loan.domain;
 
-/** Where an application stands, as its bank sees it (CONTRACT.md, Application). */
+/**
+ * Where an application stands, as its bank sees it (CONTRACT.md, Application). CLOSED: the enterprise's need was met by
+ * another loan or withdrawn, so the application was closed (its reason code says which).
+ */
 public enum LeadStatus {
-    SUBMITTED, RECEIVED, UNDER_REVIEW, APPROVED, DECLINED, DISBURSED, WITHDRAWN;
+    SUBMITTED, RECEIVED, UNDER_REVIEW, APPROVED, DECLINED, DISBURSED, WITHDRAWN, CLOSED;
 
     /** A final status: no decision moves a lead out of it. */
     public boolean isFinal() {
-        return this == DECLINED || this == DISBURSED || this == WITHDRAWN;
+        return this == DECLINED || this == DISBURSED || this == WITHDRAWN || this == CLOSED;
     }
 }

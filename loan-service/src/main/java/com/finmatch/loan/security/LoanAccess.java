@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The one per-object access check of loan-service (OWASP API1). A bank reaches only its own products, leads and
- * decisions; administrators reach all; published products are public. An object the caller may not reach answers
+ * decisions; administrators read all but decide on no lead (403); published products are public. An object the caller may not reach answers
  * 404, exactly like one that does not exist. Role checks stay on the resources (@RolesAllowed → 403).
  */
 @RequestScoped
@@ -53,10 +53,24 @@ public class LoanAccess {
         return changeable(product);
     }
 
-    /** A lead and its decisions: the product's bank and administrators. */
+    /** Reading a lead: the product's bank and administrators. */
     public Lead lead(Lead lead) {
         if (lead != null && (isAdmin() || isOwnBank(lead.bankId))) {
             return lead;
+        }
+        throw ProblemException.notFound("lead");
+    }
+
+    /**
+     * Deciding on a lead: only the bank that owns it. An administrator sees the lead but may not decide (403), so that
+     * no decision, and no KPI built on decisions, is made by hand on a bank's behalf.
+     */
+    public Lead decidableLead(Lead lead) {
+        if (lead != null && isOwnBank(lead.bankId)) {
+            return lead;
+        }
+        if (lead != null && isAdmin()) {
+            throw ProblemException.forbidden("only the bank that owns a lead decides on it");
         }
         throw ProblemException.notFound("lead");
     }

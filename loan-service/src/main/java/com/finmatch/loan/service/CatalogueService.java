@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalogue (金融超市): published, currently valid products, filtered by type, bank, district, cluster and
+ * The catalogue (金融超市): published products valid today (validFrom ≤ today ≤ validTo), filtered by type, bank, district, cluster and
  * amount, in one indexed query per page (rules live in the product row: no query per product).
  */
 @ApplicationScoped
@@ -51,7 +51,8 @@ public class CatalogueService {
             where.add("p.status = :status");
             params.put("status", status.name());
             if (status == ProductStatus.PUBLISHED) {
-                where.add("(p.valid_to is null or p.valid_to >= :today)");
+                // valid today: not before its validFrom (a product may be published ahead), not after its validTo
+                where.add("p.valid_from <= :today and (p.valid_to is null or p.valid_to >= :today)");
                 params.put("today", today);
             }
             if (filter.type() != null) {

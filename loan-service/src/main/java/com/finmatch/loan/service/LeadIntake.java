@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Turns application.events into leads: ApplicationSubmitted opens a SUBMITTED lead for the product's bank, due after
  * the bank's promised working hours (weekends, public holidays and make-up working days as in
- * {@link WorkingCalendar}); ApplicationWithdrawn closes it as WITHDRAWN. Runs inside the inbox transaction.
+ * {@link WorkingCalendar}); ApplicationWithdrawn closes it as WITHDRAWN; ApplicationClosed (the need was met by
+ * another loan or withdrawn) as CLOSED with the event's reason code. Runs inside the inbox transaction.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -44,7 +45,8 @@ public class LeadIntake {
     public void apply(IncomingEvent event) {
         switch (event.name()) {
             case "ApplicationSubmitted" -> submitted(event.data());
-            case "ApplicationWithdrawn" -> withdrawn(event.data());
+            case "ApplicationWithdrawn" -> ended(event.data(), LeadStatus.WITHDRAWN, null);
+            case "ApplicationClosed" -> ended(event.data(), LeadStatus.CLOSED, closeReason(event.data()));
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
@@ -79,18 +81,27 @@ public class LeadIntake {
         lead.persist();
     }
 
-    private void withdrawn(JsonNode data) {
+    /** The enterprise side ended the application: the lead ends too, unless the bank ended it first. */
+    private void ended(JsonNode data, LeadStatus status, String reasonCode) {
         UUID applicationId = uuid(data, "applicationId", true);
         Lead lead = Lead.findById(applicationId);
         if (lead == null) {
-            LOG.warnf("ApplicationWithdrawn for unknown application %s: nothing to withdraw", applicationId);
+            LOG.warnf("%s for unknown application %s: nothing to end", status, applicationId);
             return;
         }
         if (lead.status.isFinal()) {
             return;
         }
         Instant at = data.hasNonNull("at") ? time(data, "at") : PlatformClock.now(clock);
-        lead.record(new LeadHistoryEntry(LeadStatus.WITHDRAWN, at, null, null, null, null));
+        lead.record(new LeadHistoryEntry(status, at, reasonCode, null, null, null));
+    }
+
+    private static String closeReason(JsonNode data) {
+        String reason = text(data, "reasonCode");
+        if (reason == null) {
+            throw new InvalidEventException("ApplicationClosed names no reasonCode");
+        }
+        return reason.length() > 40 ? reason.substring(0, 40) : reason;
     }
 
     static UUID uuid(JsonNode data, String field, boolean required) {

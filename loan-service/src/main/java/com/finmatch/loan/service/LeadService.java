@@ -93,15 +93,19 @@ public class LeadService {
         return new LeadDetails(lead, profile);
     }
 
-    /** Applies a bank's decision; an illegal move is 409 and changes nothing. */
+    /**
+     * Applies a bank's decision; an illegal move is 409 and changes nothing, and so is an approval or disbursement on
+     * a need that another lead's loan has met already (one need, one loan).
+     */
     @Transactional
     public LeadDetails decide(UUID id, DecisionRequest decision, Instant now) {
-        Lead lead = access.lead(Lead.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        Lead lead = access.decidableLead(Lead.findById(id, LockModeType.PESSIMISTIC_WRITE));
         DeclineReason reason = checkDecision(decision);
         LeadStatus previous = lead.status;
         LeadStatus next = LeadStateMachine.next(previous, decision.action()).orElseThrow(() ->
                 ProblemException.conflict(decision.action() + " is not possible on a " + previous + " lead; it needs "
                         + LeadStateMachine.legalFrom(decision.action())));
+        OneLoanPerNeed.checkBefore(lead, next);
         BigDecimal amount = null;
         BigDecimal rate = null;
         switch (decision.action()) {
@@ -125,7 +129,7 @@ public class LeadService {
         String note = blankToNull(decision.note());
         String reasonCode = reason == null ? null : reason.name();
         lead.record(new LeadHistoryEntry(next, now, reasonCode, note, amount, rate));
-        Lead.flush();
+        OneLoanPerNeed.flush();
         outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
                 LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate)
                         .withResponseTime(lead, calendar.current()));
