@@ -306,6 +306,48 @@ class LeadFlowTest {
                 .then().extract().path("enterprise") == null);
     }
 
+    @Test
+    void shouldAnnounceTheProfileReadWhenADecisionAnswersWithTheProfile() {
+        String bankId = TestData.bankUnique("DEC");
+        String bank = Tokens.bank("bank-user", bankId);
+        UUID enterpriseId = UUID.randomUUID();
+        TestData.enterpriseRegistered(enterpriseId, "ent-dec", "\"annualRevenue\": 52000000");
+        UUID lead = lead(bankId, enterpriseId, Instant.now());
+        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "PROFILE"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+                .then().extract().path("enterprise.name") != null);
+        try (TopicProbe events = TopicProbe.of("lead.events")) {
+            decide(bank, lead, "{\"action\": \"RECEIVE\"}").statusCode(200)
+                    .body("enterprise.name", equalTo("肇庆培育企业")).body("enterprise.annualRevenue", nullValue());
+            JsonNode read = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.lead.EnterpriseProfileRead.v1", lead.toString())), "loan-service");
+            assertEquals(enterpriseId.toString(), read.get("enterpriseId").asText());
+            assertEquals(bankId, read.get("bankId").asText());
+            assertEquals("bank-user", read.get("readBy").asText());
+            assertEquals("[\"PROFILE\"]", read.get("categories").toString());
+        }
+    }
+
+    @Test
+    void shouldShowABankOnlyTheFieldsTheSharedCategoryDefinitionNames() {
+        String bankId = TestData.bankUnique("DEF");
+        String bank = Tokens.bank("bank-user", bankId);
+        UUID enterpriseId = UUID.randomUUID();
+        // a field that no category names (as a later version of the profile event might carry) is never shown
+        TestData.enterpriseRegistered(enterpriseId, "ent-def", "\"annualRevenue\": 52000000, \"internalNote\": \"x\"");
+        UUID lead = lead(bankId, enterpriseId, Instant.now());
+        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "PROFILE"));
+        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "FINANCIALS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+                .then().extract().path("enterprise.annualRevenue") != null);
+        given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆培育企业"))
+                .body("enterprise.districtCode", equalTo("441202")).body("enterprise.internalNote", nullValue())
+                .body("enterprise.ownerSub", nullValue());
+    }
+
     private static String consent(UUID enterpriseId, UUID consentId, String bankId, String category) {
         return """
                 {"enterpriseId": "%s", "consentId": "%s", "bankId": "%s", "categories": ["%s"],
