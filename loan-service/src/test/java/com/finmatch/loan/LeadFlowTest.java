@@ -311,12 +311,7 @@ class LeadFlowTest {
         String bankId = TestData.bankUnique("DEC");
         String bank = Tokens.bank("bank-user", bankId);
         UUID enterpriseId = UUID.randomUUID();
-        TestData.enterpriseRegistered(enterpriseId, "ent-dec", "\"annualRevenue\": 52000000");
-        UUID lead = lead(bankId, enterpriseId, Instant.now());
-        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
-                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "PROFILE"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
-                .then().extract().path("enterprise.name") != null);
+        UUID lead = consentedLead(bankId, enterpriseId, "\"annualRevenue\": 52000000", "PROFILE");
         try (TopicProbe events = TopicProbe.of("lead.events")) {
             decide(bank, lead, "{\"action\": \"RECEIVE\"}").statusCode(200)
                     .body("enterprise.name", equalTo("肇庆培育企业")).body("enterprise.annualRevenue", nullValue());
@@ -333,19 +328,31 @@ class LeadFlowTest {
     void shouldShowABankOnlyTheFieldsTheSharedCategoryDefinitionNames() {
         String bankId = TestData.bankUnique("DEF");
         String bank = Tokens.bank("bank-user", bankId);
-        UUID enterpriseId = UUID.randomUUID();
         // a field that no category names (as a later version of the profile event might carry) is never shown
-        TestData.enterpriseRegistered(enterpriseId, "ent-def", "\"annualRevenue\": 52000000, \"internalNote\": \"x\"");
-        UUID lead = lead(bankId, enterpriseId, Instant.now());
-        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
-                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "PROFILE"));
-        TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
-                enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, "FINANCIALS"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
-                .then().extract().path("enterprise.annualRevenue") != null);
+        UUID lead = consentedLead(bankId, UUID.randomUUID(), "\"annualRevenue\": 52000000, \"internalNote\": \"x\"",
+                "PROFILE", "FINANCIALS");
         given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆培育企业"))
                 .body("enterprise.districtCode", equalTo("441202")).body("enterprise.internalNote", nullValue())
                 .body("enterprise.ownerSub", nullValue());
+    }
+
+    /**
+     * A lead of a new enterprise (profile fields {@code fieldsJson}) whose bank holds one consent per category, once
+     * loan-service shows the bank the profile under them.
+     */
+    private static UUID consentedLead(String bankId, UUID enterpriseId, String fieldsJson, String... categories) {
+        TestData.enterpriseRegistered(enterpriseId, "ent-" + bankId, fieldsJson);
+        UUID lead = lead(bankId, enterpriseId, Instant.now());
+        for (String category : categories) {
+            TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                    enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, category));
+        }
+        String shownLast = categories[categories.length - 1].equals("FINANCIALS") ? "enterprise.annualRevenue"
+                : "enterprise.name";
+        String bank = Tokens.bank("bank-user", bankId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+                .then().extract().path(shownLast) != null);
+        return lead;
     }
 
     private static String consent(UUID enterpriseId, UUID consentId, String bankId, String category) {

@@ -100,16 +100,21 @@ class AdminViewsTest {
                 .when().get("/api/v1/matches").then().statusCode(200).body("items.needId", not(hasItem(need))));
     }
 
+    /** enterprise-service's ConsentGranted: the enterprise lets a bank (or every bank) see one category. */
+    private static void grantConsent(String enterprise, String bankId, String category) {
+        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
+                {"enterpriseId":"%s","consentId":"%s","bankId":"%s","categories":["%s"],
+                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise,
+                Events.id(), bankId, category));
+    }
+
     @Test
     void shouldShowABankTheEnterpriseOnlyUnderAConsentCoveringTheCategoryOfItsFields() {
         String[] ids = matchedNeed("BANK-K", "441291").split("/");
         String enterprise = ids[0];
         String need = ids[1];
         String bankK = Tokens.bank("bank-k-user", "BANK-K");
-        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
-                {"enterpriseId":"%s","consentId":"%s","bankId":"BANK-K","categories":["CONTACTS"],
-                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise,
-                Events.id()));
+        grantConsent(enterprise, "BANK-K", "CONTACTS");
         // a CONTACTS consent: the match, but not the enterprise's name, cluster or district (PROFILE fields)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankK)
                 .when().get("/api/v1/matches").then().statusCode(200).body("items.needId", hasItem(need)));
@@ -121,10 +126,7 @@ class AdminViewsTest {
         given().auth().oauth2(bankK).when().get("/api/v1/matches?district=441291").then().statusCode(200)
                 .body("items.needId", not(hasItem(need)));
 
-        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
-                {"enterpriseId":"%s","consentId":"%s","bankId":"*","categories":["PROFILE"],
-                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise,
-                Events.id()));
+        grantConsent(enterprise, "*", "PROFILE");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankK)
                 .when().get("/api/v1/matches?district=441291").then().statusCode(200)
                 .body("items.find { it.needId == '%s' }.districtCode".formatted(need), equalTo("441291"))
@@ -137,10 +139,7 @@ class AdminViewsTest {
         String[] ids = matchedNeed("BANK-L", "441292").split("/");
         String enterprise = ids[0];
         String bankL = Tokens.bank("bank-l-user", "BANK-L");
-        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
-                {"enterpriseId":"%s","consentId":"%s","bankId":"BANK-L","categories":["PROFILE"],
-                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise,
-                Events.id()));
+        grantConsent(enterprise, "BANK-L", "PROFILE");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankL)
                 .when().get("/api/v1/matches").then().statusCode(200).body("items.enterpriseId", hasItem(enterprise)));
         try (TopicProbe events = TopicProbe.of("match.events")) {
