@@ -114,7 +114,7 @@ class ConsentOnApplyTest {
                 .body(Map.of("financingNeedId", needId, "productId", productId, "consent",
                         Map.of("expiresAt", Instant.now().plus(4000, ChronoUnit.DAYS).toString())))
                 .post("/api/v1/applications").then().statusCode(400)
-                .body("violations.field", equalTo(List.of("expiresAt")));
+                .body("violations.field", equalTo(List.of("consent.expiresAt")));
         as(Tokens.enterprise(owner))
                 .body(Map.of("financingNeedId", needId, "productId", productId, "consent",
                         Map.of("categories", List.of("DOCUMENTS"))))

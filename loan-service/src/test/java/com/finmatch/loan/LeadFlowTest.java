@@ -350,7 +350,7 @@ class LeadFlowTest {
         String shownLast = categories[categories.length - 1].equals("FINANCIALS") ? "enterprise.annualRevenue"
                 : "enterprise.name";
         String bank = Tokens.bank("bank-user", bankId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
                 .then().extract().path(shownLast) != null);
         return lead;
     }

@@ -42,8 +42,8 @@ public class ConsentService {
     public ConsentView grant(UUID enterpriseId, ConsentRequest request) {
         Enterprise e = access.owned(enterpriseId);
         Instant now = Times.now();
-        return ConsentView.of(grant(e, request.bankId(), request.categories(), request.expiresAt().toInstant(), now),
-                now);
+        return ConsentView.of(grant(e, request.bankId(), request.categories(), request.expiresAt().toInstant(), now,
+                "expiresAt"), now);
     }
 
     /**
@@ -55,12 +55,15 @@ public class ConsentService {
     public Consent grantOnApplication(Enterprise e, String bankId, Set<DataCategory> categories, Instant expiresAt) {
         Instant now = Times.now();
         return grant(e, bankId, categories == null || categories.isEmpty() ? EnumSet.of(DataCategory.PROFILE)
-                : categories, expiresAt == null ? now.plus(DAYS_ON_APPLY, ChronoUnit.DAYS) : expiresAt, now);
+                : categories, expiresAt == null ? now.plus(DAYS_ON_APPLY, ChronoUnit.DAYS) : expiresAt, now,
+                "consent.expiresAt");
     }
 
-    private Consent grant(Enterprise e, String bankId, Set<DataCategory> categories, Instant expiresAt, Instant now) {
+    /** {@code expiryField}: the request's field an expiry too far ahead is reported on. */
+    private Consent grant(Enterprise e, String bankId, Set<DataCategory> categories, Instant expiresAt, Instant now,
+            String expiryField) {
         new Violations().check(!expiresAt.isAfter(now.atZone(java.time.ZoneOffset.UTC).plusYears(MAX_YEARS)
-                .toInstant()), "expiresAt", "must be within " + MAX_YEARS + " years").throwIfAny();
+                .toInstant()), expiryField, "must be within " + MAX_YEARS + " years").throwIfAny();
         Consent c = new Consent();
         c.id = UUID.randomUUID();
         c.enterpriseId = e.id;
