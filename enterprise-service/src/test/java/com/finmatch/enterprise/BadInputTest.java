@@ -56,6 +56,15 @@ class BadInputTest {
         }, field);
     }
 
+    /** An application whose consent is {@code consent}, rejected naming {@code field}. */
+    static Spoiled consent(Map<String, Object> consent, String field) {
+        return new Spoiled("consent " + consent, valid -> {
+            Map<String, Object> copy = new HashMap<>(valid);
+            copy.put("consent", consent);
+            return json(copy);
+        }, field);
+    }
+
     static Spoiled malformed() {
         return new Spoiled("malformed JSON", valid -> MALFORMED, null);
     }
@@ -175,7 +184,10 @@ class BadInputTest {
         Map<String, Object> valid = Map.of("financingNeedId", java.util.UUID.randomUUID().toString(),
                 "productId", java.util.UUID.randomUUID().toString());
         List<Spoiled> cases = List.of(malformed(), remove("financingNeedId"), remove("productId"),
-                set("productId", "product-1", "wrong type"), set("financingNeedId", 7, "number for"));
+                set("productId", "product-1", "wrong type"), set("financingNeedId", 7, "number for"),
+                set("consent", "yes", "wrong type"), consent(Map.of("categories", List.of()), "consent.categories"),
+                consent(Map.of("categories", List.of("SECRETS")), "consent.categories"),
+                consent(Map.of("expiresAt", "2020-01-01T00:00:00Z"), "consent.expiresAt"));
         for (Spoiled spoiled : cases) {
             assertRejected(spoiled, as(Tokens.enterprise(owner)).body(spoiled.body().apply(valid))
                     .post("/api/v1/applications"));

@@ -348,6 +348,55 @@ class LeadFlowTest {
                 .then().extract().path("enterprise") == null);
     }
 
+    @Test
+    void shouldAnnounceTheProfileReadWhenADecisionAnswersWithTheProfile() {
+        String bankId = TestData.bankUnique("DEC");
+        String bank = Tokens.bank("bank-user", bankId);
+        UUID enterpriseId = UUID.randomUUID();
+        UUID lead = consentedLead(bankId, enterpriseId, "\"annualRevenue\": 52000000", "PROFILE");
+        try (TopicProbe events = TopicProbe.of("lead.events")) {
+            decide(bank, lead, "{\"action\": \"RECEIVE\"}").statusCode(200)
+                    .body("enterprise.name", equalTo("肇庆培育企业")).body("enterprise.annualRevenue", nullValue());
+            JsonNode read = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.lead.EnterpriseProfileRead.v1", lead.toString())), "loan-service");
+            assertEquals(enterpriseId.toString(), read.get("enterpriseId").asText());
+            assertEquals(bankId, read.get("bankId").asText());
+            assertEquals("bank-user", read.get("readBy").asText());
+            assertEquals("[\"PROFILE\"]", read.get("categories").toString());
+        }
+    }
+
+    @Test
+    void shouldShowABankOnlyTheFieldsTheSharedCategoryDefinitionNames() {
+        String bankId = TestData.bankUnique("DEF");
+        String bank = Tokens.bank("bank-user", bankId);
+        // a field that no category names (as a later version of the profile event might carry) is never shown
+        UUID lead = consentedLead(bankId, UUID.randomUUID(), "\"annualRevenue\": 52000000, \"internalNote\": \"x\"",
+                "PROFILE", "FINANCIALS");
+        given().auth().oauth2(bank).get(LEADS + "/" + lead).then().body("enterprise.name", equalTo("肇庆培育企业"))
+                .body("enterprise.districtCode", equalTo("441202")).body("enterprise.internalNote", nullValue())
+                .body("enterprise.ownerSub", nullValue());
+    }
+
+    /**
+     * A lead of a new enterprise (profile fields {@code fieldsJson}) whose bank holds one consent per category, once
+     * loan-service shows the bank the profile under them.
+     */
+    private static UUID consentedLead(String bankId, UUID enterpriseId, String fieldsJson, String... categories) {
+        TestData.enterpriseRegistered(enterpriseId, "ent-" + bankId, fieldsJson);
+        UUID lead = lead(bankId, enterpriseId, Instant.now());
+        for (String category : categories) {
+            TestData.sendEvent("enterprise.events", "finmatch.enterprise.ConsentGranted.v1", "enterprise-service",
+                    enterpriseId.toString(), consent(enterpriseId, UUID.randomUUID(), bankId, category));
+        }
+        String shownLast = categories[categories.length - 1].equals("FINANCIALS") ? "enterprise.annualRevenue"
+                : "enterprise.name";
+        String bank = Tokens.bank("bank-user", bankId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(bank).get(LEADS + "/" + lead)
+                .then().extract().path(shownLast) != null);
+        return lead;
+    }
+
     private static String consent(UUID enterpriseId, UUID consentId, String bankId, String category) {
         return """
                 {"enterpriseId": "%s", "consentId": "%s", "bankId": "%s", "categories": ["%s"],

@@ -1,8 +1,11 @@
 package com.finmatch.matching;
 
 import com.finmatch.matching.service.MatchingService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.finmatch.testing.EventSchemas;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
+import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +98,61 @@ class AdminViewsTest {
                 .formatted(enterprise, consent));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankA)
                 .when().get("/api/v1/matches").then().statusCode(200).body("items.needId", not(hasItem(need))));
+    }
+
+    /** enterprise-service's ConsentGranted: the enterprise lets a bank (or every bank) see one category. */
+    private static void grantConsent(String enterprise, String bankId, String category) {
+        Events.send("enterprise.events", enterprise, "finmatch.enterprise.ConsentGranted.v1", """
+                {"enterpriseId":"%s","consentId":"%s","bankId":"%s","categories":["%s"],
+                 "expiresAt":"2099-01-01T00:00:00Z","grantedAt":"2026-01-01T00:00:00Z"}""".formatted(enterprise,
+                Events.id(), bankId, category));
+    }
+
+    @Test
+    void shouldShowABankTheEnterpriseOnlyUnderAConsentCoveringTheCategoryOfItsFields() {
+        String[] ids = matchedNeed("BANK-K", "441291").split("/");
+        String enterprise = ids[0];
+        String need = ids[1];
+        String bankK = Tokens.bank("bank-k-user", "BANK-K");
+        grantConsent(enterprise, "BANK-K", "CONTACTS");
+        // a CONTACTS consent: the match, but not the enterprise's name, cluster or district (PROFILE fields)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankK)
+                .when().get("/api/v1/matches").then().statusCode(200).body("items.needId", hasItem(need)));
+        given().auth().oauth2(bankK).when().get("/api/v1/matches").then()
+                .body("items.find { it.needId == '%s' }.enterpriseName".formatted(need), nullValue())
+                .body("items.find { it.needId == '%s' }.clusterCode".formatted(need), nullValue())
+                .body("items.find { it.needId == '%s' }.districtCode".formatted(need), nullValue());
+        // nor may the bank find out the district by filtering on it
+        given().auth().oauth2(bankK).when().get("/api/v1/matches?district=441291").then().statusCode(200)
+                .body("items.needId", not(hasItem(need)));
+
+        grantConsent(enterprise, "*", "PROFILE");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankK)
+                .when().get("/api/v1/matches?district=441291").then().statusCode(200)
+                .body("items.find { it.needId == '%s' }.districtCode".formatted(need), equalTo("441291"))
+                .body("items.find { it.needId == '%s' }.clusterCode".formatted(need), equalTo("NEW_MATERIALS"))
+                .body("items.find { it.needId == '%s' }.enterpriseName".formatted(need), notNullValue()));
+    }
+
+    @Test
+    void shouldAnnounceABanksReadOfAnEnterpriseInItsMatchesForTheAccessLog() {
+        String[] ids = matchedNeed("BANK-L", "441292").split("/");
+        String enterprise = ids[0];
+        String bankL = Tokens.bank("bank-l-user", "BANK-L");
+        grantConsent(enterprise, "BANK-L", "PROFILE");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(bankL)
+                .when().get("/api/v1/matches").then().statusCode(200).body("items.enterpriseId", hasItem(enterprise)));
+        try (TopicProbe events = TopicProbe.of("match.events")) {
+            given().auth().oauth2(bankL).when().get("/api/v1/matches").then().statusCode(200)
+                    .body("items.enterpriseName", hasItem(notNullValue()));
+            JsonNode read = EventSchemas.assertValid(events.await(TopicProbe.ofTypeAndSubject(
+                    "finmatch.match.EnterpriseDataRead.v1", enterprise)), "matching-service");
+            assertEquals(enterprise, read.get("enterpriseId").asText());
+            assertEquals("BANK-L", read.get("bankId").asText());
+            assertEquals("bank-l-user", read.get("readBy").asText());
+            assertEquals("[\"PROFILE\"]", read.get("categories").toString());
+            assertEquals("GET /api/v1/matches", read.get("resource").asText());
+        }
     }
 
     @Test

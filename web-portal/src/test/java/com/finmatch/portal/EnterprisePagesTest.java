@@ -1,6 +1,7 @@
 package com.finmatch.portal;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -21,6 +22,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -157,11 +159,108 @@ class EnterprisePagesTest {
                 .body(containsString("一键申请"));
 
         when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        stubApplyStep();
         String[] token = csrf("/enterprise/recommendations");
+        // the apply button leads to the confirm step (consent or anonymous), not straight to an application
         given().redirects().follow(false).cookie("csrf-token", token[0])
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
                 .formParam("needId", NEED_ID).formParam("productId", PRODUCT_ID)
                 .post("/enterprise/applications").then().statusCode(303)
+                .header("Location", containsString("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID));
+        given().get("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID).then().statusCode(200)
+                .body(containsString("确认申请与数据授权"));
+        verify(enterprises, never()).apply(anyMap());
+    }
+
+    /** The apply step's services: the product, the banks and the category definition (platform's contract file). */
+    void stubApplyStep() {
+        when(catalog.product(PRODUCT_ID)).thenReturn(TestJson.obj("id", PRODUCT_ID, "name", "专精特新信用贷",
+                "bankId", "ZQRCB"));
+        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
+    }
+
+    /** Posts the confirm page's form, as the browser does after the apply step. */
+    ValidatableResponse postApply(Map<String, ?> form) {
+        String[] token = csrf("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID);
+        var request = given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .formParam("needId", NEED_ID).formParam("productId", PRODUCT_ID);
+        form.forEach((k, v) -> {
+            if (v instanceof List<?> values) {
+                values.forEach(value -> request.formParam(k, value));
+            } else {
+                request.formParam(k, v);
+            }
+        });
+        return request.post("/enterprise/applications").then();
+    }
+
+    void applyStepStubbed() {
+        registered();
+        stubApplyStep();
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldAskForConsentOnApplyingAndPreviewExactlyWhatTheBankWillSee() {
+        applyStepStubbed();
+        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
+                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
+                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "annualRevenue", 52000000,
+                        "contactPhone", "+86 758 2888888", "version", 3)).header("ETag", "\"3\"").build());
+        String page = given().get("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID).then()
+                .statusCode(200).extract().body().asString();
+        assertThat(page, containsString("专精特新信用贷"));
+        assertThat(page, containsString("肇庆农村商业银行 (ZQRCB)"));
+        // PROFILE ticked by default, FINANCIALS and CONTACTS offered; 90 days
+        assertThat(page, containsString("name=\"categories\" value=\"PROFILE\" checked"));
+        assertThat(page, containsString("name=\"categories\" value=\"FINANCIALS\">"));
+        assertThat(page, containsString("name=\"categories\" value=\"CONTACTS\">"));
+        assertThat(page, containsString("value=\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90)
+                + "\""));
+        // each category lists the fields the bank sees with the enterprise's current values, and nothing else
+        assertThat(section(page, "PROFILE"), containsString("<dt>企业名称</dt><dd data-field=\"name\">肇庆市鼎能汽车零部件有限公司</dd>"));
+        assertThat(section(page, "PROFILE"), containsString("data-field=\"uscc\">91441203MATQ1UKWXG<"));
+        assertThat(section(page, "PROFILE"), not(containsString("52000000")));
+        assertThat(section(page, "FINANCIALS"), containsString("<dt>上年营业收入</dt><dd data-field=\"annualRevenue\">52000000</dd>"));
+        assertThat(section(page, "CONTACTS"), containsString("data-field=\"contactPhone\">+86 758 2888888<"));
+        assertThat(section(page, "CONTACTS"), not(containsString("data-field=\"name\"")));
+        assertThat(page, containsString("name=\"share\" value=\"anonymous\""));
+        verify(enterprises, never()).apply(anyMap());
+    }
+
+    /** The preview list of one category on the confirm page. */
+    static String section(String page, String category) {
+        int start = page.indexOf("data-category=\"" + category + "\"");
+        if (start < 0) {
+            throw new AssertionError("no preview of " + category);
+        }
+        return page.substring(start, page.indexOf("</dl>", start));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    @SuppressWarnings("unchecked")
+    void shouldApplyWithTheChosenCategoriesAndExpiry() {
+        applyStepStubbed();
+        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        postApply(Map.of("share", "consent", "categories", List.of("PROFILE", "FINANCIALS"),
+                "expiresOn", "2027-03-01")).statusCode(303)
+                .header("Location", containsString("/enterprise/applications?done=applied_with_consent"));
+        ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
+        verify(enterprises).apply(body.capture());
+        assertThat(body.getValue(), org.hamcrest.Matchers.equalTo(Map.of("financingNeedId", NEED_ID,
+                "productId", PRODUCT_ID, "consent", Map.of("categories", List.of("PROFILE", "FINANCIALS"),
+                        "expiresAt", "2027-03-01T00:00Z"))));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldApplyAnonymouslyWithoutAConsent() {
+        applyStepStubbed();
+        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        postApply(Map.of("share", "anonymous", "categories", List.of("PROFILE"))).statusCode(303)
                 .header("Location", containsString("/enterprise/applications?done=applied"));
         verify(enterprises).apply(eq(Map.of("financingNeedId", NEED_ID, "productId", PRODUCT_ID)));
     }
@@ -188,6 +287,21 @@ class EnterprisePagesTest {
                 .body(containsString("id=\"listing-readiness\""))
                 .body(containsString("科创板上市培育班"))
                 .body(containsString("action=\"/enterprise/training/" + OFFER_ID + "/enrol\""));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldKeepTheConfirmStepWithTheProblemWhenTheConsentIsNotAcceptable() {
+        applyStepStubbed();
+        postApply(Map.of("share", "consent", "expiresOn", "2027-03-01")).statusCode(200)
+                .body(containsString("请至少勾选一类数据"));
+        verify(enterprises, never()).apply(anyMap());
+        when(enterprises.apply(anyMap())).thenThrow(status(400, "{\"status\":400,\"violations\":[{\"field\":"
+                + "\"submit.body.consent.expiresAt\",\"message\":\"must be within 3 years\"}]}"));
+        postApply(Map.of("share", "consent", "categories", List.of("CONTACTS"), "expiresOn", "2035-01-01"))
+                .statusCode(200).body(containsString("must be within 3 years"))
+                .body(containsString("value=\"2035-01-01\""))
+                .body(containsString("name=\"categories\" value=\"CONTACTS\" checked"));
     }
 
     @Test

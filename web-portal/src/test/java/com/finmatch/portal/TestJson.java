@@ -1,6 +1,11 @@
 package com.finmatch.portal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSON objects as a service would return them, for stubbed clients. */
@@ -14,5 +19,20 @@ final class TestJson {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return m;
+    }
+
+    /**
+     * enterprise-service's {@code /reference/data-categories} as it answers: the categories of the platform's contract
+     * file (read from the source tree, so the portal's tests follow the one definition).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> contractDataCategories() {
+        try {
+            Map<String, Object> contract = new ObjectMapper().readValue(
+                    Path.of("../platform/src/main/resources/contracts/data-categories.json").toFile(), Map.class);
+            return (List<Map<String, Object>>) contract.get("categories");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -128,6 +128,17 @@ class PortalJourneyIT {
         assertTrue(zqrcb.first().locator("ul li").count() > 0, "the recommendation gives its reasons");
         Browser.assertAccessible(ent, "13-recommendations");
         zqrcb.first().locator("button[type=submit]").click();
+        // the apply step asks for consent to the bank and previews exactly what it will see
+        ent.waitForURL(Pattern.compile(".*/enterprise/apply\\?.*"));
+        assertTrue(ent.locator("input[name=categories][value=PROFILE]").isChecked(), "PROFILE is ticked by default");
+        assertTrue(!ent.locator("input[name=categories][value=FINANCIALS]").isChecked(), "FINANCIALS is a choice");
+        String enterpriseName = ent.locator("dl[data-category=PROFILE] dd[data-field=name]").innerText();
+        assertTrue(enterpriseName.length() > 0, "the preview shows the enterprise's name as the bank will see it");
+        assertTrue(ent.locator("dl[data-category=FINANCIALS] dd[data-field=annualRevenue]").count() == 1,
+                "the preview lists the financial figures under FINANCIALS");
+        Browser.assertAccessible(ent, "13b-apply-consent");
+        ent.check("input[name=categories][value=FINANCIALS]");
+        ent.locator("button[name=share][value=consent]").click();
         ent.waitForURL(Pattern.compile(".*/enterprise/applications.*"));
         Locator application = ent.locator("article.application:has-text('" + shown + "')");
         assertTrue(application.count() > 0, "the application is listed");
@@ -149,6 +160,12 @@ class PortalJourneyIT {
         lead.first().locator("a").first().click();
         bank.waitForURL(Pattern.compile(".*/bank/leads/[0-9a-f-]{36}"));
         String leadUrl = bank.url();
+        // the consent given on applying shows the bank the enterprise, and the enterprise sees that read in its log
+        eventually("bank1 sees the consenting enterprise on the lead", bank,
+                () -> bank.locator("h1").innerText().contains(enterpriseName));
+        ent.navigate(PORTAL + "/enterprise/consents");
+        eventually("the enterprise's access log shows bank1's read", ent,
+                () -> ent.locator("section[aria-labelledby=log-h] tbody tr:has-text('ZQRCB')").count() > 0);
         Browser.assertAccessible(bank, "22-bank-lead");
         for (String action : new String[] {"RECEIVE", "REVIEW", "APPROVE"}) {
             bank.navigate(leadUrl);

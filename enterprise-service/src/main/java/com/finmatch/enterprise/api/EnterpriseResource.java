@@ -1,9 +1,8 @@
 package com.finmatch.enterprise.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.finmatch.enterprise.domain.DataCategory;
 import com.finmatch.enterprise.service.EnterpriseService;
+import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -64,14 +63,8 @@ public class EnterpriseResource {
         EnterpriseService.ProfileRead read = enterprises.read(id);
         Object body = read.view();
         if (!read.isComplete()) {
-            ObjectNode visible = json.valueToTree(read.view());
-            if (!read.categories().contains(DataCategory.FINANCIALS)) {
-                visible.remove(DataCategory.FINANCIAL_FIELDS);
-            }
-            if (!read.categories().contains(DataCategory.CONTACTS)) {
-                visible.remove(DataCategory.CONTACT_FIELDS);
-            }
-            body = visible;
+            body = DataCategories.get().visible(json.valueToTree(read.view()),
+                    read.categories().stream().map(Enum::name).toList());
         }
         return Response.ok(body).header(HttpHeaders.ETAG, ETags.of(read.view().version())).build();
     }

@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ReferenceDataService;
+import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.PermitAll;
@@ -29,6 +30,17 @@ public class ReferenceResource {
 
     @Inject
     ReferenceDataService reference;
+
+    /**
+     * What a consent lets a bank see, per category: {@code [{code, title, fields[]}]}, the platform's one definition
+     * (the portal's apply step previews it with the enterprise's own values).
+     */
+    @GET
+    @Path("/data-categories")
+    @PermitAll
+    public List<DataCategories.Category> dataCategories() {
+        return DataCategories.get().all();
+    }
 
     @GET
     @Path("/districts")

@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The access log: every read of an enterprise's data by a bank, here or on a lead in loan-service. */
+/**
+ * The access log: every read of an enterprise's data by a bank, here, on a lead in loan-service or in a list of
+ * matches in matching-service.
+ */
 @ApplicationScoped
 public class AccessLogService {
 
@@ -38,9 +41,19 @@ public class AccessLogService {
     /** loan-service's EnterpriseProfileRead: a bank was shown the profile on a lead. */
     @Transactional
     public void recordLeadRead(IncomingEvent event) {
-        JsonNode data = event.data();
+        UUID applicationId = uuid(event.data(), "applicationId");
+        recordRead(event.data(), "lead " + applicationId + " (loan-service)");
+    }
+
+    /** matching-service's EnterpriseDataRead: a bank was shown the enterprise's data in a list of matches. */
+    @Transactional
+    public void recordMatchRead(IncomingEvent event) {
+        recordRead(event.data(), text(event.data(), "resource", 160) + " (matching-service)");
+    }
+
+    /** The fields every read event carries: enterpriseId, bankId, readBy, categories, at. */
+    private void recordRead(JsonNode data, String resource) {
         UUID enterpriseId = uuid(data, "enterpriseId");
-        UUID applicationId = uuid(data, "applicationId");
         if (Enterprise.findById(enterpriseId) == null) {
             throw new InvalidEventException("no enterprise " + enterpriseId);
         }
@@ -63,7 +76,7 @@ public class AccessLogService {
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("at is not an ISO-8601 time");
         }
-        record(enterpriseId, bankId, readBy, categories, "lead " + applicationId + " (loan-service)", at);
+        record(enterpriseId, bankId, readBy, categories, resource, at);
     }
 
     private static String text(JsonNode data, String field, int max) {

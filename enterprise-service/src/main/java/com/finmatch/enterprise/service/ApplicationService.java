@@ -56,6 +56,9 @@ public class ApplicationService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ConsentService consents;
+
     @Transactional
     public ApplicationView submit(ApplicationRequest request) {
         Optional<Enterprise> mine = Enterprise.ownedBy(caller.subject());
@@ -79,6 +82,10 @@ public class ApplicationService {
                 product.productId, Application.ACTIVE);
         if (active > 0) {
             throw ProblemException.conflict("an application for this need and product is in progress");
+        }
+        if (request.consent() != null) {
+            consents.grantOnApplication(mine.get(), product.bankId, request.consent().categories(),
+                    request.consent().expiresAt() == null ? null : request.consent().expiresAt().toInstant());
         }
         Instant now = PlatformClock.now(clock);
         Application a = new Application();

@@ -3,6 +3,7 @@ package com.finmatch.enterprise.service;
 import com.finmatch.enterprise.api.ConsentRequest;
 import com.finmatch.enterprise.api.ConsentView;
 import com.finmatch.enterprise.domain.Consent;
+import com.finmatch.enterprise.domain.DataCategory;
 import com.finmatch.enterprise.domain.Enterprise;
 import com.finmatch.enterprise.event.EnterpriseEvents;
 import com.finmatch.enterprise.security.EnterpriseAccess;
@@ -18,7 +19,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** The consent ledger: grants per bank (or all banks) and data category, with expiry; revocation is immediate. */
@@ -27,6 +30,9 @@ public class ConsentService {
 
     /** A grant lasts at most this long; the enterprise renews it when it wants to. */
     static final int MAX_YEARS = 3;
+
+    /** A consent given with an application lasts this long unless the enterprise chooses an expiry. */
+    public static final int DAYS_ON_APPLY = 90;
 
     @Inject
     EnterpriseAccess access;
@@ -41,20 +47,39 @@ public class ConsentService {
     public ConsentView grant(UUID enterpriseId, ConsentRequest request) {
         Enterprise e = access.owned(enterpriseId);
         Instant now = PlatformClock.now(clock);
-        Instant expiresAt = request.expiresAt().toInstant();
+        return ConsentView.of(grant(e, request.bankId(), request.categories(), request.expiresAt().toInstant(), now,
+                "expiresAt"), now);
+    }
+
+    /**
+     * The consent an enterprise gives with an application (POST /applications): to the product's bank, for the
+     * categories asked (PROFILE when none are named) until {@code expiresAt} ({@link #DAYS_ON_APPLY} days when none
+     * is given). Runs in the application's transaction, so both are recorded or neither.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Consent grantOnApplication(Enterprise e, String bankId, Set<DataCategory> categories, Instant expiresAt) {
+        Instant now = PlatformClock.now(clock);
+        return grant(e, bankId, categories == null || categories.isEmpty() ? EnumSet.of(DataCategory.PROFILE)
+                : categories, expiresAt == null ? now.plus(DAYS_ON_APPLY, ChronoUnit.DAYS) : expiresAt, now,
+                "consent.expiresAt");
+    }
+
+    /** {@code expiryField}: the request's field an expiry too far ahead is reported on. */
+    private Consent grant(Enterprise e, String bankId, Set<DataCategory> categories, Instant expiresAt, Instant now,
+            String expiryField) {
         new Violations().check(!expiresAt.isAfter(now.atZone(java.time.ZoneOffset.UTC).plusYears(MAX_YEARS)
-                .toInstant()), "expiresAt", "must be within " + MAX_YEARS + " years").throwIfAny();
+                .toInstant()), expiryField, "must be within " + MAX_YEARS + " years").throwIfAny();
         Consent c = new Consent();
         c.id = UUID.randomUUID();
         c.enterpriseId = e.id;
-        c.bankId = request.bankId();
-        c.categories = EnumSet.copyOf(request.categories());
+        c.bankId = bankId;
+        c.categories = EnumSet.copyOf(categories);
         c.expiresAt = expiresAt;
         c.grantedAt = now;
         Persistence.persistAndFlush(c);
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.CONSENT_GRANTED,
                 EnterpriseEvents.ConsentGranted.of(c));
-        return ConsentView.of(c, now);
+        return c;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -12,6 +12,7 @@ import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStateMachine;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.security.LoanAccess;
+import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -35,12 +36,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeadService {
 
+    /** The category without which a bank sees nothing of the enterprise on a lead. */
     public static final String PROFILE = "PROFILE";
-    public static final String FINANCIALS = "FINANCIALS";
-
-    /** Profile fields shown only under a FINANCIALS consent too; never shown: the owner's user id. */
-    static final List<String> FINANCIAL_FIELDS = List.of("annualRevenue", "revenueGrowth", "netProfit", "totalAssets",
-            "totalLiabilities", "taxPaid", "rdRatio");
 
     @Inject
     LoanAccess access;
@@ -75,22 +72,11 @@ public class LeadService {
         return new PageResponse<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
-    /**
-     * One lead. When a bank is shown the enterprise profile, the read is announced (EnterpriseProfileRead on
-     * lead.events) so that enterprise-service can add it to the enterprise's access log.
-     */
+    /** One lead, with the enterprise profile as its bank may see it (a bank's read is logged, see shownProfile). */
     @Transactional
     public LeadDetails get(UUID id, Instant now) {
         Lead lead = access.lead(Lead.findById(id));
-        JsonNode profile = consentedProfile(lead, now);
-        if (profile != null && !access.isAdmin()) {
-            List<String> categories = profile.has(FINANCIAL_FIELDS.get(0)) || profile.has(FINANCIAL_FIELDS.get(2))
-                    ? List.of(PROFILE, FINANCIALS) : List.of(PROFILE);
-            outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.ENTERPRISE_PROFILE_READ,
-                    new LoanEvents.EnterpriseProfileReadPayload(lead.id, lead.enterpriseId, lead.bankId,
-                            access.callerSubject(), categories, now));
-        }
-        return new LeadDetails(lead, profile);
+        return new LeadDetails(lead, shownProfile(lead, now));
     }
 
     /**
@@ -133,7 +119,7 @@ public class LeadService {
         outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
                 LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate)
                         .withResponseTime(lead, calendar.current()));
-        return new LeadDetails(lead, consentedProfile(lead, now));
+        return new LeadDetails(lead, shownProfile(lead, now));
     }
 
     /** The input a decision needs beyond its shape (400 naming the field); the decline reason for DECLINE. */
@@ -170,25 +156,37 @@ public class LeadService {
     }
 
     /**
-     * The enterprise profile, only while a consent for this bank (or all banks) covering PROFILE is live; its
-     * financial figures only while one covering FINANCIALS is live too.
+     * The consented profile for the lead's answer. When it shows a bank anything, the read is announced
+     * (EnterpriseProfileRead on lead.events, with the categories it revealed) so that enterprise-service adds it to
+     * the enterprise's access log: on every answer that carries the profile, GET and decisions alike.
+     */
+    private JsonNode shownProfile(Lead lead, Instant now) {
+        JsonNode profile = consentedProfile(lead, now);
+        if (profile != null && !access.isAdmin()) {
+            outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.ENTERPRISE_PROFILE_READ,
+                    new LoanEvents.EnterpriseProfileReadPayload(lead.id, lead.enterpriseId, lead.bankId,
+                            access.callerSubject(), DataCategories.get().categoriesIn(profile), now));
+        }
+        return profile;
+    }
+
+    /**
+     * The enterprise profile, only while a consent for this bank (or all banks) covering PROFILE is live; of it only
+     * the fields of the categories live consents cover (platform's DataCategories: the one definition of them).
      */
     private static JsonNode consentedProfile(Lead lead, Instant now) {
         List<ConsentReplica> consents = ConsentReplica.list("enterpriseId = ?1 and bankId in (?2, ?3)",
                 lead.enterpriseId, lead.bankId, ConsentReplica.ALL_BANKS);
-        if (consents.stream().noneMatch(c -> c.covers(lead.bankId, PROFILE, now))) {
+        List<String> granted = DataCategories.get().codes().stream()
+                .filter(category -> consents.stream().anyMatch(c -> c.covers(lead.bankId, category, now))).toList();
+        if (!granted.contains(PROFILE)) {
             return null;
         }
         EnterpriseReplica enterprise = EnterpriseReplica.findById(lead.enterpriseId);
         if (enterprise == null || !enterprise.profile.isObject()) {
             return null;
         }
-        ObjectNode shown = ((ObjectNode) enterprise.profile).deepCopy();
-        shown.remove("ownerSub");
-        if (consents.stream().noneMatch(c -> c.covers(lead.bankId, FINANCIALS, now))) {
-            shown.remove(FINANCIAL_FIELDS);
-        }
-        return shown;
+        return DataCategories.get().visible((ObjectNode) enterprise.profile, granted);
     }
 
     private static String blankToNull(String s) {

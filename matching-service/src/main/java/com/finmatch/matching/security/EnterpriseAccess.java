@@ -67,4 +67,19 @@ public class EnterpriseAccess {
     public static final String LIVE_CONSENT = "exists (select 1 from consent_rm c where c.enterprise_id = m.enterprise_id"
             + " and (c.bank_id = :bank or c.bank_id = '*') and c.revoked_at is null"
             + " and (c.expires_at is null or c.expires_at > now()))";
+
+    /**
+     * SQL condition (on alias m, parameters :bank and :category0, :category1, …) that live consents for the bank
+     * cover each of {@code count} categories: what showing a bank fields of those categories needs.
+     */
+    public static String liveConsentCovering(int count) {
+        StringBuilder sql = new StringBuilder("(1 = 1");
+        for (int i = 0; i < count; i++) {
+            sql.append(" and exists (select 1 from consent_rm c where c.enterprise_id = m.enterprise_id")
+                    .append(" and (c.bank_id = :bank or c.bank_id = '*') and c.revoked_at is null")
+                    .append(" and (c.expires_at is null or c.expires_at > now())")
+                    .append(" and (',' || c.categories || ',') like :category").append(i).append(')');
+        }
+        return sql.append(')').toString();
+    }
 }

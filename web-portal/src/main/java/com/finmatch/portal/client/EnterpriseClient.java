@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -85,6 +86,11 @@ public interface EnterpriseClient {
     @POST
     @Path("/applications")
     Map<String, Object> apply(Map<String, Object> application);
+
+    /** What a bank sees per consent category: {@code [{code, title, fields[]}]} (the platform's one definition). */
+    @GET
+    @Path("/reference/data-categories")
+    List<Map<String, Object>> dataCategories();
 
     @GET
     @Path("/applications/mine")

@@ -81,6 +81,10 @@ public class EnterprisePages {
     Template applications;
 
     @Inject
+    @Location("enterprise/apply.html")
+    Template applyConfirm;
+
+    @Inject
     @Location("enterprise/consents.html")
     Template consents;
 
@@ -298,18 +302,54 @@ public class EnterprisePages {
         return CatalogClient.list(body);
     }
 
-    @POST
-    @Path("applications")
-    public Response apply(@RestForm String needId, @RestForm String productId) {
-        requireMine();
+    /**
+     * The apply step's confirm page: which categories the product's bank may see (PROFILE ticked; FINANCIALS,
+     * CONTACTS), until when (90 days), a preview of exactly the fields and values it will see, and applying without
+     * consent (an anonymous lead).
+     */
+    @GET
+    @Path("apply")
+    public TemplateInstance confirmApplication(@QueryParam("needId") String needId,
+            @QueryParam("productId") String productId) {
+        Map<String, Object> me = requireMine();
         Forms.requireUuid(needId);
         Forms.requireUuid(productId);
+        return applyPage(me, needId, productId, List.of("PROFILE"), defaultApplyExpiry(), Map.of());
+    }
+
+    /**
+     * Applies: {@code share=consent} with the chosen consent, {@code share=anonymous} without one. Without
+     * {@code share} (a recommendation's apply button) it sends the browser to the confirm page first.
+     */
+    @POST
+    @Path("applications")
+    public Object apply(@RestForm String needId, @RestForm String productId, @RestForm String share,
+            @RestForm List<String> categories, @RestForm String expiresOn) {
+        Map<String, Object> me = requireMine();
+        Forms.requireUuid(needId);
+        Forms.requireUuid(productId);
+        boolean withConsent = "consent".equals(share);
+        if (!withConsent && !"anonymous".equals(share)) {
+            return Response.seeOther(URI.create("/enterprise/apply?needId=" + needId + "&productId=" + productId))
+                    .build();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("financingNeedId", needId);
         body.put("productId", productId);
+        if (withConsent) {
+            List<String> chosen = Forms.list(categories);
+            if (chosen.isEmpty()) {
+                return applyPage(me, needId, productId, chosen, expiresOn, Map.of("categories", "choose_category"));
+            }
+            Map<String, Object> consent = new LinkedHashMap<>();
+            consent.put("categories", chosen);
+            consent.put("expiresAt", expiresAt(expiresOn));
+            body.put("consent", consent);
+        }
         try {
             enterprises.apply(body);
-            return Response.seeOther(URI.create("/enterprise/applications?done=applied")).build();
+            return Response.seeOther(URI.create("/enterprise/applications?done="
+                    + (withConsent ? "applied_with_consent" : "applied"))).build();
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             if (status == 409) {
@@ -318,7 +358,45 @@ public class EnterprisePages {
             if (status == 422) {
                 return Response.seeOther(URI.create("/enterprise/recommendations?failed=not_published")).build();
             }
+            Problem p = Problem.of(e);
+            if (withConsent && p.invalid()) {
+                Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
+                if (errors.containsKey("expiresAt")) { // the API's expiresAt is the form's expiresOn
+                    errors.put("expiresOn", errors.remove("expiresAt"));
+                }
+                return applyPage(me, needId, productId, Forms.list(categories), expiresOn, errors);
+            }
             throw e;
+        }
+    }
+
+    private TemplateInstance applyPage(Map<String, Object> me, String needId, String productId,
+            List<String> checked, String expiresOn, Map<String, String> errors) {
+        Map<String, Object> product;
+        try {
+            product = catalog.product(productId);
+        } catch (WebApplicationException e) {
+            product = Map.of("id", productId);
+        }
+        return applyConfirm.data("needId", needId).data("productId", productId).data("product", product)
+                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())))
+                .data("preview", ConsentPreview.of(enterprises.dataCategories(), me, checked))
+                .data("expiresOn", expiresOn).data("errors", errors);
+    }
+
+    private static String defaultApplyExpiry() {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
+    }
+
+    /** A form's expiry date as the API's {@code expiresAt} (start of that day, UTC); what was typed when not a date. */
+    private static String expiresAt(String expiresOn) {
+        if (expiresOn == null || expiresOn.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(LocalDate.parse(expiresOn.trim()).atStartOfDay(), ZoneOffset.UTC).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return expiresOn;
         }
     }
 
@@ -386,15 +464,7 @@ public class EnterprisePages {
         Map<String, Object> body = new LinkedHashMap<>();
         Forms.put(body, "bankId", Forms.text(bankId));
         body.put("categories", Forms.list(categories));
-        LocalDate expiry = null;
-        try {
-            expiry = expiresOn == null || expiresOn.isBlank() ? null : LocalDate.parse(expiresOn.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            body.put("expiresAt", expiresOn);
-        }
-        if (expiry != null) {
-            body.put("expiresAt", OffsetDateTime.of(expiry.atStartOfDay(), ZoneOffset.UTC).toString());
-        }
+        Forms.put(body, "expiresAt", expiresAt(expiresOn));
         try {
             enterprises.grantConsent(id, body);
             return Response.seeOther(URI.create("/enterprise/consents?done=consent_granted")).build();
