@@ -18,13 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -287,25 +283,6 @@ class AdminViewsTest {
     }
 
     private Map<String, String> snapshot() throws SQLException {
-        Map<String, String> tables = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("enterprise_rm", "need_rm", "product_rm", "training_offer_rm", "policy_tool_rm",
-                    "consent_rm", "application_rm", "match")) {
-                String order = table.equals("match") ? "need_id, product_id" : "id";
-                String columns = table.equals("match") ? "need_id, product_id, enterprise_id, bank_id, rank, score" : "*";
-                StringBuilder rows = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("select " + columns + " from " + table + " order by " + order)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= n; i++) {
-                            rows.append(rs.getString(i)).append('|');
-                        }
-                        rows.append('\n');
-                    }
-                }
-                tables.put(table, rows.toString());
-            }
-        }
-        return tables;
+        return ReadModelSnapshot.of(dataSource);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes enterprise.events into the read models and the engine (idempotent on ce_id; failures go to the DLQ). */
+/** Consumes enterprise.events into the read models and the engine (idempotent on ce_id; each attempt holds the engine lock; a transient failure is retried, then dead-lettered). */
 @ApplicationScoped
 public class EnterpriseEventsConsumer {
 
@@ -27,6 +27,6 @@ public class EnterpriseEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        matching.exclusively(() -> inbox.process(CHANNEL, record, updater::onEnterpriseEvent));
+        inbox.process(CHANNEL, record, updater::onEnterpriseEvent, matching::exclusively);
     }
 }

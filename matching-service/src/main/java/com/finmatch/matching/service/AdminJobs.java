@@ -166,52 +166,102 @@ public class AdminJobs {
             new String[] {"application.events", ApplicationEventsConsumer.CHANNEL},
             new String[] {"lead.events", LeadEventsConsumer.CHANNEL});
 
+    /** The read models a replay rebuilds (and the inbox rows of its four consumers). */
+    private static final List<String> READ_MODELS = List.of("enterprise_rm", "need_rm", "product_rm",
+            "training_offer_rm", "policy_tool_rm", "policy_tool_terms", "consent_rm", "application_rm");
+    private static final String BUILD = "replay_build";
+
+    /**
+     * Rebuilds the read models from the topics without ever showing a half-built state: the records are applied,
+     * through the inbox, into copies of the tables in schema {@value #BUILD} (each record's transaction puts that
+     * schema first on its search_path); then one transaction replaces the tables' rows by the copies', re-matches
+     * and publishes what changed. A failure anywhere leaves the live tables as they were, drops the copies and has
+     * the engine rebuilt from the live tables. Live events wait on the engine lock meanwhile and are applied after.
+     */
     private void replay(Job job) {
         matching.exclusively(() -> {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (String table : List.of("enterprise_rm", "need_rm", "product_rm", "training_offer_rm",
-                        "policy_tool_rm", "policy_tool_terms", "consent_rm", "application_rm")) {
-                    em.createNativeQuery("delete from " + table).executeUpdate();
-                }
-                em.createNativeQuery("delete from inbox_event where consumer in (?1, ?2, ?3, ?4)")
-                        .setParameter(1, EnterpriseEventsConsumer.CHANNEL).setParameter(2, ProductEventsConsumer.CHANNEL)
-                        .setParameter(3, ApplicationEventsConsumer.CHANNEL).setParameter(4, LeadEventsConsumer.CHANNEL)
-                        .executeUpdate();
-            });
-            matching.beginBulkLoad();
-            try (KafkaConsumer<String, String> consumer = consumer()) {
-                Map<String, List<TopicPartition>> partitions = new LinkedHashMap<>();
-                Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-                for (String[] input : INPUTS) {
-                    List<TopicPartition> ps = new ArrayList<>();
-                    consumer.partitionsFor(input[0], Duration.ofSeconds(10))
-                            .forEach(i -> ps.add(new TopicPartition(input[0], i.partition())));
-                    partitions.put(input[0], ps);
-                    ends.putAll(consumer.endOffsets(ps));
-                }
-                job.total.set(ends.values().stream().mapToLong(Long::longValue).sum());
-                for (String[] input : INPUTS) {
-                    List<TopicPartition> ps = partitions.get(input[0]);
-                    consumer.assign(ps);
-                    consumer.seekToBeginning(ps);
-                    while (ps.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                            if (record.offset() >= ends.get(tp)) {
-                                continue;
-                            }
-                            apply(input[1], record);
-                            job.done.incrementAndGet();
-                        }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    em.createNativeQuery("drop schema if exists " + BUILD + " cascade").executeUpdate();
+                    em.createNativeQuery("create schema " + BUILD).executeUpdate();
+                    for (String table : tablesToBuild()) {
+                        em.createNativeQuery("create table " + BUILD + "." + table + " (like public." + table
+                                + " including all)").executeUpdate();
                     }
-                }
+                });
+                matching.beginBulkLoad();
+                consumeAll(job);
+                List<String> changed = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+                    for (String table : READ_MODELS) {
+                        em.createNativeQuery("delete from public." + table).executeUpdate();
+                        em.createNativeQuery("insert into public." + table + " select * from " + BUILD + "." + table)
+                                .executeUpdate();
+                    }
+                    em.createNativeQuery("delete from public.inbox_event where consumer in (?1, ?2, ?3, ?4)")
+                            .setParameter(1, EnterpriseEventsConsumer.CHANNEL).setParameter(2, ProductEventsConsumer.CHANNEL)
+                            .setParameter(3, ApplicationEventsConsumer.CHANNEL).setParameter(4, LeadEventsConsumer.CHANNEL)
+                            .executeUpdate();
+                    em.createNativeQuery("insert into public.inbox_event select * from " + BUILD + ".inbox_event")
+                            .executeUpdate();
+                    return matching.rematchAll(null);
+                });
+                job.changed = (long) changed.size();
+            } catch (RuntimeException e) {
+                matching.invalidate(); // the bulk-loaded engine is not what the tables say
+                throw e;
+            } finally {
+                dropBuild();
             }
-            List<String> changed = QuarkusTransaction.requiringNew().timeout(3600).call(() -> matching.rematchAll(null));
-            job.changed = (long) changed.size();
             return null;
         });
     }
 
+    private static List<String> tablesToBuild() {
+        List<String> tables = new ArrayList<>(READ_MODELS);
+        tables.add("inbox_event");
+        return tables;
+    }
+
+    private void dropBuild() {
+        try {
+            QuarkusTransaction.requiringNew().run(() ->
+                    em.createNativeQuery("drop schema if exists " + BUILD + " cascade").executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("replay could not drop schema %s: %s", BUILD, e.toString());
+        }
+    }
+
+    private void consumeAll(Job job) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            Map<String, List<TopicPartition>> partitions = new LinkedHashMap<>();
+            Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+            for (String[] input : INPUTS) {
+                List<TopicPartition> ps = new ArrayList<>();
+                consumer.partitionsFor(input[0], Duration.ofSeconds(10))
+                        .forEach(i -> ps.add(new TopicPartition(input[0], i.partition())));
+                partitions.put(input[0], ps);
+                ends.putAll(consumer.endOffsets(ps));
+            }
+            job.total.set(ends.values().stream().mapToLong(Long::longValue).sum());
+            for (String[] input : INPUTS) {
+                List<TopicPartition> ps = partitions.get(input[0]);
+                consumer.assign(ps);
+                consumer.seekToBeginning(ps);
+                while (ps.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() >= ends.get(tp)) {
+                            continue;
+                        }
+                        apply(input[1], record);
+                        job.done.incrementAndGet();
+                    }
+                }
+            }
+        }
+    }
+
+    /** One record into the build schema, in a transaction of its own; a record that cannot be applied is skipped. */
     private void apply(String channel, ConsumerRecord<String, String> record) {
         Consumer<IncomingEvent> handler = switch (channel) {
             case EnterpriseEventsConsumer.CHANNEL -> updater::onEnterpriseEvent;
@@ -220,7 +270,10 @@ public class AdminJobs {
             default -> updater::onLeadEvent;
         };
         try {
-            inbox.process(channel, record, handler);
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select set_config('search_path', '" + BUILD + ", public', true)").getSingleResult();
+                inbox.processOnce(channel, record, handler);
+            });
         } catch (RuntimeException e) {
             LOG.debugf("replay skips a record of %s at offset %d: %s", record.topic(), record.offset(), e.getMessage());
         }

@@ -5,6 +5,7 @@ import com.finmatch.matching.domain.RankedProduct;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.time.PlatformClock;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -109,15 +110,21 @@ public class MatchingService {
      */
     public MatchingEngine engine() {
         MatchingEngine current = engine;
-        if (current != null) {
+        if (current != null && !stale) {
             return current;
         }
+        // none yet, or it holds the state of a transaction that rolled back: rebuilt from the committed tables
         return exclusively(() -> {
-            if (engine == null) {
-                engine = loader.load(topSize, PlatformClock.today(clock), null);
+            if (engine == null || stale) {
+                QuarkusTransaction.requiringNew().run(() -> refresh(null));
             }
             return engine;
         });
+    }
+
+    /** Has the engine rebuilt from the tables before its next use (e.g. after a replay that failed midway). */
+    public void invalidate() {
+        stale = true;
     }
 
     /**

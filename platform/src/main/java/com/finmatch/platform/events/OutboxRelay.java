@@ -6,10 +6,18 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,22 +29,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes committed outbox rows to Kafka in sequence order and marks them sent. Woken right after each commit
  * that wrote events; a poll every {@code finmatch.outbox.poll-interval} is the fallback (broker down, restarts).
  * One relay at a time per database (advisory lock), so the order holds with several service instances too.
- * Delivery is at least once: a crash between send and mark re-sends, and consumers deduplicate on ce_id.
+ * Delivery is at least once: a crash between send and mark re-sends, and consumers deduplicate on ce_id. A row
+ * that Kafka keeps refusing is parked (with its error) instead of blocking every later event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,6 +70,10 @@ public class OutboxRelay {
     @ConfigProperty(name = "finmatch.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
+    /** Refusals by Kafka (too large, invalid or unknown topic) after which a row is parked. */
+    @ConfigProperty(name = "finmatch.outbox.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
@@ -64,6 +82,7 @@ public class OutboxRelay {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile long backoffUntil;
+    private final AtomicLong sendFailures = new AtomicLong();
     private KafkaProducer<String, String> producer;
 
     void onStart(@Observes StartupEvent event) {
@@ -78,8 +97,10 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
         }
     }
 
@@ -97,10 +118,30 @@ public class OutboxRelay {
         }
     }
 
-    /** Number of committed events not yet published (for health and tests). */
+    /** Number of committed events not yet published, parked ones included (for health and tests). */
     public long unsent() {
+        return longQuery("select count(*) from outbox_event where sent_at is null");
+    }
+
+    /** Committed events parked because Kafka refused them (see {@link #publishBatch(Connection)}). */
+    public long parked() {
+        return longQuery("select count(*) from outbox_event where parked_at is not null");
+    }
+
+    /** Seconds since the oldest committed, unsent and not parked event was written; 0 when there is none. */
+    public long oldestUnsentAgeSeconds() {
+        return longQuery("select coalesce(extract(epoch from now() - min(created_at)), 0)::bigint from outbox_event"
+                + " where sent_at is null and parked_at is null");
+    }
+
+    /** Sends Kafka failed since start (each one retried, and parked after repeated refusals). */
+    public long sendFailures() {
+        return sendFailures.get();
+    }
+
+    private long longQuery(String sql) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from outbox_event where sent_at is null");
+                PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -112,8 +153,8 @@ public class OutboxRelay {
     private void drain() {
         pending.set(false);
         try {
-            while (!stopped && publishBatch() == batchSize) {
-                // a full batch: there may be more
+            while (!stopped && publishBatch()) {
+                // a full batch, or a row parked: there may be more
             }
             backoffUntil = 0;
         } catch (Exception e) {
@@ -122,13 +163,13 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch() throws Exception {
+    private boolean publishBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int published = publishBatch(c);
+                boolean more = publishBatch(c);
                 c.commit();
-                return published;
+                return more;
             } catch (Exception e) {
                 c.rollback();
                 throw e;
@@ -136,20 +177,29 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch(Connection c) throws Exception {
+    /**
+     * Publishes the oldest unsent rows in order and marks the prefix Kafka acknowledged. At the first failure the
+     * rest waits for the next drain (in order); a row that Kafka itself refuses (too large, an invalid or unknown
+     * topic — while the cluster answers) counts an attempt, and after {@code finmatch.outbox.max-attempts} it is
+     * parked with its error so that the events behind it go on. A fatal producer error replaces the producer.
+     *
+     * @return true when there may be more to publish at once
+     */
+    private boolean publishBatch(Connection c) throws Exception {
         try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return 0; // another instance is relaying
+                    return false; // another instance is relaying
                 }
             }
         }
         List<UUID> ids = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select id, topic, aggregate_id, type, payload, traceparent,"
-                + " created_at from outbox_event where sent_at is null order by seq limit ?")) {
+                + " created_at from outbox_event where sent_at is null and parked_at is null order by seq limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -168,7 +218,8 @@ public class OutboxRelay {
                         header(record, CloudEventHeaders.TRACEPARENT, rs.getString(6));
                     }
                     ids.add(id);
-                    Future<RecordMetadata> send = producer().send(record);
+                    topics.add(record.topic());
+                    Future<RecordMetadata> send = send(record);
                     sends.add(send);
                     if (failedAlready(send)) {
                         break; // e.g. the broker is unreachable: don't wait on every row of the batch
@@ -177,9 +228,9 @@ public class OutboxRelay {
             }
         }
         if (ids.isEmpty()) {
-            return 0;
+            return false;
         }
-        producer().flush();
+        flush();
         // Mark the prefix that Kafka acknowledged; the rest is tried again (in order) on the next drain.
         int acknowledged = 0;
         Exception failure = null;
@@ -187,6 +238,9 @@ public class OutboxRelay {
             try {
                 send.get(30, TimeUnit.SECONDS);
                 acknowledged++;
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+                break;
             } catch (Exception e) {
                 failure = e;
                 break;
@@ -199,11 +253,79 @@ public class OutboxRelay {
                 mark.executeUpdate();
             }
         }
-        if (failure != null) {
-            c.commit();
-            throw failure;
+        if (failure == null) {
+            return ids.size() == batchSize;
         }
-        return ids.size();
+        sendFailures.incrementAndGet();
+        if (refusedByKafka(failure, topics.get(acknowledged))) {
+            if (noteRefusal(c, ids.get(acknowledged), failure)) {
+                return true; // parked: go on with the events behind it
+            }
+        } else if (!(failure instanceof RetriableException)) {
+            closeProducer(); // fatal for this producer (closed, fenced, out of sequence …): the next drain makes a new one
+        }
+        c.commit();
+        throw failure;
+    }
+
+    /** Counts a refusal of this row; parks it (true) once it has used up its attempts. */
+    private boolean noteRefusal(Connection c, UUID id, Exception failure) throws SQLException {
+        try (PreparedStatement note = c.prepareStatement("update outbox_event set attempts = attempts + 1,"
+                + " last_error = ?, parked_at = case when attempts + 1 >= ? then now() end where id = ?"
+                + " returning parked_at is not null, topic, type")) {
+            note.setString(1, failure.toString());
+            note.setInt(2, maxAttempts);
+            note.setObject(3, id);
+            try (ResultSet rs = note.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+                LOG.errorf("ALERT outbox event %s (%s to %s) parked after %d refusals by Kafka: %s; the events behind"
+                        + " it go on — fix and re-queue it (update outbox_event set parked_at = null, attempts = 0)",
+                        id, rs.getString(3), rs.getString(2), maxAttempts, failure);
+                return true;
+            }
+        }
+    }
+
+    /** Whether Kafka refused this record itself, rather than being out of reach. */
+    private boolean refusedByKafka(Exception failure, String topic) {
+        if (failure instanceof RecordTooLargeException || failure instanceof InvalidTopicException
+                || failure instanceof RecordBatchTooLargeException || failure instanceof SerializationException
+                || failure instanceof UnknownTopicOrPartitionException) {
+            return true;
+        }
+        if (!(failure instanceof org.apache.kafka.common.errors.TimeoutException)) {
+            return false;
+        }
+        // "Topic x not present in metadata": an unknown topic if the cluster answers and does not know it
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS);
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof UnknownTopicOrPartitionException
+                    || e.getCause() instanceof InvalidTopicException;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+        try {
+            return producer().send(record);
+        } catch (RuntimeException e) { // a closed producer, a fatal state: fails this send like any other failure
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void flush() {
+        try {
+            producer().flush();
+        } catch (RuntimeException e) {
+            // the sends' futures carry the failure
+        }
     }
 
     private static boolean failedAlready(Future<RecordMetadata> send) {
@@ -218,7 +340,19 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized KafkaProducer<String, String> producer() {
+    synchronized void closeProducer() {
+        if (producer != null) {
+            KafkaProducer<String, String> closing = producer;
+            producer = null;
+            try {
+                closing.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the outbox producer: %s", e);
+            }
+        }
+    }
+
+    synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -5,7 +5,6 @@ import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.TestKafka;
 import com.finmatch.testing.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,13 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(ServiceTestResources.class)
 class MessagingGuaranteesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     TestWriter writer;
 
     @Inject
     DataSource db;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void shouldPublishCommittedEventAsCloudEventKeyedByAggregate() {
@@ -79,9 +79,13 @@ class MessagingGuaranteesTest {
         try (TopicProbe probe = TopicProbe.of(TestWriter.TOPIC)) {
             String aggregate = UUID.randomUUID().toString();
             UUID id;
+            long failuresBefore = relay.sendFailures();
             TestKafka.get().stop();
             try {
                 id = writer.write(aggregate, "written while the broker was down");
+                // the relay's send of it has failed (the producer gave it up after delivery.timeout.ms): from here
+                // only the relay's own retry can still deliver it
+                await().atMost(Duration.ofSeconds(60)).until(() -> relay.sendFailures() > failuresBefore);
                 assertEquals(null, sentAt(id), "nothing can have been sent to a stopped broker");
             } finally {
                 TestKafka.get().start();
@@ -99,10 +103,10 @@ class MessagingGuaranteesTest {
     void shouldApplyARecordDeliveredTwiceOnlyOnce() {
         String eventId = UUID.randomUUID().toString();
         String aggregate = UUID.randomUUID().toString();
-        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"twice\"}", ceHeaders(eventId, aggregate));
-        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"twice\"}", ceHeaders(eventId, aggregate));
+        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"twice\"}", EventsTestSupport.ceHeaders(eventId, aggregate));
+        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"twice\"}", EventsTestSupport.ceHeaders(eventId, aggregate));
         String markerId = UUID.randomUUID().toString();
-        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"after\"}", ceHeaders(markerId, aggregate));
+        TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"after\"}", EventsTestSupport.ceHeaders(markerId, aggregate));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(markerId) == 1);
 
@@ -115,9 +119,9 @@ class MessagingGuaranteesTest {
         try (TopicProbe dlq = TopicProbe.of(TestWriter.TOPIC + ".dlq")) {
             String aggregate = UUID.randomUUID().toString();
             String poisonId = UUID.randomUUID().toString();
-            TopicProbe.send(TestWriter.TOPIC, aggregate, "this is not json", ceHeaders(poisonId, aggregate));
+            TopicProbe.send(TestWriter.TOPIC, aggregate, "this is not json", EventsTestSupport.ceHeaders(poisonId, aggregate));
             String nextId = UUID.randomUUID().toString();
-            TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"next\"}", ceHeaders(nextId, aggregate));
+            TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"next\"}", EventsTestSupport.ceHeaders(nextId, aggregate));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> applied(nextId) == 1);
             ConsumerRecord<String, String> dead = dlq.await(r -> poisonId.equals(header(r, "ce_id")));
@@ -130,7 +134,7 @@ class MessagingGuaranteesTest {
     }
 
     @Test
-    void shouldKeepEachAggregatesOrderUnderConcurrentWriters() throws Exception {
+    void shouldPublishEachAggregatesEventsInTheOrderOfItsChangesUnderConcurrentWriters() throws Exception {
         try (TopicProbe probe = TopicProbe.of(TestWriter.TOPIC)) {
             String run = UUID.randomUUID().toString();
             List<String> aggregates = List.of(run + "-a", run + "-b", run + "-c", run + "-d", run + "-e");
@@ -142,7 +146,7 @@ class MessagingGuaranteesTest {
                 Random random = new Random(w);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < writesEach; i++) {
-                        writer.writeNext(aggregates.get(random.nextInt(aggregates.size())));
+                        writer.writeEventFirst(aggregates.get(random.nextInt(aggregates.size())));
                     }
                 }));
             }
@@ -157,7 +161,8 @@ class MessagingGuaranteesTest {
             Map<String, List<Integer>> sequences = new HashMap<>();
             for (ConsumerRecord<String, String> r : probe.seen()) {
                 if (r.key().startsWith(run)) {
-                    sequences.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(n(r.value()));
+                    Object n = query("select n from write_order where event_id = '" + header(r, "ce_id") + "'");
+                    sequences.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(((Number) n).intValue());
                 }
             }
             sequences.forEach((aggregate, ns) -> {
@@ -168,37 +173,19 @@ class MessagingGuaranteesTest {
         }
     }
 
-    private static Map<String, String> ceHeaders(String id, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", TestWriter.TYPE, "ce_source", "test",
-                "ce_time", "2026-11-25T10:00:00Z", "ce_subject", subject, "content-type", "application/json");
-    }
-
-    private static int n(String json) {
-        try {
-            return JSON.readTree(json).get("n").asInt();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private Object sentAt(UUID id) {
         return query("select sent_at from outbox_event where id = '" + id + "'");
     }
 
     private long applied(String eventId) {
-        return count("select count(*) from applied_event where event_id = '" + eventId + "'");
+        return EventsTestSupport.applied(db, eventId);
     }
 
     private long count(String sql) {
-        return ((Number) query(sql)).longValue();
+        return EventsTestSupport.count(db, sql);
     }
 
     private Object query(String sql) {
-        try (var c = db.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getObject(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventsTestSupport.query(db, sql);
     }
 }

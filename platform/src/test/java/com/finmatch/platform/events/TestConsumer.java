@@ -7,9 +7,20 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer as the services write them: everything through the inbox. */
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A consumer as the services write them: everything through the inbox. Test payloads can ask for trouble:
+ * {@code "failover": n} makes the first n attempts lose their database connection (the server terminates it, as in
+ * a failover), {@code "broken": true} makes every attempt fail that way.
+ */
 @ApplicationScoped
 public class TestConsumer {
+
+    /** Handler attempts per event id. */
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     @Inject
     EventInbox inbox;
@@ -24,7 +35,11 @@ public class TestConsumer {
             if (!event.data().has("note")) {
                 throw new InvalidEventException("a ThingHappened without a note");
             }
-            em.createNativeQuery("insert into applied_event values (?1, ?2, ?3)")
+            int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+            if (event.data().path("broken").asBoolean() || attempt <= event.data().path("failover").asInt()) {
+                em.createNativeQuery("select pg_terminate_backend(pg_backend_pid())").getResultList();
+            }
+            em.createNativeQuery("insert into applied_event (event_id, aggregate_id, payload) values (?1, ?2, ?3)")
                     .setParameter(1, event.id()).setParameter(2, event.subject())
                     .setParameter(3, event.data().toString()).executeUpdate();
         });

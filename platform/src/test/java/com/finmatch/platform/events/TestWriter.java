@@ -39,4 +39,20 @@ public class TestWriter {
         outbox.publish(TOPIC, aggregateId, TYPE, Map.of("note", "n", "n", n));
         return n;
     }
+
+    /**
+     * Records the event first and changes the aggregate after (a use case may well be written so): only the outbox's
+     * per-aggregate lock makes the events' order follow the order of the changes. The order in which this
+     * transaction took the aggregate's row lock goes to {@code write_order}.
+     */
+    public UUID writeEventFirst(String aggregateId) {
+        UUID id = outbox.publish(TOPIC, aggregateId, TYPE, Map.of("note", "event first"));
+        em.createNativeQuery("select pg_sleep(random() * 0.005)").getSingleResult(); // let writers interleave
+        int n = ((Number) em.createNativeQuery("insert into aggregate_counter values (?1, 1) on conflict (aggregate_id)"
+                + " do update set n = aggregate_counter.n + 1 returning n").setParameter(1, aggregateId)
+                .getSingleResult()).intValue();
+        em.createNativeQuery("insert into write_order values (?1, ?2, ?3)").setParameter(1, id)
+                .setParameter(2, aggregateId).setParameter(3, n).executeUpdate();
+        return id;
+    }
 }
