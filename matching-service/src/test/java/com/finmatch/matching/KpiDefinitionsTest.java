@@ -120,6 +120,29 @@ class KpiDefinitionsTest {
     }
 
     @Test
+    void shouldNotCountAnApplicationClosedBeforeTheBanksFirstActionAsARefusal() {
+        String bank = code("BK-CL");
+        String product = Events.id();
+        String received = Events.id();
+        String closed = Events.id();
+        String enterprise = Events.id();
+        submitted(received, enterprise, product, bank);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        lead(received, product, bank, "RECEIVED", now.minusHours(3).toString(), now.minusHours(1).toString(), "");
+        submitted(closed, enterprise, product, bank);
+        // the need was met by another bank's loan before this bank acted: no refusal, no late answer
+        Events.send("application.events", closed, "finmatch.application.ApplicationClosed.v1", """
+                {"applicationId":"%s","enterpriseId":"%s","financingNeedId":"%s","productId":"%s","bankId":"%s",
+                 "reasonCode":"NEED_FULFILLED","at":"%s"}"""
+                .formatted(closed, enterprise, Events.id(), product, bank, now.minusHours(2)));
+
+        await().atMost(WAIT).untilAsserted(() -> summary(Map.of("bankId", bank))
+                .body("total.applications", equalTo(2))
+                .body("total.acceptanceRate", equalTo(100.0f))
+                .body("total.overdueLeads", equalTo(0)));
+    }
+
+    @Test
     void shouldMeasureResponseTimesInTheWorkingHoursLoanServiceComputed() {
         String bank = code("BK-WH");
         String product = Events.id();

@@ -255,10 +255,12 @@ public class ReadModelUpdater {
                     + " status_at = excluded.status_at",
                     id, optionalUuid(data, "enterpriseId"), optionalUuid(data, "productId"), text(data, "bankId", false),
                     time(data, "at", event));
-            // its need was met by another application's loan or withdrawn: final, like a withdrawal
+            // its need was met by another application's loan or withdrawn: final, and for the KPIs ended by the
+            // enterprise side like a withdrawal (withdrawn_at), so a lead closed before the bank acted is no refusal
             case "ApplicationClosed" -> sql("insert into application_rm (id, enterprise_id, need_id, product_id,"
-                    + " bank_id, status, status_at) values (?1, ?2, ?3, ?4, ?5, 'CLOSED', ?6) on conflict (id)"
-                    + " do update set status = 'CLOSED', status_at = excluded.status_at",
+                    + " bank_id, status, withdrawn_at, status_at) values (?1, ?2, ?3, ?4, ?5, 'CLOSED', ?6, ?6)"
+                    + " on conflict (id) do update set status = 'CLOSED', status_at = excluded.status_at,"
+                    + " withdrawn_at = coalesce(application_rm.withdrawn_at, excluded.withdrawn_at)",
                     id, optionalUuid(data, "enterpriseId"), optionalUuid(data, "financingNeedId"),
                     optionalUuid(data, "productId"), text(data, "bankId", false), time(data, "at", event));
             default -> LOG.debugf("ignoring %s", event.type());

@@ -36,8 +36,9 @@ public record KpiFacts(List<EnterpriseFact> enterprises, List<NeedFact> needs, L
             BigDecimal responseWorkingHours) {
 
         /**
-         * Whether the bank could act on this lead: not when the enterprise withdrew it before the bank's first action
-         * (such a lead is no refusal and no late answer).
+         * Whether the bank could act on this lead: not when the enterprise side ended it ({@code withdrawnAt}: withdrawn,
+         * or closed because its need was met elsewhere or withdrawn) before the bank's first action (such a lead is no
+         * refusal and no late answer).
          */
         public boolean actionable() {
             return withdrawnAt == null || (firstActionAt != null && !withdrawnAt.isBefore(firstActionAt));
