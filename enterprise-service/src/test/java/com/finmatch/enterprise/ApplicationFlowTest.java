@@ -64,7 +64,7 @@ class ApplicationFlowTest {
             sendLeadStatus(id, productId, BANK, "UNDER_REVIEW");
             sendLeadStatus(id, productId, BANK, "APPROVED", Map.of("amount", 2800000, "rate", 3.6));
             sendLeadStatus(id, productId, BANK, "DISBURSED", Map.of("amount", 2800000));
-            awaitStatus(owner, id, "DISBURSED");
+            Fixtures.awaitApplicationStatus(owner, id, "DISBURSED");
 
             as(Tokens.enterprise(owner)).get("/api/v1/applications/" + id).then().statusCode(200)
                     .body("history.status",
@@ -97,7 +97,7 @@ class ApplicationFlowTest {
         String id = submitApplication(owner, needId, productId);
         sendLeadStatus(id, productId, BANK, "DECLINED",
                 Map.of("reasonCode", "INSUFFICIENT_REVENUE", "note", "营业收入低于产品要求"));
-        awaitStatus(owner, id, "DECLINED");
+        Fixtures.awaitApplicationStatus(owner, id, "DECLINED");
         as(Tokens.enterprise(owner)).get("/api/v1/applications/" + id).then()
                 .body("history[1].status", equalTo("DECLINED"))
                 .body("history[1].reasonCode", equalTo("INSUFFICIENT_REVENUE"))
@@ -114,7 +114,7 @@ class ApplicationFlowTest {
         sendLeadStatus(id, productId, BANK, "UNDER_REVIEW"); // a second report (another ce_id)
         sendLeadStatus(id, productId, BANK, "RECEIVED"); // backwards
         sendLeadStatus(id, productId, BANK, "APPROVED", Map.of("amount", 1000000));
-        awaitStatus(owner, id, "APPROVED");
+        Fixtures.awaitApplicationStatus(owner, id, "APPROVED");
         as(Tokens.enterprise(owner)).get("/api/v1/applications/" + id).then()
                 .body("history.status", equalTo(List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")));
     }
@@ -246,10 +246,5 @@ class ApplicationFlowTest {
             assertEquals("finmatch.product.ProductPublished.v1", TopicProbe.header(dead, "ce_type"));
         }
         publishProduct(BANK); // the consumer goes on
-    }
-
-    private static void awaitStatus(String owner, String applicationId, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(as(Tokens.enterprise(owner))
-                .get("/api/v1/applications/" + applicationId).then().extract().path("status")));
     }
 }

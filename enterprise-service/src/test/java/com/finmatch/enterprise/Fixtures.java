@@ -239,4 +239,10 @@ public final class Fixtures {
     public static Response get(String token, String path) {
         return given().auth().oauth2(token).get(path);
     }
+
+    /** Waits until the owner sees the application in {@code status} (a bank's report travels through Kafka). */
+    public static void awaitApplicationStatus(String owner, String applicationId, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(as(Tokens.enterprise(owner))
+                .get("/api/v1/applications/" + applicationId).then().extract().path("status")));
+    }
 }

@@ -9,7 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,7 +21,6 @@ import static com.finmatch.enterprise.Fixtures.publishProduct;
 import static com.finmatch.enterprise.Fixtures.registerEnterprise;
 import static com.finmatch.enterprise.Fixtures.sendLeadStatus;
 import static com.finmatch.enterprise.Fixtures.submitApplication;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,13 +46,13 @@ class OneNeedOneLoanTest {
         String otherNeedsApplication = submitApplication(owner, openNeed(owner, enterpriseId), productB);
         sendLeadStatus(c, productC, "CCBZQ", "DECLINED", Map.of("reasonCode", "CREDIT_HISTORY"));
         sendLeadStatus(b, productB, "ICBCZQ", "RECEIVED");
-        awaitStatus(owner, c, "DECLINED");
-        awaitStatus(owner, b, "RECEIVED");
+        Fixtures.awaitApplicationStatus(owner, c, "DECLINED");
+        Fixtures.awaitApplicationStatus(owner, b, "RECEIVED");
 
         try (TopicProbe applications = TopicProbe.of("application.events")) {
             sendLeadStatus(a, productA, "ZQRCB", "APPROVED", Map.of("amount", 3000000, "rate", 3.5));
             sendLeadStatus(a, productA, "ZQRCB", "DISBURSED", Map.of("amount", 3000000));
-            awaitStatus(owner, b, "CLOSED");
+            Fixtures.awaitApplicationStatus(owner, b, "CLOSED");
 
             JsonNode closed = EventSchemas.assertValid(applications.await(TopicProbe.ofTypeAndSubject(
                     "finmatch.application.ApplicationClosed.v1", b)), SOURCE);
@@ -78,7 +76,7 @@ class OneNeedOneLoanTest {
         as(Tokens.enterprise(owner)).post("/api/v1/applications/" + b + "/withdraw").then().statusCode(409);
         sendLeadStatus(b, productB, "ICBCZQ", "UNDER_REVIEW");
         sendLeadStatus(otherNeedsApplication, productB, "ICBCZQ", "RECEIVED"); // a marker behind it
-        awaitStatus(owner, otherNeedsApplication, "RECEIVED");
+        Fixtures.awaitApplicationStatus(owner, otherNeedsApplication, "RECEIVED");
         as(Tokens.enterprise(owner)).get("/api/v1/applications/" + b).then().body("status", equalTo("CLOSED"));
     }
 
@@ -122,10 +120,5 @@ class OneNeedOneLoanTest {
                 .body("detail", containsString("until " + today.minusDays(1)));
         as(Tokens.enterprise(owner)).get("/api/v1/applications/mine").then().body("total", equalTo(0));
         submitApplication(owner, needId, publishProduct("ZQRCB", today, today));
-    }
-
-    private static void awaitStatus(String owner, String applicationId, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(as(Tokens.enterprise(owner))
-                .get("/api/v1/applications/" + applicationId).then().extract().path("status")));
     }
 }
