@@ -284,6 +284,7 @@ class EnterprisePagesTest {
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("data-status=\"UNDER_REVIEW\""))
                 .body(containsString("您已申请"))
+                .body(not(containsString("name=\"productId\" value=\"" + PRODUCT_ID + "\"")))
                 .body(containsString("id=\"listing-readiness\""))
                 .body(containsString("科创板上市培育班"))
                 .body(containsString("action=\"/enterprise/training/" + OFFER_ID + "/enrol\""));
