@@ -10,9 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,9 +139,7 @@ public final class MatchingEngine {
     private final Map<String, PolicyTool> tools = new HashMap<>();
     private boolean deferred;
     private final Map<String, CompiledOffer> offers = new TreeMap<>();
-    /** (need, product) pairs a bank declined: never recommended again for that need (ids, both ways; no empty sets) */
-    private final Map<String, Set<String>> declinedByNeed = new HashMap<>();
-    private final Map<String, Set<String>> declinedByProduct = new HashMap<>();
+    private final DeclinedPairs declined = new DeclinedPairs();
     /** a need row holding only an enterprise's copy (no need fields), for enterprise-level checks; -1 until used */
     private int probeRow = -1;
 
@@ -575,7 +571,6 @@ public final class MatchingEngine {
         }
         long[] id128 = idBits(id);
         ProductState p = new ProductState(s, id128[0], id128[1]);
-        p.declinedNeeds = declinedByProduct.get(id);
         products[s] = p;
         productSlots.put(id, s);
         return p;
@@ -905,37 +900,11 @@ public final class MatchingEngine {
      * recommended (nor a near miss) for that need again. @return needs whose top list changed
      */
     public synchronized List<String> declineProduct(String needId, String productId, boolean declined) {
-        boolean changed = mark(declinedByNeed, needId, productId, declined);
-        mark(declinedByProduct, productId, needId, declined);
-        if (!changed) {
+        if (!this.declined.mark(needId, productId, declined)) {
             return List.of();
-        }
-        Integer product = productSlots.get(productId);
-        if (product != null) {
-            products[product].declinedNeeds = declinedByProduct.get(productId);
         }
         Integer need = needSlots.get(needId);
         return need != null && rematchNeed(need) ? List.of(needId) : List.of();
-    }
-
-    /** Adds or removes value in key's set (dropping empty sets). @return true when the set changed */
-    private static boolean mark(Map<String, Set<String>> map, String key, String value, boolean present) {
-        if (present) {
-            return map.computeIfAbsent(key, k -> new TreeSet<>()).add(value);
-        }
-        Set<String> set = map.get(key);
-        if (set == null || !set.remove(value)) {
-            return false;
-        }
-        if (set.isEmpty()) {
-            map.remove(key);
-        }
-        return true;
-    }
-
-    private boolean declined(String needId, ProductState p) {
-        Set<String> set = declinedByNeed.get(needId);
-        return set != null && set.contains(p.spec.productId());
     }
 
     // ------------------------------------------------------------------------------------------------ offers
@@ -1033,7 +1002,7 @@ public final class MatchingEngine {
         } else {
             Bits.and(w, productsByBand[band], 0, n);
         }
-        for (String productId : declinedByNeed.getOrDefault(needIds[need], Set.of())) {
+        for (String productId : declined.productsOf(needIds[need])) {
             Integer product = productSlots.get(productId);
             if (product != null) {
                 Bits.set(w, product, false);
@@ -1174,14 +1143,12 @@ public final class MatchingEngine {
             }
         }
         Bits.and(w, tmp, n);
-        if (p.declinedNeeds != null) {
-            int first = from << 6;
-            int end = (from + n) << 6;
-            for (String needId : p.declinedNeeds) {
-                Integer need = needSlots.get(needId);
-                if (need != null && need >= first && need < end) {
-                    Bits.set(w, need - first, false);
-                }
+        int first = from << 6;
+        int end = (from + n) << 6;
+        for (String needId : declined.needsOf(p.spec.productId())) {
+            Integer need = needSlots.get(needId);
+            if (need != null && need >= first && need < end) {
+                Bits.set(w, need - first, false);
             }
         }
         return true;
@@ -1544,7 +1511,7 @@ public final class MatchingEngine {
         List<NearMissCandidate> near = new ArrayList<>();
         for (int i = 0; i < productCount; i++) {
             ProductState p = products[i];
-            if (!p.active || inTop[i] || declined(needId, p)) {
+            if (!p.active || inTop[i] || declined.contains(needId, p.spec.productId())) {
                 continue;
             }
             List<Message> failed = failedHardRules(p, need);

@@ -2,7 +2,6 @@ package com.finmatch.matching.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A product compiled for matching: its hard rules split into those the index answers (district, cluster and size
@@ -49,8 +48,6 @@ final class ProductState {
     int effectiveRate;
     int policyPoints;
     List<PolicyTool> support = new ArrayList<>();
-    /** ids of the needs whose enterprise this product's bank declined (null: none), see MatchingEngine#declineProduct */
-    Set<String> declinedNeeds;
 
     ProductState(int slot, long idHigh, long idLow) {
         this.slot = slot;
