@@ -12,6 +12,7 @@ public class WholeListRequest {
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = PageRequest.MAX_PAGE, message = "must be at most " + PageRequest.MAX_PAGE)
     public int page;
 
     @QueryParam("size")

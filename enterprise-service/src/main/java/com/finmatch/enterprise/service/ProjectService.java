@@ -8,6 +8,7 @@ import com.finmatch.enterprise.domain.ProjectStage;
 import com.finmatch.enterprise.event.EnterpriseEvents;
 import com.finmatch.enterprise.security.EnterpriseAccess;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
@@ -108,6 +109,7 @@ public class ProjectService {
             }
             if (gap != null) {
                 invalid.check(gap.signum() >= 0, "minGap", "must be 0 or more");
+                invalid.check(InputBounds.isStorable(gap), "minGap", InputBounds.NUMBER_RANGE);
                 where.add("financingGap >= :minGap");
                 params.and("minGap", gap);
             }

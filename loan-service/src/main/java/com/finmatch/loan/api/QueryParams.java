@@ -1,5 +1,6 @@
 package com.finmatch.loan.api;
 
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.ProblemException;
 
 import java.math.BigDecimal;
@@ -39,6 +40,9 @@ final class QueryParams {
         }
         try {
             BigDecimal amount = new BigDecimal(value.trim());
+            if (!InputBounds.isStorable(amount)) {
+                throw ProblemException.invalid(name, InputBounds.NUMBER_RANGE);
+            }
             if (amount.signum() < 0 || amount.compareTo(new BigDecimal("1000000000000")) > 0) {
                 throw ProblemException.invalid(name, "must be from 0 to 1000000000000");
             }

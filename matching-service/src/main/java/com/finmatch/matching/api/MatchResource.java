@@ -3,6 +3,7 @@ package com.finmatch.matching.api;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.matching.service.MatchFeed;
 import com.finmatch.matching.service.MatchQueryService;
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -41,8 +42,8 @@ public class MatchResource {
             @QueryParam("bankId") @Size(max = 60, message = "must be at most 60 characters") String bankId,
             @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam @Valid PageRequest page) {
         return matches.list(new MatchQueryService.Filter(blankToNull(cluster), blankToNull(district),
-                blankToNull(bankId), StatsResource.Times.parse("from", from, false),
-                StatsResource.Times.parse("to", to, true), access.bankScope()), page);
+                blankToNull(bankId), InputBounds.instant("from", from, false),
+                InputBounds.instant("to", to, true), access.bankScope()), page);
     }
 
     @GET

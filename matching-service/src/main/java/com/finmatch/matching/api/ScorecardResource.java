@@ -4,6 +4,7 @@ import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +41,8 @@ public class ScorecardResource {
 
     @GET
     public List<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to) {
-        var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, StatsResource.Times.parse("from", from, false),
-                StatsResource.Times.parse("to", to, true));
+        var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, InputBounds.instant("from", from, false),
+                InputBounds.instant("to", to, true));
         return summary.groups().stream().filter(k -> !"-".equals(k.key())).map(ScorecardResource::card).toList();
     }
 
@@ -57,8 +58,8 @@ public class ScorecardResource {
         } catch (KpiFilter.InvalidFilterException e) {
             throw ProblemException.forbidden("the token's bank_id is no bank code");
         }
-        var summary = stats.summary(null, own, StatsResource.Times.parse("from", from, false),
-                StatsResource.Times.parse("to", to, true));
+        var summary = stats.summary(null, own, InputBounds.instant("from", from, false),
+                InputBounds.instant("to", to, true));
         return card(bankId, summary.total());
     }
 

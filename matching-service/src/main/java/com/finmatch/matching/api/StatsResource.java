@@ -4,6 +4,7 @@ import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,10 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -63,8 +60,8 @@ public class StatsResource {
             throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
         }
         KpiFilter filter = filter(cluster, district, bankId);
-        Instant start = Times.parse("from", from, false);
-        Instant end = Times.parse("to", to, true);
+        Instant start = InputBounds.instant("from", from, false);
+        Instant end = InputBounds.instant("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.invalid("to", "must be after from");
         }
@@ -94,27 +91,5 @@ public class StatsResource {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
-    }
-
-    /** ISO-8601 instants or dates (a date means its start, or for {@code to} the end of that day). */
-    static final class Times {
-        private Times() {
-        }
-
-        static Instant parse(String field, String value, boolean endOfDay) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException notATime) {
-                try {
-                    LocalDate day = LocalDate.parse(value);
-                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw ProblemException.invalid(field, "must be an ISO-8601 date or time");
-                }
-            }
-        }
     }
 }

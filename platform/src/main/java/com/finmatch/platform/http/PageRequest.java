@@ -5,12 +5,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** The {@code page} (from 0) and {@code size} (1–200) query parameters; use with {@code @BeanParam @Valid}. */
+/**
+ * The {@code page} (from 0 to {@value #MAX_PAGE}) and {@code size} (1–200) query parameters; use with
+ * {@code @BeanParam @Valid}. The page bound keeps {@code page × size}, the row offset, within an {@code int}.
+ */
 public class PageRequest {
+
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
     public int page;
 
     @QueryParam("size")

@@ -1,6 +1,7 @@
 package com.finmatch.platform.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -46,12 +47,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e) {
-        return respond(Problem.invalid("the body is not valid JSON: " + e.getOriginalMessage(), List.of()));
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
     public Response unreadableStream(StreamReadException e) {
-        return respond(Problem.invalid("the body is not valid JSON: " + e.getOriginalMessage(), List.of()));
+        return unreadable(e);
+    }
+
+    /**
+     * Also a body beyond {@link StrictJson}'s limits (nesting, number length): {@code StreamConstraintsException}
+     * (which Quarkus' body reader wraps in a 400 {@link WebApplicationException}: see {@link #web}).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
@@ -108,6 +118,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return mismatch(cause);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return unreadable(cause);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return respond(Problem.of(status, "Server error", "the request could not be completed"));
@@ -122,9 +138,15 @@ public class ProblemMappers {
         return respond(Problem.of(500, "Server error", "the request could not be completed; it was logged"));
     }
 
+    private static Response unreadable(JsonProcessingException e) {
+        String message = "is not valid JSON: " + e.getOriginalMessage();
+        return respond(Problem.invalid("the body " + message, List.of(new Problem.Violation("body", message))));
+    }
+
     private static Response mismatch(JsonMappingException e) {
         String field = path(e);
-        String message = e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+        String message = InputBounds.isBoundMessage(e.getOriginalMessage()) ? e.getOriginalMessage()
+                : e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
                 ? "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants())
                 : e instanceof MismatchedInputException m && m.getTargetType() != null
                         ? "must be " + describe(m.getTargetType())
