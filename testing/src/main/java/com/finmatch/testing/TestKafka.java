@@ -97,7 +97,7 @@ public final class TestKafka {
         }
         String log = "see " + dir.resolve("broker.log");
         Awaitility.await("the test Kafka broker listening on " + port + " (" + log + ")")
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                 .failFast("the test Kafka broker exited; " + log, () -> !process.isAlive())
                 .until(() -> listening(port));
     }

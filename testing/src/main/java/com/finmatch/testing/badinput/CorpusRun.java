@@ -35,6 +35,8 @@ public final class CorpusRun {
     private final Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
     private final List<String> breaches = new ArrayList<>();
     private int sent;
+    private java.util.function.Consumer<HttpResponse<String>> afterAccepted = response -> {
+    };
 
     /**
      * @param database      the service's tables
@@ -69,9 +71,33 @@ public final class CorpusRun {
         });
     }
 
+    /** What to wait for after an accepted request, before the tables are read again (e.g. a job it started). */
+    public CorpusRun afterAccepted(java.util.function.Consumer<HttpResponse<String>> wait) {
+        this.afterAccepted = wait;
+        return this;
+    }
+
     /** Sends one request to {@code operation}, with its token and path parameters. */
     public HttpResponse<String> call(ApiOperation operation, String query, BadRequest request) {
         return send(operation.method(), concretePath(operation.path()) + query, token.apply(operation), request);
+    }
+
+    /**
+     * Sends the corpus to every write operation of {@code operations}: {@code perJsonOperation} requests to one that
+     * takes JSON (spoiling the valid body {@code validBodies} gives by operation key, or one made from its schema),
+     * {@code perOtherOperation} to one without a body.
+     */
+    public void runWrites(List<ApiOperation> operations, BadInputCorpus corpus, Map<String, String> validBodies,
+            int perJsonOperation, int perOtherOperation) {
+        for (ApiOperation write : operations.stream().filter(ApiOperation::isWrite).toList()) {
+            String body = validBodies.get(write.key());
+            try {
+                run(write, corpus.requests(write, body == null ? null : JSON.readTree(body),
+                        write.takesJson() ? perJsonOperation : perOtherOperation));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("the valid body of " + write + " is no JSON", e);
+            }
+        }
     }
 
     /** Sends {@code requests} to {@code operation}, checking each answer. */
@@ -95,6 +121,7 @@ public final class CorpusRun {
                     before = database.settled();
                 }
             } else {
+                afterAccepted.accept(response);
                 before = database.settled();
             }
         }
