@@ -28,7 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HostileInputTest {
 
     private final String owner = newSubject("hostile");
-    private final String enterpriseId = Fixtures.registerEnterprise(owner);
+    private String enterpriseId;
+
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheCallersEnterprise() {
+        enterpriseId = Fixtures.registerEnterprise(owner);
+    }
 
     private CorpusRun caller() {
         java.util.function.BiFunction<String, String, String> ids = (path, name) -> name.equals("id")

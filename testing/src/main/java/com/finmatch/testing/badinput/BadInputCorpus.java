@@ -62,7 +62,8 @@ public final class BadInputCorpus {
             "enterpriseId", "version", "createdAt", "updatedAt", "publishedAt", "__proto__", "constructor",
             "unknownField", "$where", "");
 
-    private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
+    /** Content types that are not JSON (null: no Content-Type at all). */
+    private static final List<String> WRONG_CONTENT_TYPES = java.util.Arrays.asList("text/plain", "application/xml",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream",
             "application/json; charset=utf-16", "text/html", null);
 
