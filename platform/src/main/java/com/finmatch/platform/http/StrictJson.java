@@ -16,16 +16,16 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.Iterator;
 import java.util.Map;
@@ -66,10 +66,17 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .addDeserializer(String.class, new Text())
                 .addDeserializer(BigDecimal.class, new Decimal())
                 .addDeserializer(JsonNode.class, new Tree(mapper))
-                .addDeserializer(LocalDate.class, new Dated<>(LocalDate.class, LocalDateDeserializer.INSTANCE))
-                .addDeserializer(Instant.class, new Dated<>(Instant.class, InstantDeserializer.INSTANT))
-                .addDeserializer(OffsetDateTime.class,
-                        new Dated<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME)));
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
+                            JsonDeserializer<?> deserializer) {
+                        // whichever module reads dates and times (jsr310), its result is bounded here
+                        Class<?> type = bean.getBeanClass();
+                        return TemporalAccessor.class.isAssignableFrom(type) && !(deserializer instanceof Dated)
+                                ? new Dated(type, deserializer) : deserializer;
+                    }
+                }));
     }
 
     private static InvalidFormatException invalid(JsonParser p, String message, Object value, Class<?> type) {
@@ -167,13 +174,22 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** A date or time in the years {@link InputBounds#MIN_YEAR}–{@link InputBounds#MAX_YEAR}. */
-    static final class Dated<T extends TemporalAccessor> extends StdScalarDeserializer<T> {
+    static final class Dated<T extends TemporalAccessor> extends StdScalarDeserializer<T>
+            implements ContextualDeserializer {
 
         private final transient JsonDeserializer<?> standard;
 
         Dated(Class<T> type, JsonDeserializer<?> standard) {
             super(type);
             this.standard = standard;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws com.fasterxml.jackson.databind.JsonMappingException {
+            return standard instanceof ContextualDeserializer contextual
+                    ? new Dated<>((Class<T>) handledType(), contextual.createContextual(ctxt, property)) : this;
         }
 
         @Override
