@@ -70,6 +70,16 @@ class BadInputTest {
     }
 
     @Test
+    void shouldRefuseABodyAbove256KiBWith413AndRegisterNothing() {
+        String owner = newSubject("owner");
+        Map<String, Object> body = new HashMap<>(Fixtures.enterpriseBody(Fixtures.uscc()));
+        body.put("name", "企".repeat(100_000)); // 300,000 bytes of UTF-8
+        as(Tokens.enterprise(owner)).body(json(body)).post("/api/v1/enterprises")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        as(Tokens.enterprise(owner)).get("/api/v1/enterprises/me").then().statusCode(404);
+    }
+
+    @Test
     void shouldRejectBadEnterpriseRegistrationsAndRegisterNothing() {
         List<Spoiled> cases = List.of(malformed(),
                 set("employees", "many", "wrong type"),

@@ -40,6 +40,18 @@ class BadInputTest {
     }
 
     @Test
+    void shouldRefuseABodyAbove256KiBWith413AndCreateNothing() {
+        String bankId = TestData.bankUnique("BIG");
+        String bank = Tokens.bank("bank-user", bankId);
+        String huge = "{\"name\": \"" + "贷".repeat(100_000) + "\"}"; // 300,000 bytes of UTF-8
+        given().auth().oauth2(bank).contentType(ContentType.JSON).body(huge).post("/api/v1/products")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(413));
+        given().auth().oauth2(bank).queryParam("bankId", bankId).queryParam("status", "DRAFT").get("/api/v1/products")
+                .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void shouldNeverAnswerMalformedWritesWithA5xx() {
         String bankId = TestData.bankUnique("BAD");
         String bank = Tokens.bank("bank-user", bankId);

@@ -110,9 +110,17 @@ class ProductApiTest {
             assertEquals(8000000, updatedEvent.get("maxAmount").asInt());
 
             given().when().get(PRODUCTS + "/" + id + "/versions").then().statusCode(200)
-                    .body("size()", equalTo(2))
-                    .body("[0].name", equalTo("供应链贷"))
-                    .body("[1].name", equalTo("供应链贷 2.0"));
+                    .body("total", equalTo(2))
+                    .body("items.size()", equalTo(2))
+                    .body("items[0].name", equalTo("供应链贷"))
+                    .body("items[1].name", equalTo("供应链贷 2.0"));
+            given().queryParam("page", 1).queryParam("size", 1).when().get(PRODUCTS + "/" + id + "/versions")
+                    .then().statusCode(200)
+                    .body("page", equalTo(1)).body("size", equalTo(1)).body("total", equalTo(2))
+                    .body("items.size()", equalTo(1))
+                    .body("items[0].name", equalTo("供应链贷 2.0"));
+            given().queryParam("size", 201).when().get(PRODUCTS + "/" + id + "/versions")
+                    .then().statusCode(400).contentType("application/problem+json");
 
             move(bank, id, "suspend").then().statusCode(200);
             EventSchemas.assertValid(products.await(

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +54,12 @@ class AdminViewsTest {
 
     @Inject
     MatchingService matching;
+
+    @Inject
+    com.finmatch.matching.service.MatchFeed feed;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "finmatch.feed.max-streams-per-user", defaultValue = "5")
+    int maxStreamsPerUser;
 
     @TestHTTPResource("/api/v1/matches/stream")
     URI stream;
@@ -189,6 +196,76 @@ class AdminViewsTest {
             response.cancel(true);
         }
         given().auth().oauth2(Tokens.bank("b", "BANK-S")).when().get("/api/v1/matches/stream").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseABodyAbove256KiBWith413() {
+        given().auth().oauth2(Tokens.admin("a")).contentType("application/json")
+                .body("{\"note\": \"" + "x".repeat(300 * 1024) + "\"}").when().post("/api/v1/admin/rematch")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    private HttpResponse<InputStream> openFeed(String token) throws Exception {
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream)
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldRefuseMoreLiveFeedsPerUserThanAllowedWith429() throws Exception {
+        String subject = "feed-cap-" + Events.id();
+        String admin = Tokens.admin(subject);
+        List<HttpResponse<InputStream>> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < maxStreamsPerUser; i++) {
+                HttpResponse<InputStream> open = openFeed(admin);
+                held.add(open);
+                assertEquals(200, open.statusCode(), "feed " + (i + 1) + " of " + maxStreamsPerUser);
+            }
+            HttpResponse<InputStream> refused = openFeed(admin);
+            held.add(refused);
+            assertEquals(429, refused.statusCode());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertTrue(new String(refused.body().readAllBytes()).contains("\"status\":429"));
+            // another administrator is not affected
+            HttpResponse<InputStream> other = openFeed(Tokens.admin("feed-other-" + Events.id()));
+            held.add(other);
+            assertEquals(200, other.statusCode());
+
+            held.get(0).body().close(); // one feed closed: its place is free again
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<InputStream> again = openFeed(admin);
+                held.add(again);
+                assertEquals(200, again.statusCode());
+            });
+        } finally {
+            for (HttpResponse<InputStream> r : held) {
+                r.body().close();
+            }
+        }
+    }
+
+    @Test
+    void shouldEndALiveFeedWhenItsTokenExpires() throws Exception {
+        String subject = "feed-exp-" + Events.id();
+        String shortLived = Tokens.token(subject, List.of("admin"),
+                Map.of("exp", java.time.Instant.now().plusSeconds(6).getEpochSecond()));
+        HttpResponse<InputStream> open = openFeed(shortLived);
+        assertEquals(200, open.statusCode());
+        CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {
+            try (InputStream body = open.body()) {
+                return body.readAllBytes(); // returns only when the server ends the stream
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            rest.get(60, TimeUnit.SECONDS);
+        } finally {
+            open.body().close();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.openStreams(subject) == 0);
     }
 
     @Test

@@ -23,6 +23,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Each KPI means what the README's sentence says (issue 11 §4 and the subsidy of §1), over events as the other
@@ -234,6 +235,26 @@ class KpiDefinitionsTest {
     }
 
     // ------------------------------------------------------------------------------------------------ scorecards
+
+    @Test
+    void shouldListTheBanksScorecardsAPageAtATime() {
+        String bank = code("BK-PG");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        lead(Events.id(), Events.id(), bank, "RECEIVED", now.minusHours(8).toString(), now.minusHours(2).toString(),
+                ",\"responseWorkingHours\":3");
+        String admin = Tokens.admin("admin-1");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin).when().get("/api/v1/scorecards/banks")
+                .then().statusCode(200).body("items.bankId", hasItem(bank)));
+        int total = given().auth().oauth2(admin).queryParam("size", 1).when().get("/api/v1/scorecards/banks")
+                .then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(1)).body("items.size()", equalTo(1))
+                .extract().path("total");
+        given().auth().oauth2(admin).queryParam("page", total).queryParam("size", 1)
+                .when().get("/api/v1/scorecards/banks")
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(total));
+        given().auth().oauth2(admin).queryParam("size", 201).when().get("/api/v1/scorecards/banks")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
 
     @Test
     void shouldGiveABankItsOwnScorecardAndNoOneElseAny() {

@@ -2,6 +2,7 @@ package com.finmatch.loan.api;
 
 import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.ProductLifecycle.Move;
+import com.finmatch.loan.domain.ProductVersion;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductType;
 import com.finmatch.loan.service.CatalogueService;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,11 +72,13 @@ public class ProductResource {
         return respond(products.get(id));
     }
 
-    /** Every published state of the product, oldest first. */
+    /** Every published state of the product, oldest first, a page at a time. */
     @GET
     @Path("/{id}/versions")
-    public List<Map<String, Object>> versions(@PathParam("id") UUID id) {
-        return products.versions(id).stream().map(v -> v.snapshot).toList();
+    public PageResponse<Map<String, Object>> versions(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        PageResponse<ProductVersion> found = products.versions(id, page);
+        return new PageResponse<>(found.items().stream().map(v -> v.snapshot).toList(), found.page(), found.size(),
+                found.total());
     }
 
     @POST

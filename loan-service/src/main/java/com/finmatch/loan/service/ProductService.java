@@ -11,6 +11,8 @@ import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductVersion;
 import com.finmatch.loan.security.LoanAccess;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.time.PlatformClock;
@@ -67,9 +69,10 @@ public class ProductService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProductVersion> versions(UUID id) {
+    public PageResponse<ProductVersion> versions(UUID id, PageRequest page) {
         LoanProduct product = access.readable(LoanProduct.findById(id));
-        return ProductVersion.list("key.productId", Sort.by("key.version"), product.id);
+        var query = ProductVersion.<ProductVersion>find("key.productId", Sort.by("key.version"), product.id);
+        return new PageResponse<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
     @Transactional

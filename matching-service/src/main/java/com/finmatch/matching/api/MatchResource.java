@@ -6,6 +6,7 @@ import com.finmatch.matching.service.MatchQueryService;
 import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Instant;
 
 /** Matches for administrators (all) and banks (own products, consented enterprises); the live feed. */
 @Path("/api/v1/matches")
@@ -32,6 +38,12 @@ public class MatchResource {
 
     @Inject
     MatchFeed feed;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +64,15 @@ public class MatchResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     public Multi<MatchFeed.MatchEvent> stream() {
-        return feed.stream();
+        // the token's expiry is checked against the system clock, as the OIDC layer checks it
+        return feed.stream(caller.subject(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    /** 429 problem+json: the user holds as many live feeds as allowed; a feed may close within the minute. */
+    @ServerExceptionMapper
+    public Response tooManyStreams(MatchFeed.TooManyStreams e) {
+        return Response.status(429).header("Retry-After", "30").type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(429, "Too many requests", e.getMessage())).build();
     }
 
     private static String blankToNull(String s) {

@@ -5,10 +5,14 @@ import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
 import com.finmatch.platform.http.InputBounds;
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Per-bank scorecards: leads, acceptance rate, response times against the service level, overdue leads — every bank's
@@ -39,11 +42,14 @@ public class ScorecardResource {
     @Inject
     Caller caller;
 
+    /** Every bank's scorecard over the period, by bank code, a page at a time. */
     @GET
-    public List<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public PageResponse<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to,
+            @BeanParam @Valid PageRequest page) {
         var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, InputBounds.instant("from", from, false),
                 InputBounds.instant("to", to, true));
-        return summary.groups().stream().filter(k -> !"-".equals(k.key())).map(ScorecardResource::card).toList();
+        return PageResponse.of(summary.groups().stream().filter(k -> !"-".equals(k.key()))
+                .map(ScorecardResource::card).toList(), page);
     }
 
     /** The calling bank's own scorecard (its {@code bank_id} claim); 403 for a bank token without one. */

@@ -3,11 +3,19 @@ package com.finmatch.matching.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The live feed of matches for administrators: every new or changed match, after it was committed. */
+/**
+ * The live feed of matches for administrators: every new or changed match, after it was committed. A user holds at
+ * most {@code finmatch.feed.max-streams-per-user} streams at once, and each stream ends when the token that opened it
+ * expires (the client reconnects with a fresh one).
+ */
 @ApplicationScoped
 public class MatchFeed {
 
@@ -16,13 +24,63 @@ public class MatchFeed {
             Integer rank, BigDecimal score, Instant at) {
     }
 
+    /** The user already holds as many streams as allowed. */
+    public static class TooManyStreams extends RuntimeException {
+        TooManyStreams(int max) {
+            super("at most " + max + " live feeds per user at once: close one first");
+        }
+    }
+
     private final BroadcastProcessor<MatchEvent> processor = BroadcastProcessor.create();
 
-    public Multi<MatchEvent> stream() {
-        return processor;
+    private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "finmatch.feed.max-streams-per-user", defaultValue = "5")
+    int maxPerUser;
+
+    /**
+     * A stream for {@code subject} that completes at {@code until} (the token's expiry).
+     *
+     * @throws TooManyStreams when the user holds {@code maxPerUser} streams already
+     */
+    public Multi<MatchEvent> stream(String subject, Instant until) {
+        acquire(subject);
+        AtomicBoolean released = new AtomicBoolean();
+        Duration lifetime = Duration.between(Instant.now(), until);
+        Multi<MatchEvent> events = lifetime.isNegative() || lifetime.isZero() ? Multi.createFrom().empty()
+                : processor.select().first(lifetime);
+        return events.onTermination().invoke(() -> {
+            if (released.compareAndSet(false, true)) {
+                release(subject);
+            }
+        });
+    }
+
+    /** How many streams {@code subject} holds now. */
+    public int openStreams(String subject) {
+        return open.getOrDefault(subject, 0);
     }
 
     void emit(MatchEvent event) {
         processor.onNext(event);
+    }
+
+    private void acquire(String subject) {
+        AtomicBoolean granted = new AtomicBoolean();
+        open.compute(subject, (s, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= maxPerUser) {
+                return n;
+            }
+            granted.set(true);
+            return held + 1;
+        });
+        if (!granted.get()) {
+            throw new TooManyStreams(maxPerUser);
+        }
+    }
+
+    private void release(String subject) {
+        open.computeIfPresent(subject, (s, n) -> n <= 1 ? null : n - 1);
     }
 }

@@ -1,8 +1,12 @@
 package com.finmatch.platform.events;
 
+import com.finmatch.platform.http.PageRequest;
+import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.List;
 
 /**
  * Every service's dead letters (admin): list them with their reason, re-drive one or all through the inbox.
@@ -29,9 +31,11 @@ public class DeadLetterResource {
     @Inject
     Caller caller;
 
+    /** Oldest first, a page at a time. */
     @GET
-    public List<DeadLetters.DeadLetter> list(@QueryParam("includeRedriven") @DefaultValue("false") boolean all) {
-        return deadLetters.list(all);
+    public PageResponse<DeadLetters.DeadLetter> list(@QueryParam("includeRedriven") @DefaultValue("false") boolean all,
+            @BeanParam @Valid PageRequest page) {
+        return PageResponse.of(deadLetters.list(all), page);
     }
 
     @POST

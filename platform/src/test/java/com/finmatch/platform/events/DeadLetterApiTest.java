@@ -46,9 +46,14 @@ class DeadLetterApiTest {
             dlq.await(r -> id.equals(header(r, "ce_id")), Duration.ofSeconds(30));
         }
         String deadLetter = given().auth().oauth2(admin).when().get(API).then().statusCode(200)
-                .body("find { it.eventId == '" + id + "' }.reason", notNullValue())
-                .body("find { it.eventId == '" + id + "' }.topic", equalTo(TestWriter.TOPIC))
-                .extract().path("find { it.eventId == '" + id + "' }.id");
+                .body("items.find { it.eventId == '" + id + "' }.reason", notNullValue())
+                .body("items.find { it.eventId == '" + id + "' }.topic", equalTo(TestWriter.TOPIC))
+                .extract().path("items.find { it.eventId == '" + id + "' }.id");
+        int total = given().auth().oauth2(admin).queryParam("size", 1).when().get(API).then().statusCode(200)
+                .body("size", equalTo(1)).body("items.size()", equalTo(1)).extract().path("total");
+        org.junit.jupiter.api.Assertions.assertTrue(total >= 1);
+        given().auth().oauth2(admin).queryParam("page", total).queryParam("size", 1).when().get(API).then()
+                .statusCode(200).body("items.size()", equalTo(0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'finmatch messaging' }.data.warning", org.hamcrest.Matchers.containsString("dead letter")));
 
@@ -56,7 +61,7 @@ class DeadLetterApiTest {
                 .body("eventId", equalTo(id));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(db, id) == 1);
-        given().auth().oauth2(admin).when().get(API).then().statusCode(200).body("eventId", not(hasItem(id)));
+        given().auth().oauth2(admin).when().get(API).then().statusCode(200).body("items.eventId", not(hasItem(id)));
         given().auth().oauth2(admin).when().post(API + "/" + deadLetter + "/redrive").then().statusCode(409)
                 .contentType("application/problem+json");
     }
@@ -76,13 +81,13 @@ class DeadLetterApiTest {
         String marker = UUID.randomUUID().toString();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).when().get(API)
-                .then().body("eventId", hasItem(id)));
+                .then().body("items.eventId", hasItem(id)));
         given().auth().oauth2(admin).when().post(API + "/redrive-all").then().statusCode(200);
         TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"marker\"}", ceHeaders(marker, aggregate));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(db, marker) == 1);
         assertEquals(1L, applied(db, id), "a re-driven duplicate was applied twice");
-        given().auth().oauth2(admin).when().get(API).then().statusCode(200).body("eventId", not(hasItem(id)));
+        given().auth().oauth2(admin).when().get(API).then().statusCode(200).body("items.eventId", not(hasItem(id)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
@@ -30,7 +31,7 @@ public class DeadLetterClients {
     @Produces(MediaType.APPLICATION_JSON)
     public interface Api {
         @GET
-        List<Map<String, Object>> list();
+        Map<String, Object> list(@QueryParam("size") int size);
 
         @POST
         @Path("/{id}/redrive")
@@ -43,8 +44,9 @@ public class DeadLetterClients {
 
     private final Map<String, Api> apis = new ConcurrentHashMap<>();
 
+    /** The oldest 200 (a page); re-drive all takes every one. */
     public List<Map<String, Object>> list(String service) {
-        return api(service).list();
+        return Json.items(api(service).list(200));
     }
 
     public void redrive(String service, String id) {

@@ -48,7 +48,7 @@ public interface MatchingClient {
 
     @GET
     @Path("/scorecards/banks")
-    Object bankScorecards();
+    Object bankScorecards(@QueryParam("page") int page, @QueryParam("size") int size);
 
     /** The calling bank's own scorecard (its {@code bank_id}); period from/to optional. */
     @GET

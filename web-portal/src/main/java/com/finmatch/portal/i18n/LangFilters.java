@@ -31,7 +31,8 @@ public class LangFilters {
         Object chosen = request.getProperty("finmatch.lang.chosen");
         if (chosen != null) {
             NewCookie cookie = new NewCookie.Builder(Lang.COOKIE).value(chosen.toString()).path("/")
-                    .maxAge(365 * 24 * 3600).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+                    .maxAge(365 * 24 * 3600).httpOnly(true).sameSite(NewCookie.SameSite.LAX)
+                    .secure("https".equals(request.getUriInfo().getRequestUri().getScheme())).build();
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
         }
         if (response.getMediaType() != null && "text".equals(response.getMediaType().getType())) {
