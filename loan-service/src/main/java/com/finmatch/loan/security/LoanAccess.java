@@ -5,6 +5,7 @@ import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -21,8 +22,14 @@ public class LoanAccess {
     @Inject
     Caller caller;
 
-    /** The bank the caller acts for; a bank token without a {@code bank_id} claim may not act for any bank. */
+    /**
+     * The bank the caller acts for; a bank token without a {@code bank_id} claim may not act for any bank (403), and no
+     * token at all is 401, as everywhere (on the public catalogue, asking for drafts needs a bank's token).
+     */
     public String callerBankId() {
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
         return caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id claim"));
     }
 
