@@ -53,6 +53,33 @@ class ProjectLibraryTest {
     }
 
     @Test
+    void shouldFilterTheProjectLibraryByTheOwningEnterprisesCluster() {
+        String owner = newSubject("owner");
+        Map<String, Object> body = Fixtures.enterpriseBody(Fixtures.uscc());
+        body.put("clusterCode", "ENERGY_STORAGE");
+        String id = as(Tokens.enterprise(owner)).body(body).post("/api/v1/enterprises").then().statusCode(201)
+                .extract().path("id");
+        String project = as(Tokens.enterprise(owner))
+                .body(Map.of("name", "储能电站", "investmentAmount", 90000000, "financingGap", 40000000,
+                        "stage", "PLANNING"))
+                .post("/api/v1/enterprises/" + id + "/projects").then().statusCode(201).extract().path("id");
+        String nevOwner = newSubject("owner");
+        String nev = Fixtures.registerEnterprise(nevOwner); // NEV_AUTO
+        String nevProject = as(Tokens.enterprise(nevOwner))
+                .body(Map.of("name", "整车配套", "investmentAmount", 90000000, "financingGap", 40000000,
+                        "stage", "PLANNING"))
+                .post("/api/v1/enterprises/" + nev + "/projects").then().statusCode(201).extract().path("id");
+
+        String admin = Tokens.admin(newSubject("admin"));
+        as(admin).get("/api/v1/projects?cluster=ENERGY_STORAGE&size=200").then().statusCode(200)
+                .body("items.id", hasItem(project))
+                .body("items.id", not(hasItem(nevProject)));
+        as(admin).get("/api/v1/projects?cluster=NEV_AUTO&size=200").then().statusCode(200)
+                .body("items.id", hasItem(nevProject))
+                .body("items.id", not(hasItem(project)));
+    }
+
+    @Test
     void shouldLinkANeedToTheEnterprisesOwnProjectOnly() {
         String owner = newSubject("owner");
         String id = Fixtures.registerEnterprise(owner);

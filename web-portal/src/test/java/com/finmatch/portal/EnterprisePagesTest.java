@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -68,7 +69,7 @@ class EnterprisePagesTest {
                 .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
                         "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "sizeClass", "SMALL", "version", 3))
                 .header("ETag", "\"3\"").build());
-        when(enterprises.needs(ENTERPRISE_ID)).thenReturn(List.of(TestJson.obj("id", NEED_ID, "amount", 1200000,
+        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", NEED_ID, "amount", 1200000,
                 "termMonths", 24, "purpose", "WORKING_CAPITAL", "status", "OPEN")));
     }
 
@@ -150,7 +151,7 @@ class EnterprisePagesTest {
                 "trainingOffers", List.of())));
         when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
                 org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
-        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("专精特新信用贷"))
                 .body(containsString("肇庆农村商业银行 (ZQRCB)"))
@@ -176,7 +177,7 @@ class EnterprisePagesTest {
     void stubApplyStep() {
         when(catalog.product(PRODUCT_ID)).thenReturn(TestJson.obj("id", PRODUCT_ID, "name", "专精特新信用贷",
                 "bankId", "ZQRCB"));
-        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
         when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
     }
 
@@ -279,7 +280,7 @@ class EnterprisePagesTest {
                         "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
         when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
                 org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
-        when(catalog.trainingOffers()).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+        when(catalog.trainingOffers(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
                 "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("data-status=\"UNDER_REVIEW\""))
@@ -309,8 +310,8 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowTheTimelineWithTheDeclineReason() {
         registered();
-        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
-        when(enterprises.myApplications()).thenReturn(List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "DECLINED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
                         TestJson.obj("status", "DECLINED", "at", "2026-11-21T08:00:00Z",
@@ -326,8 +327,8 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowAnApplicationClosedBecauseTheNeedWasMetWithItsReason() {
         registered();
-        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
-        when(enterprises.myApplications()).thenReturn(List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "CLOSED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
                         TestJson.obj("status", "CLOSED", "at", "2026-11-21T08:00:00Z",
@@ -362,7 +363,7 @@ class EnterprisePagesTest {
         when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID, "products", List.of(),
                 "trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID, "score", 100,
                         "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
-        when(catalog.trainingOffers()).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+        when(catalog.trainingOffers(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
                 "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
     }
 

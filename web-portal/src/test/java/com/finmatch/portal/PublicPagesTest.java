@@ -44,7 +44,7 @@ class PublicPagesTest {
     void catalogueWithOneProduct() {
         when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
                 .thenReturn(Map.of("items", List.of(product("专精特新信用贷")), "page", 0, "size", 12, "total", 1));
-        when(catalog.banks()).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行", "nameEn", "Zhaoqing Rural Commercial Bank", "responseHours", 48)));
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行", "nameEn", "Zhaoqing Rural Commercial Bank", "responseHours", 48)));
     }
 
     @Test

@@ -115,7 +115,7 @@ class StaffPagesTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowTheKpisAndOfferTheCsvExport() {
-        when(catalog.banks()).thenReturn(List.of());
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
         when(matching.summary(eq("district"), any(), any(), any(), any(), any())).thenReturn(TestJson.obj(
                 "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0),
                 "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40))));
@@ -136,7 +136,7 @@ class StaffPagesTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldDefaultTheDashboardToClustersWithoutAGrouping() {
-        when(catalog.banks()).thenReturn(List.of());
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
         when(matching.summary(any(), any(), any(), any(), any(), any())).thenReturn(Map.of());
         given().get("/admin").then().statusCode(200);
         verify(matching).summary("cluster", null, null, null, null, null);

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The administrators' search across the major-project library. */
+/** The administrators' search across the major-project library (cluster: the owning enterprise's). */
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectSearchResource {
@@ -25,8 +25,8 @@ public class ProjectSearchResource {
     @GET
     @RolesAllowed(Caller.ADMIN)
     public PageResponse<ProjectView> search(@QueryParam("district") String district,
-            @QueryParam("stage") String stage, @QueryParam("minGap") String minGap,
-            @BeanParam @Valid PageRequest page) {
-        return projects.search(district, stage, minGap, page);
+            @QueryParam("cluster") String cluster, @QueryParam("stage") String stage,
+            @QueryParam("minGap") String minGap, @BeanParam @Valid PageRequest page) {
+        return projects.search(district, cluster, stage, minGap, page);
     }
 }

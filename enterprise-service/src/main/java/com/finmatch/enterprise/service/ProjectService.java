@@ -88,13 +88,18 @@ public class ProjectService {
 
     /** Administrators' search of the library by district, stage and minimum financing gap, largest gap first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<ProjectView> search(String district, String stage, String minGap, PageRequest page) {
+    public PageResponse<ProjectView> search(String district, String cluster, String stage, String minGap,
+            PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Violations invalid = new Violations().text("district", district, 20);
+        Violations invalid = new Violations().text("district", district, 20).text("cluster", cluster, 40);
         if (district != null && !district.isBlank()) {
             where.add("districtCode = :district");
             params.and("district", district);
+        }
+        if (cluster != null && !cluster.isBlank()) {
+            where.add("enterpriseId in (select e.id from Enterprise e where e.clusterCode = :cluster)");
+            params.and("cluster", cluster);
         }
         if (stage != null && !stage.isBlank()) {
             where.add("stage = :stage");

@@ -7,7 +7,9 @@ import com.finmatch.portal.client.LoanClient;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.web.CatalogueResource;
+import com.finmatch.portal.web.EditForm;
 import com.finmatch.portal.web.Forms;
+import com.finmatch.portal.web.Paged;
 import com.finmatch.portal.web.ReferenceData;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -15,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +28,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +83,10 @@ public class AdminPages {
     @Inject
     @Location("admin/policy-tools.html")
     Template policyTools;
+
+    @Inject
+    @Location("admin/policy-tool-form.html")
+    Template policyToolForm;
 
     @Inject
     @Location("admin/banks.html")
@@ -195,7 +204,7 @@ public class AdminPages {
     @GET
     @Path("training-offers")
     public TemplateInstance training(@QueryParam("done") String done) {
-        return training.data("offers", CatalogClient.list(catalog.trainingOffers())).data("v", Map.of())
+        return training.data("offers", Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))).data("v", Map.of())
                 .data("errors", Map.of()).data("done", done);
     }
 
@@ -219,7 +228,7 @@ public class AdminPages {
             if (!p.invalid()) {
                 throw e;
             }
-            return training.data("offers", CatalogClient.list(catalog.trainingOffers())).data("v", body)
+            return training.data("offers", Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))).data("v", body)
                     .data("errors", p.fieldErrors()).data("done", null);
         }
     }
@@ -234,23 +243,22 @@ public class AdminPages {
 
     // ------------------------------------------------------------------------------------------------ policy tools
 
+    static final int POLICY_TOOLS_PAGE = 50;
+    /** The policy-tool form: every field an administrator writes (the kind's own: rate, pool, share, caps, usage). */
+    static final EditForm POLICY_TOOL_FORM = new EditForm(Set.of("kind", "name", "description", "subsidyRate",
+            "coverageShare", "poolSize", "exposureUsed", "perEnterpriseCap", "budget", "budgetUsed", "guaranteeFeeRate",
+            "validFrom", "validTo", "active"), Set.of("id", "version"));
+
     @GET
     @Path("policy-tools")
-    public TemplateInstance policyTools(@QueryParam("done") String done) {
-        return policyTools.data("tools", CatalogClient.list(catalog.policyTools())).data("v", Map.of())
-                .data("errors", Map.of()).data("done", done);
+    public TemplateInstance policyTools(@QueryParam("done") String done, @QueryParam("page") Integer page) {
+        return policyToolsPage(Paged.number(page), Map.of(), Map.of(), done);
     }
 
     @POST
     @Path("policy-tools")
-    public Object createPolicyTool(@RestForm String name, @RestForm String type, @RestForm String description,
-            @RestForm String validFrom, @RestForm String validTo) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        Forms.put(body, "name", Forms.text(name));
-        Forms.put(body, "type", Forms.text(type));
-        Forms.put(body, "description", Forms.text(description));
-        Forms.put(body, "validFrom", Forms.text(validFrom));
-        Forms.put(body, "validTo", Forms.text(validTo));
+    public Object createPolicyTool(@BeanParam PolicyToolForm form) {
+        Map<String, Object> body = form.body();
         try {
             loans.createPolicyTool(body);
             return Response.seeOther(URI.create("/admin/policy-tools?done=tool_created")).build();
@@ -259,9 +267,46 @@ public class AdminPages {
             if (!p.invalid()) {
                 throw e;
             }
-            return policyTools.data("tools", CatalogClient.list(catalog.policyTools())).data("v", body)
-                    .data("errors", p.fieldErrors()).data("done", null);
+            return policyToolsPage(0, body, p.fieldErrors(), null);
         }
+    }
+
+    @GET
+    @Path("policy-tools/{id}/edit")
+    public TemplateInstance editPolicyTool(@PathParam("id") String id) {
+        Forms.requireUuid(id);
+        var r = loans.policyTool(id);
+        return policyToolForm.data("v", r.getEntity()).data("active", PolicyToolForm.active(r.getEntity()))
+                .data("errors", Map.of()).data("id", id)
+                .data("version", EditForm.version(r.getHeaderString("ETag")));
+    }
+
+    @POST
+    @Path("policy-tools/{id}")
+    public Object savePolicyTool(@PathParam("id") String id, @RestForm String version, @BeanParam PolicyToolForm form) {
+        Forms.requireUuid(id);
+        Map<String, Object> body = form.body();
+        try {
+            Map<String, Object> stored = loans.policyTool(id).getEntity();
+            loans.updatePolicyTool(id, EditForm.ifMatch(version), POLICY_TOOL_FORM.overlay(stored, body));
+            return Response.seeOther(URI.create("/admin/policy-tools?done=tool_saved")).build();
+        } catch (WebApplicationException e) {
+            Problem p = Problem.of(e);
+            if (!p.invalid() && p.status() != 412) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
+            if (errors.isEmpty()) {
+                errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
+            }
+            return policyToolForm.data("v", body).data("active", PolicyToolForm.active(body)).data("errors", errors)
+                    .data("id", id).data("version", version);
+        }
+    }
+
+    private TemplateInstance policyToolsPage(int page, Map<String, Object> v, Map<String, String> errors, String done) {
+        return policyTools.data("tools", Paged.of(catalog.policyTools(page, POLICY_TOOLS_PAGE), page, POLICY_TOOLS_PAGE))
+                .data("v", v).data("active", PolicyToolForm.active(v)).data("errors", errors).data("done", done);
     }
 
     // ------------------------------------------------------------------------------------------------ banks
@@ -269,7 +314,7 @@ public class AdminPages {
     @GET
     @Path("banks")
     public TemplateInstance banks(@QueryParam("done") String done) {
-        return banks.data("banks", CatalogClient.list(catalog.banks())).data("v", Map.of()).data("errors", Map.of())
+        return banks.data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("v", Map.of()).data("errors", Map.of())
                 .data("done", done);
     }
 
@@ -292,7 +337,7 @@ public class AdminPages {
             if (p.status() == 409) {
                 errors.put("bankId", "bank_exists");
             }
-            return banks.data("banks", CatalogClient.list(catalog.banks())).data("v", body).data("errors", errors)
+            return banks.data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("v", body).data("errors", errors)
                     .data("done", null);
         }
     }
@@ -305,31 +350,45 @@ public class AdminPages {
         return clusters.data("codes", ReferenceData.CLUSTERS);
     }
 
+    static final int PROJECTS_PAGE = 50;
+
+    /**
+     * The major-project library as enterprise-service pages it, with each project's enterprise named; a failure of
+     * either call is the error page, never a shorter list.
+     */
     @GET
     @Path("projects")
-    public TemplateInstance projects(@QueryParam("cluster") String cluster, @QueryParam("district") String district) {
+    public TemplateInstance projects(@QueryParam("cluster") String cluster, @QueryParam("district") String district,
+            @QueryParam("page") Integer page) {
+        int n = Paged.number(page);
+        Paged found = Paged.of(enterprises.projectLibrary(Forms.text(district), Forms.text(cluster), n, PROJECTS_PAGE),
+                n, PROJECTS_PAGE);
+        Map<String, String> names = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> e : Json.items(enterprises.search(Forms.text(district), Forms.text(cluster), 0, 50))) {
-            try {
-                for (Map<String, Object> p : CatalogClient.list(enterprises.projects(Json.text(e, "id")))) {
-                    Map<String, Object> row = new LinkedHashMap<>(p);
-                    row.put("enterpriseName", e.get("name"));
-                    row.put("clusterCode", e.get("clusterCode"));
-                    row.put("districtCode", p.getOrDefault("districtCode", e.get("districtCode")));
-                    rows.add(row);
-                }
-            } catch (RuntimeException ex) {
-                // an enterprise whose projects cannot be read is left out of the list
+        for (Map<String, Object> p : found.items()) {
+            String enterpriseId = Json.text(p, "enterpriseId");
+            Map<String, Object> row = new LinkedHashMap<>(p);
+            if (Forms.isUuid(enterpriseId)) {
+                row.put("enterpriseName", names.computeIfAbsent(enterpriseId,
+                        id -> Json.text(enterprises.enterprise(id).getEntity(), "name")));
+            }
+            rows.add(row);
+        }
+        StringBuilder base = new StringBuilder("/admin/projects?");
+        for (String[] kv : new String[][] {{"cluster", Forms.text(cluster)}, {"district", Forms.text(district)}}) {
+            if (kv[1] != null) {
+                base.append(kv[0]).append('=').append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8)).append('&');
             }
         }
-        return projects.data("rows", rows).data("cluster", Forms.text(cluster)).data("district", Forms.text(district));
+        return projects.data("rows", rows).data("pages", new Paged(rows, n, PROJECTS_PAGE, found.total()))
+                .data("base", base.toString()).data("cluster", Forms.text(cluster)).data("district", Forms.text(district));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
     private List<Map<String, Object>> banksOrNone() {
         try {
-            return CatalogClient.list(catalog.banks());
+            return Paged.all(n -> catalog.banks(n, Paged.MAX));
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -6,7 +6,9 @@ import com.finmatch.portal.client.LoanClient;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.security.CurrentUser;
+import com.finmatch.portal.web.EditForm;
 import com.finmatch.portal.web.Forms;
+import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +42,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class BankPages {
     static final Set<String> TRANSITIONS = Set.of("publish", "suspend", "withdraw");
     static final int EMPTY_RULE_ROWS = 3;
+    /** The product form: what it shows; everything else of a product (policy tools, LPR spread, materials …) is kept. */
+    static final EditForm PRODUCT_FORM = new EditForm(Set.of("name", "type", "description", "minAmount", "maxAmount",
+            "minTermMonths", "maxTermMonths", "minAnnualRate", "maxAnnualRate", "guaranteeTypes", "validFrom", "validTo",
+            "rules"), Set.of("id", "bankId", "status", "version", "createdAt", "updatedAt", "publishedAt"));
 
     @Inject
     @RestClient
@@ -74,12 +80,17 @@ public class BankPages {
 
     // ------------------------------------------------------------------------------------------------ leads
 
+    static final int LEADS_PAGE = 100;
+
+    /** The inbox a page at a time, as loan-service orders it (earliest due first); the pager says where it is. */
     @GET
-    public TemplateInstance leads(@QueryParam("done") String done) {
-        return leadsPage.data("leads", sortedByDue(CatalogClient.list(loans.leads(0, 200)))).data("done", done);
+    public TemplateInstance leads(@QueryParam("done") String done, @QueryParam("page") Integer page) {
+        int n = Paged.number(page);
+        Paged found = Paged.of(loans.leads(n, LEADS_PAGE), n, LEADS_PAGE);
+        return leadsPage.data("leads", sortedByDue(found.items())).data("pages", found).data("done", done);
     }
 
-    /** Overdue first, then by due time (the soonest first); answered leads last. */
+    /** Within a page: overdue first, then by due time (the soonest first); answered leads last. */
     static List<Map<String, Object>> sortedByDue(List<Map<String, Object>> leads) {
         List<Map<String, Object>> sorted = new ArrayList<>(leads);
         sorted.sort(Comparator.<Map<String, Object>, Integer>comparing(l -> open(l) ? 0 : 1)
@@ -140,7 +151,7 @@ public class BankPages {
     public TemplateInstance products(@QueryParam("done") String done, @QueryParam("failed") String failed) {
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         for (String status : List.of("DRAFT", "PUBLISHED", "SUSPENDED")) {
-            for (Map<String, Object> p : Json.items(loans.products(user.bankId(), status, 0, 200))) {
+            for (Map<String, Object> p : Paged.all(n -> loans.products(user.bankId(), status, n, Paged.MAX))) {
                 if (user.bankId() == null || user.bankId().equals(p.get("bankId"))) {
                     byId.put(Json.text(p, "id"), p);
                 }
@@ -152,7 +163,8 @@ public class BankPages {
     @GET
     @Path("products/new")
     public TemplateInstance newProduct() {
-        return productForm.data("v", Map.of()).data("rules", emptyRules(List.of())).data("errors", Map.of())
+        return productForm.data("v", Map.of()).data("rules", RuleRow.withEmptyRows(List.of(), EMPTY_RULE_ROWS))
+                .data("errors", Map.of())
                 .data("id", null).data("version", null);
     }
 
@@ -163,9 +175,9 @@ public class BankPages {
         RestResponse<Map<String, Object>> r = loans.product(id);
         Map<String, Object> p = r.getEntity();
         String etag = r.getHeaderString("ETag");
-        String version = etag != null ? etag.replace("W/", "").replace("\"", "") : Json.text(p, "version");
-        return productForm.data("v", p).data("rules", emptyRules(ruleList(p))).data("errors", Map.of())
-                .data("id", id).data("version", version);
+        String version = etag != null ? EditForm.version(etag) : Json.text(p, "version");
+        return productForm.data("v", p).data("rules", RuleRow.withEmptyRows(ruleList(p), EMPTY_RULE_ROWS))
+                .data("errors", Map.of()).data("id", id).data("version", version);
     }
 
     @POST
@@ -197,7 +209,8 @@ public class BankPages {
         boolean existing = Forms.isUuid(id);
         try {
             if (existing) {
-                loans.updateProduct(id, "\"" + Forms.text(version) + "\"", body);
+                Map<String, Object> stored = loans.product(id).getEntity();
+                loans.updateProduct(id, EditForm.ifMatch(version), PRODUCT_FORM.overlay(stored, body));
             } else {
                 loans.createProduct(body);
             }
@@ -211,7 +224,8 @@ public class BankPages {
             if (errors.isEmpty()) {
                 errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
             }
-            return productForm.data("v", body).data("rules", emptyRules(rules)).data("errors", errors)
+            return productForm.data("v", body).data("rules", RuleRow.withEmptyRows(rules, EMPTY_RULE_ROWS))
+                    .data("errors", errors)
                     .data("id", existing ? id : null).data("version", version);
         }
     }
@@ -248,14 +262,5 @@ public class BankPages {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> ruleList(Map<String, Object> product) {
         return product.get("rules") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-    }
-
-    /** The rules shown in the form: the existing ones plus a few empty rows to add new ones. */
-    static List<Map<String, Object>> emptyRules(List<Map<String, Object>> rules) {
-        List<Map<String, Object>> rows = new ArrayList<>(rules);
-        for (int i = 0; i < EMPTY_RULE_ROWS; i++) {
-            rows.add(Map.of());
-        }
-        return rows;
     }
 }

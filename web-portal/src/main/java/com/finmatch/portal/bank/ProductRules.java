@@ -1,6 +1,7 @@
 package com.finmatch.portal.bank;
 
 import com.finmatch.portal.web.Forms;
+import com.finmatch.portal.web.ReferenceData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class ProductRules {
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("field", field);
             Forms.put(rule, "operator", operator);
-            Forms.put(rule, "value", value(operator, at(values, i)));
+            Forms.put(rule, "value", value(field, operator, at(values, i)));
             boolean isHard = !"false".equals(at(hard, i));
             rule.put("hard", isHard);
             Object weight = Forms.number(at(weights, i));
@@ -42,23 +43,25 @@ public final class ProductRules {
         return rules;
     }
 
-    static Object value(String operator, String raw) {
+    /**
+     * A rule's value typed by its field: numbers for the numeric fields, text for codes (a district code such as 441202
+     * stays the text the service expects); lists for IN, NOT_IN and BETWEEN.
+     */
+    static Object value(String field, String operator, String raw) {
         String text = Forms.text(raw);
         if (text == null) {
             return null;
         }
+        boolean numeric = ReferenceData.NUMBER_RULE_FIELDS.contains(field);
         if ("IN".equals(operator) || "NOT_IN".equals(operator) || "BETWEEN".equals(operator)) {
             return Arrays.stream(text.split("[,，、]")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(ProductRules::scalar).toList();
+                    .map(s -> scalar(s, numeric)).toList();
         }
-        return scalar(text);
+        return scalar(text, numeric);
     }
 
-    private static Object scalar(String text) {
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        return text.matches("-?\\d+(\\.\\d+)?") ? Forms.decimal(text) : text;
+    private static Object scalar(String text, boolean numeric) {
+        return numeric && text.matches("-?\\d+(\\.\\d+)?") ? Forms.decimal(text) : text;
     }
 
     private static String at(List<String> list, int i) {

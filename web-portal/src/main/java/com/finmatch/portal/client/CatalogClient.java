@@ -29,15 +29,15 @@ public interface CatalogClient {
 
     @GET
     @Path("/banks")
-    Object banks();
+    Object banks(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/training-offers")
-    Object trainingOffers();
+    Object trainingOffers(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/policy-tools")
-    Object policyTools();
+    Map<String, Object> policyTools(@QueryParam("page") int page, @QueryParam("size") int size);
 
     /** Lists may come as a page {items,…} or as a plain array: both become a list. */
     @SuppressWarnings("unchecked")

@@ -49,7 +49,8 @@ public interface EnterpriseClient {
 
     @GET
     @Path("/enterprises/{id}/financing-needs")
-    Object needs(@PathParam("id") String enterpriseId);
+    Object needs(@PathParam("id") String enterpriseId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @POST
     @Path("/enterprises/{id}/financing-needs")
@@ -61,7 +62,8 @@ public interface EnterpriseClient {
 
     @GET
     @Path("/enterprises/{id}/consents")
-    Object consents(@PathParam("id") String enterpriseId);
+    Object consents(@PathParam("id") String enterpriseId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @POST
     @Path("/enterprises/{id}/consents")
@@ -73,11 +75,23 @@ public interface EnterpriseClient {
 
     @GET
     @Path("/enterprises/{id}/access-log")
-    Object accessLog(@PathParam("id") String enterpriseId);
+    Object accessLog(@PathParam("id") String enterpriseId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/enterprises/{id}/projects")
-    Object projects(@PathParam("id") String enterpriseId);
+    Object projects(@PathParam("id") String enterpriseId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("/enterprises/{id}/projects/{projectId}")
+    Map<String, Object> project(@PathParam("id") String enterpriseId, @PathParam("projectId") String projectId);
+
+    /** The administrators' major-project library, a page at a time (largest financing gap first). */
+    @GET
+    @Path("/projects")
+    Map<String, Object> projectLibrary(@QueryParam("district") String district, @QueryParam("cluster") String cluster,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @POST
     @Path("/enterprises/{id}/projects")
@@ -94,7 +108,7 @@ public interface EnterpriseClient {
 
     @GET
     @Path("/applications/mine")
-    Object myApplications();
+    Object myApplications(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/applications/{id}")

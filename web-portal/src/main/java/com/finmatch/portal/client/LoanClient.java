@@ -67,6 +67,15 @@ public interface LoanClient {
     Map<String, Object> createPolicyTool(Map<String, Object> tool);
 
     @GET
+    @Path("/policy-tools/{id}")
+    RestResponse<Map<String, Object>> policyTool(@PathParam("id") String id);
+
+    @PUT
+    @Path("/policy-tools/{id}")
+    Map<String, Object> updatePolicyTool(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            Map<String, Object> tool);
+
+    @GET
     @Path("/calendar/days")
     Map<String, Object> calendarDays(@QueryParam("year") int year, @QueryParam("page") int page,
             @QueryParam("size") int size);
@@ -81,7 +90,7 @@ public interface LoanClient {
 
     @GET
     @Path("/leads")
-    Object leads(@QueryParam("page") int page, @QueryParam("size") int size);
+    Map<String, Object> leads(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/leads/{id}")

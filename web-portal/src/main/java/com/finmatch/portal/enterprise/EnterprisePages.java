@@ -7,13 +7,16 @@ import com.finmatch.portal.client.LoanClient;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.web.CatalogueResource;
+import com.finmatch.portal.web.EditForm;
 import com.finmatch.portal.web.Forms;
+import com.finmatch.portal.web.Paged;
 import com.finmatch.portal.web.Uscc;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,6 +47,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed("enterprise")
 @Produces(MediaType.TEXT_HTML)
 public class EnterprisePages {
+    /** The profile form: what it shows; everything else of the profile (contacts, revenue growth …) is kept. */
+    static final EditForm PROFILE_FORM = new EditForm(Set.of("uscc", "name", "legalRepresentative", "foundedOn",
+            "registeredCapital", "districtCode", "industryCode", "clusterCode", "sizeClass", "tags", "employees",
+            "annualRevenue", "netProfit", "totalAssets", "totalLiabilities", "taxPaid", "rdRatio", "patents",
+            "creditRating", "listingIntention", "targetBoard"), Set.of("id", "version", "createdAt", "updatedAt"));
 
     @Inject
     @RestClient
@@ -101,8 +110,8 @@ public class EnterprisePages {
             return Response.seeOther(URI.create("/enterprise/profile")).build();
         }
         String id = Json.text(me, "id");
-        List<Map<String, Object>> needs = CatalogClient.list(enterprises.needs(id));
-        List<Map<String, Object>> apps = safeList(() -> enterprises.myApplications());
+        List<Map<String, Object>> needs = Paged.all(n -> enterprises.needs(id, n, Paged.MAX));
+        List<Map<String, Object>> apps = Paged.all(n -> enterprises.myApplications(n, Paged.MAX));
         return Response.ok(home.data("e", me).data("needs", needs).data("apps", apps).data("done", done)).build();
     }
 
@@ -160,7 +169,8 @@ public class EnterprisePages {
         if (errors.isEmpty()) {
             try {
                 if (registered) {
-                    enterprises.update(id, "\"" + Forms.text(version) + "\"", body);
+                    Map<String, Object> stored = enterprises.enterprise(id).getEntity();
+                    enterprises.update(id, EditForm.ifMatch(version), PROFILE_FORM.overlay(stored, body));
                 } else {
                     enterprises.register(body);
                 }
@@ -194,7 +204,7 @@ public class EnterprisePages {
     public TemplateInstance newNeed() {
         Map<String, Object> me = requireMine();
         return needForm.data("e", me).data("v", Map.of()).data("errors", Map.of()).data("problem", null)
-                .data("projects", safeList(() -> enterprises.projects(Json.text(me, "id"))));
+                .data("projects", Paged.all(n -> enterprises.projects(Json.text(me, "id"), n, Paged.MAX)));
     }
 
     @POST
@@ -220,7 +230,7 @@ public class EnterprisePages {
                 throw e;
             }
             return needForm.data("e", me).data("v", body).data("errors", p.fieldErrors()).data("problem", p)
-                    .data("projects", safeList(() -> enterprises.projects(Json.text(me, "id"))));
+                    .data("projects", Paged.all(n -> enterprises.projects(Json.text(me, "id"), n, Paged.MAX)));
         }
     }
 
@@ -244,16 +254,22 @@ public class EnterprisePages {
     /** The recommendations page; {@code enrolRefusal}: an enrolment refused for unmet entry criteria, or null. */
     private TemplateInstance recommendationsPage(Map<String, Object> me, String done, String failed,
             EnrolRefusal enrolRefusal) {
-        List<Map<String, Object>> needs = CatalogClient.list(enterprises.needs(Json.text(me, "id")));
+        List<Map<String, Object>> needs = Paged.all(n -> enterprises.needs(Json.text(me, "id"), n, Paged.MAX));
         Map<String, Map<String, Object>> needById = new LinkedHashMap<>();
         for (Map<String, Object> n : needs) {
             needById.put(Json.text(n, "id"), n);
         }
         Object answer = matching.myRecommendations();
         List<Map<String, Object>> recs = recommendationList(answer);
+        Map<String, Map<String, Object>> projectById = new LinkedHashMap<>();
+        if (recs.stream().anyMatch(r -> r.get("projectId") != null)) {
+            for (Map<String, Object> p : Paged.all(n -> enterprises.projects(Json.text(me, "id"), n, Paged.MAX))) {
+                projectById.put(Json.text(p, "id"), p);
+            }
+        }
         Map<String, String> productNames = new LinkedHashMap<>();
         try {
-            for (Map<String, Object> p : CatalogClient.list(catalog.products(null, null, null, null, null, 0, 200))) {
+            for (Map<String, Object> p : Paged.all(n -> catalog.products(null, null, null, null, null, n, Paged.MAX))) {
                 productNames.put(Json.text(p, "id"), Json.text(p, "name"));
             }
         } catch (RuntimeException e) {
@@ -261,17 +277,17 @@ public class EnterprisePages {
         }
         Map<String, Map<String, Object>> offers = new LinkedHashMap<>();
         try {
-            for (Map<String, Object> o : CatalogClient.list(catalog.trainingOffers())) {
+            for (Map<String, Object> o : Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))) {
                 offers.put(Json.text(o, "id"), o);
             }
         } catch (RuntimeException e) {
             // the offer titles are shown when loan-service answers
         }
-        return recommendations.data("recs", recs).data("needs", needById).data("openNeeds",
+        return recommendations.data("recs", recs).data("needs", needById).data("projects", projectById).data("openNeeds",
                 needs.stream().filter(n -> "OPEN".equals(n.get("status"))).toList())
                 .data("productNames", productNames).data("offers", offers).data("done", done).data("failed", failed)
                 .data("enrolRefusal", enrolRefusal).data("listingOffers", listingReadinessOffers(answer))
-                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
+                .data("bankNames", bankNames());
     }
 
     /** Why loan-service refused an enrolment (422): the offer and the entry criteria the enterprise does not meet. */
@@ -310,36 +326,47 @@ public class EnterprisePages {
     @GET
     @Path("apply")
     public TemplateInstance confirmApplication(@QueryParam("needId") String needId,
-            @QueryParam("productId") String productId) {
+            @QueryParam("projectId") String projectId, @QueryParam("productId") String productId) {
         Map<String, Object> me = requireMine();
-        Forms.requireUuid(needId);
         Forms.requireUuid(productId);
-        return applyPage(me, needId, productId, List.of("PROFILE"), defaultApplyExpiry(), Map.of());
+        Map<String, Object> product = productOrId(productId);
+        if (!Forms.isUuid(needId) && Forms.isUuid(projectId)) {
+            Map<String, Object> project = enterprises.project(Json.text(me, "id"), projectId);
+            return applyPage(me, null, product, List.of("PROFILE"), defaultApplyExpiry(), Map.of())
+                    .data("project", project).data("gap", ProjectGapForm.defaults(project, product));
+        }
+        Forms.requireUuid(needId);
+        return applyPage(me, needId, product, List.of("PROFILE"), defaultApplyExpiry(), Map.of());
     }
 
     /**
      * Applies: {@code share=consent} with the chosen consent, {@code share=anonymous} without one. Without
-     * {@code share} (a recommendation's apply button) it sends the browser to the confirm page first.
+     * {@code share} (a recommendation's apply button) it sends the browser to the confirm page first. For a major
+     * project's financing gap ({@code projectId} instead of {@code needId}) it applies against the project's need.
      */
     @POST
     @Path("applications")
     public Object apply(@RestForm String needId, @RestForm String productId, @RestForm String share,
-            @RestForm List<String> categories, @RestForm String expiresOn) {
+            @RestForm List<String> categories, @RestForm String expiresOn, @BeanParam ProjectGapForm gap) {
         Map<String, Object> me = requireMine();
-        Forms.requireUuid(needId);
         Forms.requireUuid(productId);
+        boolean forProject = !Forms.isUuid(needId) && gap.present();
+        if (!forProject) {
+            Forms.requireUuid(needId);
+        }
         boolean withConsent = "consent".equals(share);
         if (!withConsent && !"anonymous".equals(share)) {
-            return Response.seeOther(URI.create("/enterprise/apply?needId=" + needId + "&productId=" + productId))
-                    .build();
+            String target = forProject ? "projectId=" + gap.projectId : "needId=" + needId;
+            return Response.seeOther(URI.create("/enterprise/apply?" + target + "&productId=" + productId)).build();
         }
+        Map<String, Object> project = forProject ? enterprises.project(Json.text(me, "id"), gap.projectId) : null;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("financingNeedId", needId);
         body.put("productId", productId);
         if (withConsent) {
             List<String> chosen = Forms.list(categories);
             if (chosen.isEmpty()) {
-                return applyPage(me, needId, productId, chosen, expiresOn, Map.of("categories", "choose_category"));
+                return applyAgain(me, needId, productId, project, gap, chosen, expiresOn,
+                        Map.of("categories", "choose_category"));
             }
             Map<String, Object> consent = new LinkedHashMap<>();
             consent.put("categories", chosen);
@@ -347,6 +374,7 @@ public class EnterprisePages {
             body.put("consent", consent);
         }
         try {
+            body.put("financingNeedId", forProject ? gap.needFor(enterprises, Json.text(me, "id"), project) : needId);
             enterprises.apply(body);
             return Response.seeOther(URI.create("/enterprise/applications?done="
                     + (withConsent ? "applied_with_consent" : "applied"))).build();
@@ -359,29 +387,39 @@ public class EnterprisePages {
                 return Response.seeOther(URI.create("/enterprise/recommendations?failed=not_published")).build();
             }
             Problem p = Problem.of(e);
-            if (withConsent && p.invalid()) {
+            if ((withConsent || forProject) && p.invalid()) {
                 Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
                 if (errors.containsKey("expiresAt")) { // the API's expiresAt is the form's expiresOn
                     errors.put("expiresOn", errors.remove("expiresAt"));
                 }
-                return applyPage(me, needId, productId, Forms.list(categories), expiresOn, errors);
+                return applyAgain(me, needId, productId, project, gap, Forms.list(categories), expiresOn, errors);
             }
             throw e;
         }
     }
 
-    private TemplateInstance applyPage(Map<String, Object> me, String needId, String productId,
-            List<String> checked, String expiresOn, Map<String, String> errors) {
-        Map<String, Object> product;
+    private TemplateInstance applyAgain(Map<String, Object> me, String needId, String productId,
+            Map<String, Object> project, ProjectGapForm gap, List<String> checked, String expiresOn,
+            Map<String, String> errors) {
+        TemplateInstance page = applyPage(me, project == null ? needId : null, productOrId(productId), checked,
+                expiresOn, errors);
+        return project == null ? page : page.data("project", project).data("gap", gap.values());
+    }
+
+    private Map<String, Object> productOrId(String productId) {
         try {
-            product = catalog.product(productId);
+            return catalog.product(productId);
         } catch (WebApplicationException e) {
-            product = Map.of("id", productId);
+            return Map.of("id", productId);
         }
-        return applyConfirm.data("needId", needId).data("productId", productId).data("product", product)
-                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())))
+    }
+
+    private TemplateInstance applyPage(Map<String, Object> me, String needId, Map<String, Object> product,
+            List<String> checked, String expiresOn, Map<String, String> errors) {
+        return applyConfirm.data("needId", needId).data("productId", Json.text(product, "id")).data("product", product)
+                .data("bankNames", bankNames())
                 .data("preview", ConsentPreview.of(enterprises.dataCategories(), me, checked))
-                .data("expiresOn", expiresOn).data("errors", errors);
+                .data("expiresOn", expiresOn).data("errors", errors).data("project", null).data("gap", Map.of());
     }
 
     private static String defaultApplyExpiry() {
@@ -430,9 +468,9 @@ public class EnterprisePages {
     @Path("applications")
     public TemplateInstance applications(@QueryParam("done") String done) {
         requireMine();
-        List<Map<String, Object>> apps = CatalogClient.list(enterprises.myApplications());
+        List<Map<String, Object>> apps = Paged.all(n -> enterprises.myApplications(n, Paged.MAX));
         return applications.data("apps", apps).data("done", done)
-                .data("bankNames", CatalogueResource.bankNames(safeList(() -> catalog.banks())));
+                .data("bankNames", bankNames());
     }
 
     @POST
@@ -450,9 +488,9 @@ public class EnterprisePages {
     public TemplateInstance consents(@QueryParam("done") String done) {
         Map<String, Object> me = requireMine();
         String id = Json.text(me, "id");
-        return consents.data("consents", CatalogClient.list(enterprises.consents(id)))
-                .data("log", safeList(() -> enterprises.accessLog(id)))
-                .data("banks", safeList(() -> catalog.banks())).data("done", done).data("errors", Map.of())
+        return consents.data("consents", Paged.all(n -> enterprises.consents(id, n, Paged.MAX)))
+                .data("log", Paged.all(n -> enterprises.accessLog(id, n, Paged.MAX)))
+                .data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("done", done).data("errors", Map.of())
                 .data("defaultExpiry", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
     }
 
@@ -473,9 +511,9 @@ public class EnterprisePages {
             if (!p.invalid()) {
                 throw e;
             }
-            return consents.data("consents", CatalogClient.list(enterprises.consents(id)))
-                    .data("log", safeList(() -> enterprises.accessLog(id)))
-                    .data("banks", safeList(() -> catalog.banks())).data("done", null).data("errors", p.fieldErrors())
+            return consents.data("consents", Paged.all(n -> enterprises.consents(id, n, Paged.MAX)))
+                    .data("log", Paged.all(n -> enterprises.accessLog(id, n, Paged.MAX)))
+                    .data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("done", null).data("errors", p.fieldErrors())
                     .data("defaultExpiry", expiresOn);
         }
     }
@@ -495,7 +533,7 @@ public class EnterprisePages {
     @Path("projects")
     public TemplateInstance projects(@QueryParam("done") String done) {
         Map<String, Object> me = requireMine();
-        return projects.data("projects", CatalogClient.list(enterprises.projects(Json.text(me, "id"))))
+        return projects.data("projects", Paged.all(n -> enterprises.projects(Json.text(me, "id"), n, Paged.MAX)))
                 .data("done", done).data("v", Map.of()).data("errors", Map.of());
     }
 
@@ -521,7 +559,7 @@ public class EnterprisePages {
             if (!p.invalid()) {
                 throw e;
             }
-            return projects.data("projects", CatalogClient.list(enterprises.projects(id))).data("done", null)
+            return projects.data("projects", Paged.all(n -> enterprises.projects(id, n, Paged.MAX))).data("done", null)
                     .data("v", body).data("errors", p.fieldErrors());
         }
     }
@@ -559,16 +597,15 @@ public class EnterprisePages {
             Object version = r.getEntity() instanceof Map<?, ?> m ? m.get("version") : null;
             return version == null ? null : version.toString();
         }
-        return tag.replace("W/", "").replace("\"", "");
+        return EditForm.version(tag);
     }
 
-
-    /** A secondary list of a page: empty when its service fails, so the main content still shows. */
-    private static List<Map<String, Object>> safeList(java.util.function.Supplier<Object> call) {
+    /** Banks' names for labels; when loan-service does not answer, the pages show the bank ids instead. */
+    private Map<String, String> bankNames() {
         try {
-            return new ArrayList<>(CatalogClient.list(call.get()));
+            return CatalogueResource.bankNames(Paged.all(n -> catalog.banks(n, Paged.MAX)));
         } catch (RuntimeException e) {
-            return List.of();
+            return Map.of();
         }
     }
 }

@@ -73,7 +73,7 @@ public class CatalogueResource {
 
     List<Map<String, Object>> banksOrNone() {
         try {
-            return CatalogClient.list(catalog.banks());
+            return Paged.all(n -> catalog.banks(n, Paged.MAX));
         } catch (RuntimeException e) {
             return List.of();
         }

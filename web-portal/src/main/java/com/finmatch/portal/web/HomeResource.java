@@ -46,7 +46,7 @@ public class HomeResource {
         Map<String, String> bankNames = Map.of();
         if (!catalogueDown) {
             try {
-                bankNames = CatalogueResource.bankNames(CatalogClient.list(catalog.banks()));
+                bankNames = CatalogueResource.bankNames(Paged.all(n -> catalog.banks(n, Paged.MAX)));
             } catch (RuntimeException e) {
                 LOG.debugf("banks unavailable on the landing page: %s", e.getMessage());
             }

@@ -78,8 +78,12 @@ public class RefExtensions {
         return ReferenceData.TRAINING_FORMATS;
     }
 
-    static List<String> policyToolTypes() {
-        return ReferenceData.POLICY_TOOL_TYPES;
+    static List<String> booleans() {
+        return List.of("true", "false");
+    }
+
+    static List<String> policyToolKinds() {
+        return ReferenceData.POLICY_TOOL_KINDS;
     }
 
     /** True when a list value (e.g. the tags of a profile) contains the option. */

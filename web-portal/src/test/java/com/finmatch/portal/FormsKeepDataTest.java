@@ -1,0 +1,362 @@
+package com.finmatch.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.EnterpriseClient;
+import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.MatchingClient;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * Issue 10 §2 with stubbed services: edit forms send back every field of the resource they do not show, rule values
+ * keep their types, the policy-tool form writes a tool's own fields, a major project's gap can be applied for, a
+ * service failure is an error page (never an empty list), and long lists are paged visibly.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class FormsKeepDataTest {
+    static final String PRODUCT_ID = "7d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e70";
+    static final String TOOL_ID = "8d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e71";
+    static final String PROJECT_ID = "9d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e72";
+    static final String NEW_NEED_ID = "ad6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e73";
+    static final String ENTERPRISE_ID = EnterprisePagesTest.ENTERPRISE_ID;
+
+    @InjectMock
+    @RestClient
+    LoanClient loans;
+
+    @InjectMock
+    @RestClient
+    CatalogClient catalog;
+
+    @InjectMock
+    @RestClient
+    EnterpriseClient enterprises;
+
+    @InjectMock
+    @RestClient
+    MatchingClient matching;
+
+    // ------------------------------------------------------------------------------------------------ product form
+
+    static Map<String, Object> storedProduct() {
+        return TestJson.obj("id", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷", "type", "CREDIT_LOAN",
+                "description", "纯信用", "minAmount", 500000.0, "maxAmount", 10000000.0, "minTermMonths", 6,
+                "maxTermMonths", 36, "minAnnualRate", 3.1, "maxAnnualRate", 3.85, "lprSpreadBps", -20,
+                "guaranteeTypes", List.of("CREDIT"),
+                "rules", List.of(
+                        TestJson.obj("field", "districtCode", "operator", "IN", "value", List.of("441202", "441203"),
+                                "hard", true, "weight", 0, "message", TestJson.obj("zh", "注册地在肇庆市", "en", "In Zhaoqing")),
+                        TestJson.obj("field", "yearsInBusiness", "operator", "GE", "value", 2, "hard", true,
+                                "weight", 0, "message", TestJson.obj("zh", "成立满2年", "en", "2 years")),
+                        TestJson.obj("field", "revenueGrowth", "operator", "GE", "value", 10, "hard", false,
+                                "weight", 20, "message", TestJson.obj("zh", "增长10%", "en", "10 % growth"))),
+                "policyToolIds", List.of(TOOL_ID), "materialsRequired", List.of("营业执照", "财务报表"),
+                "validFrom", "2026-01-01", "validTo", "2027-12-31", "status", "PUBLISHED", "version", 7,
+                "createdAt", "2026-01-01T00:00:00Z", "updatedAt", "2026-02-01T00:00:00Z",
+                "publishedAt", "2026-01-02T00:00:00Z");
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldShowEmptyRuleRowsEmptyAndEveryStoredRuleFieldInTheProductForm() {
+        when(loans.product(PRODUCT_ID)).thenReturn(RestResponse.ResponseBuilder.ok(storedProduct())
+                .header("ETag", "\"7\"").build());
+        given().get("/bank/products/" + PRODUCT_ID + "/edit").then().statusCode(200)
+                .body(not(containsString("NOT_FOUND")))
+                .body(containsString("value=\"441202,441203\""))
+                .body(containsString("<option value=\"revenueGrowth\" selected>"));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    @SuppressWarnings("unchecked")
+    void shouldSendBackEveryFieldTheProductFormDoesNotShowAndKeepCodesAsText() {
+        when(loans.product(PRODUCT_ID)).thenReturn(RestResponse.ResponseBuilder.ok(storedProduct())
+                .header("ETag", "\"7\"").build());
+        when(loans.updateProduct(eq(PRODUCT_ID), any(), anyMap())).thenReturn(storedProduct());
+        String[] token = EnterprisePagesTest.csrf("/bank/products/" + PRODUCT_ID + "/edit");
+        form(token).formParam("id", PRODUCT_ID).formParam("version", "7").formParam("name", "专精特新信用贷")
+                .formParam("type", "CREDIT_LOAN").formParam("description", "纯信用").formParam("minAmount", "500000.0")
+                .formParam("maxAmount", "10000000.0").formParam("minTermMonths", "6").formParam("maxTermMonths", "36")
+                .formParam("minAnnualRate", "3.1").formParam("maxAnnualRate", "3.85").formParam("guaranteeTypes", "CREDIT")
+                .formParam("validFrom", "2026-01-01").formParam("validTo", "2027-12-31")
+                .formParam("ruleField", "districtCode", "yearsInBusiness", "revenueGrowth", "")
+                .formParam("ruleOperator", "IN", "GE", "GE", "EQ")
+                .formParam("ruleValue", "441202,441203", "2", "10", "")
+                .formParam("ruleHard", "true", "true", "false", "true")
+                .formParam("ruleWeight", "0", "0", "20", "")
+                .formParam("ruleZh", "注册地在肇庆市", "成立满2年", "增长10%", "")
+                .formParam("ruleEn", "In Zhaoqing", "2 years", "10 % growth", "")
+                .post("/bank/products").then().statusCode(303)
+                .header("Location", containsString("/bank/products?done=product_saved"));
+        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+        verify(loans).updateProduct(eq(PRODUCT_ID), eq("\"7\""), sent.capture());
+        Map<String, Object> body = sent.getValue();
+        assertEquals(-20, body.get("lprSpreadBps"));
+        assertEquals(List.of(TOOL_ID), body.get("policyToolIds"));
+        assertEquals(List.of("营业执照", "财务报表"), body.get("materialsRequired"));
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) body.get("rules");
+        assertEquals(3, rules.size(), "the empty row is no rule: " + rules);
+        assertEquals(List.of("441202", "441203"), rules.get(0).get("value"), "district codes stay text");
+        assertEquals(0, new BigDecimal("2").compareTo((BigDecimal) rules.get(1).get("value")), "a number stays a number");
+        for (String readOnly : List.of("id", "bankId", "status", "version", "createdAt", "updatedAt", "publishedAt")) {
+            assertTrue(!body.containsKey(readOnly), readOnly + " is the service's, not sent back");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ profile form
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    @SuppressWarnings("unchecked")
+    void shouldSendBackTheProfilesContactsAndRevenueGrowthWhichItsFormDoesNotShow() {
+        Map<String, Object> stored = TestJson.obj("id", ENTERPRISE_ID, "uscc", "91441203MATQ1UKWXG",
+                "name", "肇庆市鼎能汽车零部件有限公司", "legalRepresentative", "冯海燕", "foundedOn", "2022-11-28",
+                "registeredCapital", 1000000.0, "districtCode", "441203", "industryCode", "C3670",
+                "clusterCode", "NEV_AUTO", "sizeClass", "MICRO", "tags", List.of("HIGH_TECH"), "employees", 8,
+                "annualRevenue", 5000000.0, "netProfit", 434000.0, "revenueGrowth", 12.5, "creditRating", "CCC", "contactName", "张三",
+                "contactPhone", "0758-2345678", "contactEmail", "cfo@example.cn", "version", 3,
+                "createdAt", "2026-01-01T00:00:00Z", "updatedAt", "2026-01-01T00:00:00Z");
+        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder.ok(stored).header("ETag", "\"3\"").build());
+        when(enterprises.enterprise(ENTERPRISE_ID)).thenReturn(RestResponse.ResponseBuilder.ok(stored).build());
+        when(enterprises.update(eq(ENTERPRISE_ID), any(), anyMap())).thenReturn(stored);
+        String[] token = EnterprisePagesTest.csrf("/enterprise/profile");
+        given().get("/enterprise/profile").then().statusCode(200)
+                .body(containsString("<option value=\"CCC\" selected>"));
+        form(token).formParam("id", ENTERPRISE_ID).formParam("version", "3").formParam("uscc", "91441203MATQ1UKWXG")
+                .formParam("name", "肇庆市鼎能汽车零部件有限公司").formParam("legalRepresentative", "冯海燕")
+                .formParam("foundedOn", "2022-11-28").formParam("registeredCapital", "1000000.0")
+                .formParam("districtCode", "441203").formParam("industryCode", "C3670").formParam("clusterCode", "NEV_AUTO")
+                .formParam("sizeClass", "MICRO").formParam("tags", "HIGH_TECH").formParam("employees", "8")
+                .formParam("annualRevenue", "5000000.0").formParam("creditRating", "CCC")
+                .post("/enterprise/profile").then().statusCode(303)
+                .header("Location", containsString("/enterprise?done=profile_saved"));
+        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+        verify(enterprises).update(eq(ENTERPRISE_ID), eq("\"3\""), sent.capture());
+        Map<String, Object> body = sent.getValue();
+        assertEquals("张三", body.get("contactName"));
+        assertEquals("0758-2345678", body.get("contactPhone"));
+        assertEquals("cfo@example.cn", body.get("contactEmail"));
+        assertEquals(12.5, body.get("revenueGrowth"));
+        assertEquals("CCC", body.get("creditRating"));
+        assertTrue(!body.containsKey("netProfit"), "a shown field left blank is sent as absent");
+    }
+
+    // ------------------------------------------------------------------------------------------------ policy tools
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldCreateARiskPoolWithItsSizeAndShareAndListToolsByKind() {
+        when(catalog.policyTools(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", TOOL_ID,
+                "kind", "RISK_POOL", "name", "风险补偿资金池一号", "validFrom", "2026-01-01", "validTo", "2028-12-31",
+                "active", true)), "total", 1));
+        given().get("/admin/policy-tools").then().statusCode(200)
+                .body(containsString("data-kind=\"RISK_POOL\">风险补偿资金池</span>"))
+                .body(containsString("/admin/policy-tools/" + TOOL_ID + "/edit"));
+        when(loans.createPolicyTool(anyMap())).thenReturn(Map.of("id", TOOL_ID));
+        String[] token = EnterprisePagesTest.csrf("/admin/policy-tools");
+        form(token).formParam("name", "新风险池").formParam("kind", "RISK_POOL").formParam("poolSize", "30000000")
+                .formParam("coverageShare", "0.5").formParam("active", "true")
+                .post("/admin/policy-tools").then().statusCode(303)
+                .header("Location", containsString("done=tool_created"));
+        verify(loans).createPolicyTool(Map.of("kind", "RISK_POOL", "name", "新风险池",
+                "poolSize", new BigDecimal("30000000"), "coverageShare", new BigDecimal("0.5"), "active", true));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    @SuppressWarnings("unchecked")
+    void shouldEditAPolicyToolSendingBackWhatTheFormDoesNotShow() {
+        Map<String, Object> stored = TestJson.obj("id", TOOL_ID, "kind", "INTEREST_SUBSIDY", "name", "技改贴息",
+                "subsidyRate", 1.0, "perEnterpriseCap", 1000000.0, "budget", 5000000.0, "budgetUsed", 100000.0,
+                "compensationRatio", 50, "validFrom", "2026-01-01", "active", false, "version", 4);
+        when(loans.policyTool(TOOL_ID)).thenReturn(RestResponse.ResponseBuilder.ok(stored).header("ETag", "\"4\"").build());
+        when(loans.updatePolicyTool(eq(TOOL_ID), any(), anyMap())).thenReturn(stored);
+        String[] token = EnterprisePagesTest.csrf("/admin/policy-tools/" + TOOL_ID + "/edit");
+        given().get("/admin/policy-tools/" + TOOL_ID + "/edit").then().statusCode(200)
+                .body(containsString("<option value=\"false\" selected>"));
+        form(token).formParam("version", "4").formParam("name", "技改贴息").formParam("kind", "INTEREST_SUBSIDY")
+                .formParam("subsidyRate", "1.0").formParam("perEnterpriseCap", "1000000.0").formParam("budget", "5000000.0")
+                .formParam("budgetUsed", "100000.0").formParam("validFrom", "2026-01-01").formParam("active", "false")
+                .post("/admin/policy-tools/" + TOOL_ID).then().statusCode(303)
+                .header("Location", containsString("done=tool_saved"));
+        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+        verify(loans).updatePolicyTool(eq(TOOL_ID), eq("\"4\""), sent.capture());
+        assertEquals(50, sent.getValue().get("compensationRatio"), "a field the form does not show is kept");
+        assertEquals(false, sent.getValue().get("active"));
+        assertTrue(!sent.getValue().containsKey("version"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ project gaps
+
+    void registeredWithAProject() {
+        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
+                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
+                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "sizeClass", "SMALL", "version", 3))
+                .header("ETag", "\"3\"").build());
+        Map<String, Object> project = TestJson.obj("id", PROJECT_ID, "enterpriseId", ENTERPRISE_ID,
+                "name", "高要金属智造产业园", "investmentAmount", 800000000, "financingGap", 300000000,
+                "stage", "UNDER_CONSTRUCTION", "termMonths", 96);
+        when(enterprises.projects(eq(ENTERPRISE_ID), anyInt(), anyInt()))
+                .thenReturn(Map.of("items", List.of(project), "total", 1));
+        when(enterprises.project(ENTERPRISE_ID, PROJECT_ID)).thenReturn(project);
+        when(catalog.product(EnterprisePagesTest.PRODUCT_ID)).thenReturn(TestJson.obj("id", EnterprisePagesTest.PRODUCT_ID,
+                "name", "项目贷", "bankId", "ZQRCB", "guaranteeTypes", List.of("MORTGAGE"), "maxAnnualRate", 4.5,
+                "maxTermMonths", 120));
+        when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldNameTheProjectOfAFinancingGapAndApplyForItThroughANeedOfTheProject() {
+        registeredWithAProject();
+        when(matching.myRecommendations()).thenReturn(Map.of("recommendations", List.of(TestJson.obj(
+                "needId", PROJECT_ID, "projectId", PROJECT_ID, "products", List.of(TestJson.obj(
+                        "productId", EnterprisePagesTest.PRODUCT_ID, "bankId", "ZQRCB", "name", "项目贷", "score", 80))))));
+        String page = given().get("/enterprise/recommendations").then().statusCode(200)
+                .body(containsString("高要金属智造产业园"))
+                .body(containsString("name=\"projectId\" value=\"" + PROJECT_ID + "\""))
+                .extract().asString();
+        String heading = page.substring(page.indexOf("<h2 id=\"need-" + PROJECT_ID), page.indexOf("</h2>",
+                page.indexOf("<h2 id=\"need-" + PROJECT_ID)));
+        assertTrue(!heading.substring(heading.indexOf('>')).contains(PROJECT_ID), "no raw id in the heading: " + heading);
+
+        String[] token = EnterprisePagesTest.csrf("/enterprise/recommendations");
+        form(token).formParam("projectId", PROJECT_ID).formParam("productId", EnterprisePagesTest.PRODUCT_ID)
+                .post("/enterprise/applications").then().statusCode(303)
+                .header("Location", containsString("/enterprise/apply?projectId=" + PROJECT_ID));
+        given().get("/enterprise/apply?projectId=" + PROJECT_ID + "&productId=" + EnterprisePagesTest.PRODUCT_ID)
+                .then().statusCode(200).body(containsString("data-project-name>高要金属智造产业园"))
+                .body(containsString("value=\"96\""));
+
+        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(), "total", 0));
+        when(enterprises.openNeed(eq(ENTERPRISE_ID), anyMap())).thenReturn(Map.of("id", NEW_NEED_ID));
+        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "bd6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e74"));
+        form(token).formParam("projectId", PROJECT_ID).formParam("productId", EnterprisePagesTest.PRODUCT_ID)
+                .formParam("share", "anonymous").formParam("termMonths", "96").formParam("maxAnnualRate", "4.5")
+                .formParam("neededBy", "2027-01-31").formParam("guaranteeTypes", "MORTGAGE")
+                .post("/enterprise/applications").then().statusCode(303)
+                .header("Location", containsString("/enterprise/applications?done=applied"));
+        verify(enterprises).openNeed(ENTERPRISE_ID, Map.of("amount", 300000000, "termMonths", new BigDecimal("96"),
+                "purpose", "PROJECT", "guaranteeTypes", List.of("MORTGAGE"), "maxAnnualRate", new BigDecimal("4.5"),
+                "neededBy", "2027-01-31", "projectId", PROJECT_ID));
+        verify(enterprises).apply(Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldApplyForAProjectsGapThroughItsOpenNeedWhenItHasOne() {
+        registeredWithAProject();
+        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
+                TestJson.obj("id", NEW_NEED_ID, "projectId", PROJECT_ID, "status", "OPEN")), "total", 1));
+        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "bd6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e74"));
+        String[] token = EnterprisePagesTest.csrf("/enterprise/apply?projectId=" + PROJECT_ID + "&productId="
+                + EnterprisePagesTest.PRODUCT_ID);
+        form(token).formParam("projectId", PROJECT_ID).formParam("productId", EnterprisePagesTest.PRODUCT_ID)
+                .formParam("share", "anonymous").post("/enterprise/applications").then().statusCode(303);
+        verify(enterprises, never()).openNeed(any(), anyMap());
+        verify(enterprises).apply(Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID));
+    }
+
+    // ------------------------------------------------------------------------------------------------ errors, lists
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowAnErrorNotAnEmptyListWhenTheApplicationsCannotBeRead() {
+        registeredWithAProject();
+        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(), "total", 0));
+        when(enterprises.myApplications(anyInt(), anyInt())).thenThrow(EnterprisePagesTest.status(503,
+                "{\"status\":503}"));
+        given().get("/enterprise").then().statusCode(503).body(containsString("服务暂时不可用"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldReadEveryPageOfAListTheServicePages() {
+        registeredWithAProject();
+        List<Object> first = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            first.add(TestJson.obj("id", String.format("00000000-0000-4000-8000-%012d", i), "amount", 1000 + i,
+                    "termMonths", 12, "purpose", "WORKING_CAPITAL", "status", "OPEN"));
+        }
+        when(enterprises.needs(ENTERPRISE_ID, 0, 200)).thenReturn(Map.of("items", first, "total", 201));
+        when(enterprises.needs(ENTERPRISE_ID, 1, 200)).thenReturn(Map.of("items", List.of(TestJson.obj(
+                "id", "00000000-0000-4000-8000-999999999999", "amount", 7777777, "termMonths", 12,
+                "purpose", "WORKING_CAPITAL", "status", "OPEN")), "total", 201));
+        given().get("/enterprise").then().statusCode(200).body(containsString("7,777,777"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldPageTheProjectLibraryAndNameEachProjectsEnterprise() {
+        List<Object> projects = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            projects.add(TestJson.obj("id", String.format("00000000-0000-4000-8000-%012d", i),
+                    "enterpriseId", ENTERPRISE_ID, "name", "项目" + i, "investmentAmount", 2000000, "financingGap", 1000000,
+                    "stage", "PLANNING", "districtCode", "441203"));
+        }
+        when(enterprises.projectLibrary(isNull(), eq("NEV_AUTO"), eq(0), eq(50)))
+                .thenReturn(Map.of("items", projects, "total", 120));
+        when(enterprises.enterprise(ENTERPRISE_ID)).thenReturn(RestResponse.ResponseBuilder
+                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司")).build());
+        given().get("/admin/projects?cluster=NEV_AUTO").then().statusCode(200)
+                .body(containsString("肇庆市鼎能汽车零部件有限公司"))
+                .body(containsString("data-total=\"120\""))
+                .body(containsString("href=\"/admin/projects?cluster=NEV_AUTO&amp;page=1\""));
+        verify(enterprises).enterprise(ENTERPRISE_ID); // once for the page, not once per project
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldShowAnErrorNotAShorterProjectListWhenAnEnterpriseCannotBeRead() {
+        when(enterprises.projectLibrary(any(), any(), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
+                TestJson.obj("id", PROJECT_ID, "enterpriseId", ENTERPRISE_ID, "name", "项目", "investmentAmount", 2000000,
+                "financingGap", 1000000, "stage", "PLANNING")), "total", 1));
+        when(enterprises.enterprise(ENTERPRISE_ID)).thenThrow(EnterprisePagesTest.status(503, "{\"status\":503}"));
+        given().get("/admin/projects").then().statusCode(503);
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldPageTheLeadInboxBeyondItsFirstPage() {
+        when(loans.leads(1, 100)).thenReturn(Map.of("items", List.of(TestJson.obj("id", "a", "amount", 555000,
+                "status", "SUBMITTED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false)), "total", 201));
+        given().get("/bank?page=1").then().statusCode(200)
+                .body(containsString("555,000"))
+                .body(containsString("data-total=\"201\""))
+                .body(containsString("href=\"/bank?page=2\""))
+                .body(containsString("href=\"/bank?page=0\""));
+    }
+
+    private static RequestSpecification form(String[] token) {
+        return given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1]);
+    }
+}
