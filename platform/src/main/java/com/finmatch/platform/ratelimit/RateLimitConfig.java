@@ -44,6 +44,12 @@ public interface RateLimitConfig {
     Map<String, Integer> clients();
 
     /**
+     * Quotas of single client addresses, e.g. the web portal's, whose public reads for every anonymous visitor come
+     * from its one address: {@code finmatch.rate-limit.addresses."10.1.2.3"=60000}.
+     */
+    Map<String, Integer> addresses();
+
+    /**
      * How many requests of a client a replica takes from the shared counter at once and then admits from memory. 1
      * counts every request in the database (exact, one round trip each); more saves round trips and may refuse a
      * client while up to (lease - 1) of its requests sit unused on each other replica, never admit more than the quota.

@@ -84,8 +84,9 @@ class RateLimiterTest {
 
     @Test
     void shouldPickTheCounterAndQuotaPerKindOfCaller() {
-        Quotas quotas = new Quotas(5, 7, 9, Map.of("bank-zqrcb", 11));
+        Quotas quotas = new Quotas(5, 7, 9, Map.of("bank-zqrcb", 11), Map.of("10.0.0.9", 13));
         assertEquals(new Quotas.Quota("address:10.0.0.1", 5), quotas.anonymous("10.0.0.1"));
+        assertEquals(new Quotas.Quota("address:10.0.0.9", 13), quotas.anonymous("10.0.0.9"));
         assertEquals(new Quotas.Quota("user:sub-1", 7), quotas.user("sub-1"));
         assertEquals(new Quotas.Quota("client:bank-abc", 9), quotas.client("bank-abc"));
         assertEquals(new Quotas.Quota("client:bank-zqrcb", 11), quotas.client("bank-zqrcb"));
