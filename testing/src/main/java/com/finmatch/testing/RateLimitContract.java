@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,15 +32,17 @@ public abstract class RateLimitContract {
     public static class LowQuotas implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "finmatch.rate-limit.anonymous", "3",
-                    "finmatch.rate-limit.user", "3",
-                    "finmatch.rate-limit.bank-client", "4",
-                    "finmatch.rate-limit.clients.\"bank-big\"", "6",
-                    "finmatch.rate-limit.lease", "1",
-                    // so that a test can call from several addresses (as an ingress in front of the service would)
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+            Map<String, String> config = new HashMap<>();
+            Map.of("anonymous", "3", "user", "3", "bank-client", "4").forEach((quota, limit) -> {
+                config.put("finmatch.rate-limit." + quota, limit);
+                config.put("%test.finmatch.rate-limit." + quota, limit); // the services lift them in %test
+            });
+            config.put("finmatch.rate-limit.clients.\"bank-big\"", "6");
+            config.put("finmatch.rate-limit.lease", "1");
+            // so that a test can call from several addresses (as an ingress in front of the service would)
+            config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+            config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+            return config;
         }
     }
 

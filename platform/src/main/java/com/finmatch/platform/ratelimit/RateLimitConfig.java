@@ -25,18 +25,18 @@ public interface RateLimitConfig {
     Duration window();
 
     /** Requests per window per client address, for calls without a token (the public catalogue). */
-    @WithDefault("6000")
+    @WithDefault("12000")
     @Min(1)
     int anonymous();
 
     /** Requests per window per token subject (enterprise, bank and administrator users). */
-    @WithDefault("6000")
+    @WithDefault("12000")
     @Min(1)
     int user();
 
     /** Requests per window per bank API client (a client-credentials token), unless {@link #clients()} names it. */
     @WithName("bank-client")
-    @WithDefault("12000")
+    @WithDefault("30000")
     @Min(1)
     int bankClient();
 
