@@ -38,7 +38,7 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-        if (!rateLimiting.enabled() || request.getUriInfo().getPath().startsWith("/q/")) {
+        if (!rateLimiting.enabled() || http.path().startsWith("/q/")) {
             return Uni.createFrom().nullItem();
         }
         SocketAddress remote = http.remoteAddress();

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed-window request counter per client key, shared by the replicas of a service through a {@link RateLimitStore}.
  * A window is [k × window, (k + 1) × window) of the clock's epoch; its quota refills when the next one starts. A
  * replica takes a lease of up to {@code lease} requests from the store and admits from it in memory, so only one
  * request in {@code lease} costs a round trip; the store never hands out more than the quota, so however many
- * replicas there are, a client gets at most its quota per window.
+ * replicas there are, a client gets at most its quota per window. Once the store has refused a window, this replica
+ * refuses the rest of it from memory: a client that keeps calling after its 429 costs no round trips.
  */
 public final class RateLimiter {
 
@@ -25,7 +27,10 @@ public final class RateLimiter {
 
     /** What this replica holds of one key's window. */
     private static final class Lease {
+        final ReentrantLock lock = new ReentrantLock();
         final long window;
+        /** The store had nothing left: it never will in this window (counts only grow), so refuse from memory. */
+        boolean exhausted;
         int left;
         long used;
 
@@ -55,7 +60,10 @@ public final class RateLimiter {
         return decide(key, limit, true).orElseThrow();
     }
 
-    /** The same as {@link #acquire} when this replica's lease can answer without the store; empty otherwise. */
+    /**
+     * The same as {@link #acquire} when this replica's lease can answer at once, without the store and without waiting
+     * for another thread's claim; empty otherwise. Safe on an I/O thread.
+     */
     public Optional<Decision> tryLease(String key, int limit) {
         return decide(key, limit, false);
     }
@@ -76,7 +84,15 @@ public final class RateLimiter {
         long window = windowOf(now);
         long resetSeconds = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
         Lease lease = leases.compute(key, (k, held) -> held != null && held.window == window ? held : new Lease(window));
-        synchronized (lease) {
+        if (mayClaim) {
+            lease.lock.lock();
+        } else if (!lease.lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            if (lease.exhausted) {
+                return Optional.of(new Decision(false, limit, 0, resetSeconds));
+            }
             if (lease.left == 0) {
                 if (!mayClaim) {
                     return Optional.empty();
@@ -86,12 +102,15 @@ public final class RateLimiter {
                 lease.left = grant.granted();
                 lease.used = grant.used();
                 if (lease.left == 0) {
+                    lease.exhausted = true;
                     return Optional.of(new Decision(false, limit, 0, resetSeconds));
                 }
             }
             lease.left--;
             long remaining = Math.max(0, limit - lease.used) + lease.left;
             return Optional.of(new Decision(true, limit, remaining, resetSeconds));
+        } finally {
+            lease.lock.unlock();
         }
     }
 

@@ -66,8 +66,24 @@ class RateLimiterTest {
             assertTrue(limiter.acquire("user:a", 10).allowed());
         }
         assertEquals(2, store.claims);
-        assertEquals(0, limiter.acquire("user:a", 10).remaining());
         assertTrue(limiter.tryLease("user:a", 10).isEmpty(), "an empty lease needs the store");
+        assertFalse(limiter.acquire("user:a", 10).allowed());
+        assertEquals(3, store.claims);
+    }
+
+    @Test
+    void shouldRefuseFromMemoryOnceTheStoreHasRefusedTheWindow() {
+        RateLimiter limiter = new RateLimiter(store, clock, MINUTE, 1);
+        limiter.acquire("user:a", 1);
+        assertFalse(limiter.acquire("user:a", 1).allowed());
+        int claims = store.claims;
+        for (int i = 0; i < 5; i++) {
+            assertFalse(limiter.tryLease("user:a", 1).orElseThrow().allowed());
+            assertFalse(limiter.acquire("user:a", 1).allowed());
+        }
+        assertEquals(claims, store.claims, "no round trip for a client that keeps calling after its 429");
+        clock.advance(MINUTE);
+        assertTrue(limiter.acquire("user:a", 1).allowed());
     }
 
     @Test
