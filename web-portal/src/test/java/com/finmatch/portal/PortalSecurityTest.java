@@ -55,7 +55,7 @@ class PortalSecurityTest {
     void stubs() {
         when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
                 .thenReturn(Map.of("items", List.of(), "page", 0, "size", 12, "total", 0));
-        when(catalog.banks()).thenReturn(List.of());
+        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
         when(deadLetters.list(any())).thenReturn(List.of());
         when(deadLetters.list("matching")).thenReturn(List.of(TestJson.obj("id", "product.events.dlq:0:1",
                 "topic", "product.events"))); // so that the page has its forms
