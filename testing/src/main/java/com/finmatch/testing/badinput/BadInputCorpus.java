@@ -152,6 +152,8 @@ public final class BadInputCorpus {
         return "odd number";
     }
 
+    private static final String MARKUP = "'\"<>;&%$\\-";
+
     private BadRequest randomText(JsonNode valid, Random random) {
         List<List<Object>> leaves = leaves(valid, new ArrayList<>(), new ArrayList<>());
         List<Object> path = leaves.isEmpty() ? List.of("field" + random.nextInt(100)) : leaves.get(random.nextInt(leaves.size()));
@@ -164,7 +166,7 @@ public final class BadInputCorpus {
                 case 1 -> 0x202A + random.nextInt(5);
                 case 2 -> 0x1F600 + random.nextInt(80);
                 case 3 -> 0x4E00 + random.nextInt(0x5000);
-                case 4 -> "'\"<>;&%$\\-".codePointAt(random.nextInt(11));
+                case 4 -> MARKUP.codePointAt(random.nextInt(MARKUP.length()));
                 default -> 0x20 + random.nextInt(0x5F);
             };
             text.appendCodePoint(cp);

@@ -31,7 +31,7 @@ public final class PoisonRecords {
     public static List<String> consumedTopics() {
         TreeSet<String> topics = new TreeSet<>();
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
-            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic") && !name.contains(".dead-letter-queue.")) {
                 topics.add(ConfigProvider.getConfig().getValue(name, String.class));
             }
         }
