@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * A digest of every table of a service's database (schema {@code public}), to show that a rejected request changed
  * nothing. The outbox is compared by its number of rows (the relay marks rows sent after the commit of an accepted
- * request); the tables in {@code ignored} (those only consumers write, such as the inbox) are left out.
+ * request); the tables in {@code ignored} (those only consumers write, such as the inbox) are left out, and so are
+ * flyway's history and the rate limiter's request counters (every request, refused or not, is counted).
  */
 public final class DatabaseSnapshot {
 
@@ -27,7 +28,10 @@ public final class DatabaseSnapshot {
         this.query = query;
     }
 
-    /** A snapshotter of every table but flyway's history and {@code ignored}. */
+    /** Tables that record requests or migrations, not data a request could change. */
+    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "rate_limit_window");
+
+    /** A snapshotter of every table but the bookkeeping ones and {@code ignored}. */
     public static DatabaseSnapshot of(DataSource dataSource, Set<String> ignored) {
         List<String> parts = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -35,7 +39,7 @@ public final class DatabaseSnapshot {
                      + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
             while (tables.next()) {
                 String table = tables.getString(1);
-                if (table.equals("flyway_schema_history") || ignored.contains(table)) {
+                if (BOOKKEEPING.contains(table) || ignored.contains(table)) {
                     continue;
                 }
                 parts.add(table.equals("outbox_event")
