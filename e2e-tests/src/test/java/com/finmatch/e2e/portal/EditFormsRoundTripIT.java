@@ -75,7 +75,7 @@ class EditFormsRoundTripIT {
                    {"field": "yearsInBusiness", "operator": "GE", "value": 2, "hard": true, "weight": 0,
                     "message": {"zh": "成立满2年", "en": "In business for 2 years"}},
                    {"field": "revenueGrowth", "operator": "GE", "value": 10, "hard": false, "weight": 20,
-                    "message": {"zh": "营收增长10%以上", "en": "Revenue growth of 10 % or more"}},
+                    "message": {"zh": "营收增长10%%以上", "en": "Revenue growth of 10 %% or more"}},
                    {"field": "tags", "operator": "CONTAINS", "value": "HIGH_TECH", "hard": false, "weight": 30,
                     "message": {"zh": "高新技术企业优先", "en": "High-tech enterprises preferred"}}],
                  "materialsRequired": ["营业执照", "近两年财务报表"],

@@ -149,7 +149,7 @@ class StoredXssIT {
         PortalJourneyIT.login(adminPage, ADMIN_USER);
         check(adminPage, "/admin/banks", "bank");
         check(adminPage, "/admin/policy-tools", "tool", "tooldesc");
-        check(adminPage, "/admin/training", "organiser", "title");
+        check(adminPage, "/admin/training-offers", "organiser", "title");
         check(adminPage, "/admin/clusters", new String[0]);
         check(adminPage, "/admin/calendar?year=" + day.substring(0, 4), "holiday");
         check(adminPage, "/admin/projects", "project");
