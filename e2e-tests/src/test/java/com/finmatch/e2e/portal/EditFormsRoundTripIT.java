@@ -86,7 +86,7 @@ class EditFormsRoundTripIT {
                 .post(LOAN + "/products");
         assertEquals(201, created.statusCode(), created.asString());
         String id = JSON.readTree(created.asString()).path("id").asText();
-        JsonNode before = JSON.readTree(given().get(LOAN + "/products/" + id).asString());
+        JsonNode before = JSON.readTree(given().auth().oauth2(bank).get(LOAN + "/products/" + id).asString());
         for (String field : List.of("lprSpreadBps", "policyToolIds", "materialsRequired", "description", "validTo")) {
             assertTrue(!before.path(field).isNull() && !before.path(field).isMissingNode(), field + " is set");
         }
@@ -94,18 +94,18 @@ class EditFormsRoundTripIT {
         Page page = browser.newPage();
         PortalJourneyIT.login(page, "bank1");
         saveUnchanged(page, "/bank/products/" + id + "/edit", ".*/bank/products\\?done=product_saved", "51-product-edit");
-        JsonNode after = JSON.readTree(given().get(LOAN + "/products/" + id).asString());
+        JsonNode after = JSON.readTree(given().auth().oauth2(bank).get(LOAN + "/products/" + id).asString());
         assertUnchanged("product " + id, before, after);
 
         // a product as the demo data seeded it (codes that look like numbers in an IN rule) saves unchanged too
         JsonNode seeded = JSON.readTree(given().auth().oauth2(bank).get(LOAN + "/products?bankId=ZQRCB&size=1")
                 .asString()).path("items").path(0);
         String seededId = seeded.path("id").asText();
-        JsonNode seededBefore = JSON.readTree(given().get(LOAN + "/products/" + seededId).asString());
+        JsonNode seededBefore = JSON.readTree(given().auth().oauth2(bank).get(LOAN + "/products/" + seededId).asString());
         saveUnchanged(page, "/bank/products/" + seededId + "/edit", ".*/bank/products\\?done=product_saved",
                 "52-seeded-product-edit");
         assertUnchanged("seeded product " + seededId, seededBefore,
-                JSON.readTree(given().get(LOAN + "/products/" + seededId).asString()));
+                JSON.readTree(given().auth().oauth2(bank).get(LOAN + "/products/" + seededId).asString()));
         page.context().close();
     }
 
