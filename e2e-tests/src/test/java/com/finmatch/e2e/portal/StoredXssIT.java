@@ -1,6 +1,7 @@
 package com.finmatch.e2e.portal;
 
 import static com.finmatch.e2e.portal.PortalJourneyIT.PORTAL;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -244,17 +247,9 @@ class StoredXssIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Polls until {@code value} gives non-null (events travel through Kafka), or fails after a while. */
-    private static String eventually(String what, Supplier<String> value) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PortalJourneyIT.EVENTUALLY);
-        while (Instant.now().isBefore(deadline)) {
-            String v = value.get();
-            if (v != null) {
-                return v;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(what.toLowerCase(Locale.ROOT) + " did not arrive within "
-                + PortalJourneyIT.EVENTUALLY.toSeconds() + " s");
+    /** Waits until {@code value} gives non-null (events travel through Kafka), or fails after a while. */
+    private static String eventually(String what, Supplier<String> value) {
+        return await(what.toLowerCase(Locale.ROOT)).atMost(PortalJourneyIT.EVENTUALLY)
+                .pollInterval(Duration.ofMillis(500)).until(value::get, Objects::nonNull);
     }
 }
