@@ -8,6 +8,7 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +34,7 @@ public class BankResource {
     BankService banks;
 
     @GET
-    public PageResponse<BankView> list(@BeanParam @Valid PageRequest page) {
+    public PageResponse<BankView> listBanks(@BeanParam @Valid PageRequest page) {
         PageResponse<Bank> found = banks.list(page);
         return new PageResponse<>(found.items().stream().map(BankView::of).toList(), found.page(), found.size(),
                 found.total());
@@ -41,7 +42,7 @@ public class BankResource {
 
     @GET
     @Path("/{bankId}")
-    public Response get(@PathParam("bankId") String bankId) {
+    public Response getBank(@PathParam("bankId") @Size(max = 40) String bankId) {
         Bank bank = banks.get(bankId);
         return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
     }
@@ -50,7 +51,8 @@ public class BankResource {
     @Path("/{bankId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response update(@PathParam("bankId") String bankId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response updateBank(@PathParam("bankId") @Size(max = 40) String bankId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid BankRequest request) {
         Bank bank = banks.update(bankId, ifMatch, request);
         return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
@@ -59,7 +61,7 @@ public class BankResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response register(@NotNull @Valid BankRequest request) {
+    public Response registerBank(@NotNull @Valid BankRequest request) {
         Bank bank = banks.register(request);
         return Response.created(URI.create("/api/v1/banks/" + bank.bankId)).entity(BankView.of(bank)).build();
     }

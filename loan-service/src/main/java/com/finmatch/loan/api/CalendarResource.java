@@ -12,6 +12,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +55,8 @@ public class CalendarResource {
     /** The holidays and make-up working days of {@code year} (default: this year in China), by date. */
     @GET
     @Authenticated
-    public PageResponse<CalendarDayView> list(@QueryParam("year") String year, @BeanParam @Valid PageRequest page) {
+    public PageResponse<CalendarDayView> listCalendarDays(@QueryParam("year") @Size(max = 10) String year,
+            @BeanParam @Valid PageRequest page) {
         PageResponse<CalendarDay> found = calendar.list(year(year), page);
         return new PageResponse<>(found.items().stream().map(CalendarDayView::of).toList(), found.page(),
                 found.size(), found.total());
@@ -64,7 +66,8 @@ public class CalendarResource {
     @Path("/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response put(@PathParam("date") String date, @NotNull @Valid CalendarDayRequest request) {
+    public Response putCalendarDay(@PathParam("date") @Size(max = 10) String date,
+            @NotNull @Valid CalendarDayRequest request) {
         WorkingCalendar.Saved saved = calendar.put(date(date), request.kind(), request.name(), caller.name());
         CalendarDayView view = CalendarDayView.of(saved.day());
         return saved.created()
@@ -75,7 +78,7 @@ public class CalendarResource {
     @DELETE
     @Path("/{date}")
     @RolesAllowed(Caller.ADMIN)
-    public Response delete(@PathParam("date") String date) {
+    public Response deleteCalendarDay(@PathParam("date") @Size(max = 10) String date) {
         calendar.delete(date(date));
         return Response.noContent().build();
     }

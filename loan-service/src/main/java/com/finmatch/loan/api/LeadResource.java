@@ -10,6 +10,7 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -42,8 +43,9 @@ public class LeadResource {
     /** A bank's own leads, earliest due first; an administrator sees all (filter bankId). */
     @GET
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
-    public PageResponse<LeadView> list(@QueryParam("bankId") String bankId, @QueryParam("status") String status,
-            @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
+    public PageResponse<LeadView> listLeads(@QueryParam("bankId") @Size(max = 40) String bankId,
+            @QueryParam("status") @Size(max = 40) String status,
+            @QueryParam("overdue") @Size(max = 5) String overdue, @BeanParam @Valid PageRequest page) {
         Instant now = clock.instant();
         PageResponse<com.finmatch.loan.domain.Lead> found = leads.list(QueryParams.code(bankId, "bankId"),
                 QueryParams.enumValue(status, LeadStatus.class, "status"), QueryParams.bool(overdue, "overdue"),
@@ -63,7 +65,7 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
-    public Response get(@PathParam("id") UUID id) {
+    public Response getLead(@PathParam("id") UUID id) {
         return respond(leads.get(id, clock.instant()));
     }
 
@@ -71,7 +73,7 @@ public class LeadResource {
     @Path("/{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
-    public Response decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
+    public Response decideOnLead(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
         return respond(leads.decide(id, decision, clock.instant()));
     }
 

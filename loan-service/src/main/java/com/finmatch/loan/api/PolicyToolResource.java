@@ -9,6 +9,7 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,8 @@ public class PolicyToolResource {
     PolicyToolService tools;
 
     @GET
-    public PageResponse<PolicyToolView> list(@QueryParam("kind") String kind, @BeanParam @Valid PageRequest page) {
+    public PageResponse<PolicyToolView> listPolicyTools(@QueryParam("kind") @Size(max = 40) String kind,
+            @BeanParam @Valid PageRequest page) {
         PageResponse<PolicyTool> found = tools.list(QueryParams.enumValue(kind, PolicyToolKind.class, "kind"), page);
         return new PageResponse<>(found.items().stream().map(PolicyToolView::of).toList(), found.page(),
                 found.size(), found.total());
@@ -44,14 +46,14 @@ public class PolicyToolResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    public Response getPolicyTool(@PathParam("id") UUID id) {
         return respond(tools.get(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response create(@NotNull @Valid PolicyToolRequest request) {
+    public Response createPolicyTool(@NotNull @Valid PolicyToolRequest request) {
         PolicyTool tool = tools.create(request);
         return Response.created(URI.create("/api/v1/policy-tools/" + tool.id)).entity(PolicyToolView.of(tool))
                 .tag(Long.toString(tool.version)).build();
@@ -61,7 +63,8 @@ public class PolicyToolResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response updatePolicyTool(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid PolicyToolRequest request) {
         return respond(tools.update(id, ifMatch, request));
     }

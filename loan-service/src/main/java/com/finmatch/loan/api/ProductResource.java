@@ -28,6 +28,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Clock;
@@ -53,9 +59,11 @@ public class ProductResource {
 
     /** The catalogue: published products; {@code status} other than PUBLISHED lists the caller bank's own. */
     @GET
-    public PageResponse<ProductView> search(@QueryParam("type") String type, @QueryParam("bankId") String bankId,
-            @QueryParam("district") String district, @QueryParam("cluster") String cluster,
-            @QueryParam("amount") String amount, @QueryParam("status") String status,
+    public PageResponse<ProductView> searchProducts(@QueryParam("type") @Size(max = 40) String type,
+            @QueryParam("bankId") @Size(max = 40) String bankId,
+            @QueryParam("district") @Size(max = 60) String district,
+            @QueryParam("cluster") @Size(max = 60) String cluster,
+            @QueryParam("amount") @Size(max = 40) String amount, @QueryParam("status") @Size(max = 40) String status,
             @BeanParam @Valid PageRequest page) {
         var filter = new CatalogueService.Filter(QueryParams.enumValue(type, ProductType.class, "type"),
                 QueryParams.code(bankId, "bankId"), QueryParams.code(district, "district"),
@@ -68,14 +76,18 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The product; ETag is its version",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    public Response getProduct(@PathParam("id") UUID id) {
         return respond(products.get(id));
     }
 
     /** Every published state of the product, oldest first, a page at a time. */
     @GET
     @Path("/{id}/versions")
-    public PageResponse<Map<String, Object>> versions(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<Map<String, Object>> productVersions(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         PageResponse<ProductVersion> found = products.versions(id, page);
         return new PageResponse<>(found.items().stream().map(v -> v.snapshot).toList(), found.page(), found.size(),
                 found.total());
@@ -84,7 +96,11 @@ public class ProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.BANK)
-    public Response create(@NotNull @Valid ProductRequest request) {
+    @APIResponse(responseCode = "201", description = "Created as a DRAFT of the caller's bank",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    public Response createProduct(@NotNull @Valid ProductRequest request) {
         LoanProduct product = products.create(request);
         return Response.created(URI.create("/api/v1/products/" + product.id)).entity(ProductView.of(product))
                 .tag(Long.toString(product.version)).build();
@@ -94,7 +110,16 @@ public class ProductResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.BANK)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "Replaced (a published product gets a new version)",
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
+    @APIResponse(responseCode = "412", ref = "Problem412")
+    @APIResponse(responseCode = "428", ref = "Problem428")
+    public Response updateProduct(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the version you change") @HeaderParam(HttpHeaders.IF_MATCH)
+            @Size(max = 40) String ifMatch,
             @NotNull @Valid ProductRequest request) {
         return respond(products.update(id, ifMatch, request));
     }
@@ -102,21 +127,33 @@ public class ProductResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Caller.BANK)
-    public Response publish(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "Published", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
+    public Response publishProduct(@PathParam("id") UUID id) {
         return respond(products.move(id, Move.PUBLISH));
     }
 
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
-    public Response suspend(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "Suspended", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
+    public Response suspendProduct(@PathParam("id") UUID id) {
         return respond(products.move(id, Move.SUSPEND));
     }
 
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Caller.BANK)
-    public Response withdraw(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "Withdrawn", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
+    public Response withdrawProduct(@PathParam("id") UUID id) {
         return respond(products.move(id, Move.WITHDRAW));
     }
 

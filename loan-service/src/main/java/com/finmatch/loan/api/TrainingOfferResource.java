@@ -10,6 +10,7 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +39,7 @@ public class TrainingOfferResource {
     TrainingOfferService offers;
 
     @GET
-    public PageResponse<TrainingOfferView> list(@QueryParam("status") String status,
+    public PageResponse<TrainingOfferView> listTrainingOffers(@QueryParam("status") @Size(max = 40) String status,
             @BeanParam @Valid PageRequest page) {
         PageResponse<TrainingOffer> found = offers.list(
                 QueryParams.enumValue(status, TrainingOfferStatus.class, "status"), page);
@@ -48,14 +49,14 @@ public class TrainingOfferResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    public Response getTrainingOffer(@PathParam("id") UUID id) {
         return respond(offers.get(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response publish(@NotNull @Valid TrainingOfferRequest request) {
+    public Response publishTrainingOffer(@NotNull @Valid TrainingOfferRequest request) {
         TrainingOffer offer = offers.publish(request);
         return Response.created(URI.create("/api/v1/training-offers/" + offer.id)).entity(TrainingOfferView.of(offer))
                 .tag(Long.toString(offer.version)).build();
@@ -65,7 +66,8 @@ public class TrainingOfferResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response updateTrainingOffer(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid TrainingOfferRequest request) {
         return respond(offers.update(id, ifMatch, request));
     }
@@ -73,14 +75,14 @@ public class TrainingOfferResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Caller.ADMIN)
-    public Response close(@PathParam("id") UUID id) {
+    public Response closeTrainingOffer(@PathParam("id") UUID id) {
         return respond(offers.close(id));
     }
 
     @POST
     @Path("/{id}/enrolments")
     @RolesAllowed(Caller.ENTERPRISE)
-    public Response enrol(@PathParam("id") UUID id) {
+    public Response enrolInTrainingOffer(@PathParam("id") UUID id) {
         TrainingEnrolment e = offers.enrol(id);
         return Response.created(URI.create("/api/v1/training-offers/" + id + "/enrolments/" + e.id))
                 .entity(EnrolmentView.of(e)).build();
@@ -89,7 +91,7 @@ public class TrainingOfferResource {
     @GET
     @Path("/{id}/enrolments")
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<EnrolmentView> enrolments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<EnrolmentView> listEnrolments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         PageResponse<TrainingEnrolment> found = offers.enrolments(id, page);
         return new PageResponse<>(found.items().stream().map(EnrolmentView::of).toList(), found.page(), found.size(),
                 found.total());

@@ -1,15 +1,28 @@
 package com.finmatch.loan.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An eligibility (hard) or appetite (soft, weighted) rule, kept as data: {@code {field, operator, value, hard,
  * weight, message: {zh, en}}}. Checked by {@link RuleValidator} before it is stored; evaluated by matching-service, and a training offer's hard
  * rules also by {@link EntryCriteria} on enrolment.
  */
-public record Rule(String field, String operator, JsonNode value, Boolean hard, Integer weight, Message message) {
+public record Rule(@NotNull @Size(max = RuleValidator.MAX_CODE) String field,
+        @NotNull @Schema(enumeration = {"EQ", "NE", "GT", "GE", "LT", "LE", "IN", "NOT_IN", "CONTAINS", "BETWEEN"})
+        @Size(max = 10) String operator,
+        @NotNull @Schema(ref = "RuleValue") JsonNode value,
+        @Schema(nullable = true, description = "true: eligibility (must pass); false or null: appetite (weighted)")
+        Boolean hard,
+        @Schema(nullable = true, description = "0–100, for soft rules") @Min(0) @Max(100) Integer weight,
+        @Schema(nullable = true) Message message) {
 
-    public record Message(String zh, String en) {
+    public record Message(@Size(max = RuleValidator.MAX_MESSAGE) String zh,
+            @Size(max = RuleValidator.MAX_MESSAGE) String en) {
     }
 
     public boolean isHard() {

@@ -33,20 +33,20 @@ public class DeadLetterResource {
 
     /** Oldest first, a page at a time. */
     @GET
-    public PageResponse<DeadLetters.DeadLetter> list(@QueryParam("includeRedriven") @DefaultValue("false") boolean all,
-            @BeanParam @Valid PageRequest page) {
+    public PageResponse<DeadLetters.DeadLetter> listDeadLetters(
+            @QueryParam("includeRedriven") @DefaultValue("false") boolean all, @BeanParam @Valid PageRequest page) {
         return PageResponse.of(deadLetters.list(all), page);
     }
 
     @POST
     @Path("/{id}/redrive")
-    public DeadLetters.DeadLetter redrive(@PathParam("id") String id) {
+    public DeadLetters.DeadLetter redriveDeadLetter(@PathParam("id") @Size(max = 300) String id) {
         return deadLetters.redrive(id, caller.subject());
     }
 
     @POST
     @Path("/redrive-all")
-    public DeadLetters.Redriven redriveAll() {
+    public DeadLetters.Redriven redriveAllDeadLetters() {
         return deadLetters.redriveAll(caller.subject());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 public class PageRequest {
 
     public static final int MAX_PAGE = 1_000_000;
+    public static final int MAX_SIZE = 200;
 
     @QueryParam("page")
     @DefaultValue("0")
@@ -22,7 +23,7 @@ public class PageRequest {
     @QueryParam("size")
     @DefaultValue("20")
     @Min(value = 1, message = "must be at least 1")
-    @Max(value = 200, message = "must be at most 200")
+    @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
     public int size;
 
     public static PageRequest of(int page, int size) {
