@@ -12,6 +12,7 @@ public class WholeListRequest {
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = 1_000_000, message = "must be at most 1000000")
     public int page;
 
     @QueryParam("size")
