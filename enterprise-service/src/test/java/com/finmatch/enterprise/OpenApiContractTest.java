@@ -6,7 +6,7 @@ import com.finmatch.testing.ServiceTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OpenApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static JsonNode doc;
+    private JsonNode doc;
 
-    @BeforeAll
-    static void read() throws Exception {
+    @BeforeEach
+    void read() throws Exception {
         doc = JSON.readTree(given().accept(ContentType.JSON).get("/q/openapi?format=json").asString());
     }
 
-    private static JsonNode operation(String method, String path) {
+    private JsonNode operation(String method, String path) {
         JsonNode op = doc.path("paths").path(path).path(method);
         if (op.isMissingNode()) {
             throw new AssertionError("no " + method + " " + path + " in the document");
