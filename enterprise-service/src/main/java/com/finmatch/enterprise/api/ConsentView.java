@@ -15,7 +15,7 @@ import java.util.UUID;
 public record ConsentView(UUID id, UUID enterpriseId,
         @Schema(maxLength = 64, description = "A bank id, or * for every bank") String bankId,
         @Schema(maxItems = 3) List<DataCategory> categories,
-        Instant expiresAt, Instant grantedAt, @Schema(nullable = true, maxLength = 64) Instant revokedAt,
+        Instant expiresAt, Instant grantedAt, @Schema(nullable = true, maxLength = 35) Instant revokedAt,
         boolean active) {
 
     public static ConsentView of(Consent c, Instant now) {

@@ -19,7 +19,7 @@ public record FinancingNeedView(UUID id, UUID enterpriseId, BigDecimal amount,
         @Schema(minimum = "1", maximum = "360") int termMonths,
         FinancingPurpose purpose, @Schema(maxItems = 6) List<GuaranteeType> guaranteeTypes, BigDecimal maxAnnualRate,
         LocalDate neededBy, @Schema(nullable = true) UUID projectId, NeedStatus status, Instant openedAt,
-        @Schema(nullable = true, maxLength = 64) Instant closedAt) {
+        @Schema(nullable = true, maxLength = 35) Instant closedAt) {
 
     public static FinancingNeedView of(FinancingNeed n) {
         return new FinancingNeedView(n.id, n.enterpriseId, n.amount, n.termMonths, n.purpose,
