@@ -53,7 +53,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "422", description = "The product is not published, or not valid today (the detail "
             + "names its validity)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response submit(@NotNull @Valid ApplicationRequest body) {
+    public Response submitApplication(@NotNull @Valid ApplicationRequest body) {
         ApplicationView submitted = applications.submit(body);
         return Response.created(URI.create("/api/v1/applications/" + submitted.id())).entity(submitted).build();
     }
@@ -61,7 +61,7 @@ public class ApplicationResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Caller.ENTERPRISE)
-    public PageResponse<ApplicationView> mine(@BeanParam @Valid PageRequest page) {
+    public PageResponse<ApplicationView> myApplications(@BeanParam @Valid PageRequest page) {
         return applications.mine(page);
     }
 
@@ -73,7 +73,7 @@ public class ApplicationResource {
                     schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No such application, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView get(@PathParam("id") UUID id) {
+    public ApplicationView getApplication(@PathParam("id") UUID id) {
         return applications.get(id);
     }
 
@@ -87,7 +87,7 @@ public class ApplicationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The application is final already",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView withdraw(@PathParam("id") UUID id) {
+    public ApplicationView withdrawApplication(@PathParam("id") UUID id) {
         return applications.withdraw(id);
     }
 }

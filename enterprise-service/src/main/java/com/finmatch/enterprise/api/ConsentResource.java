@@ -47,7 +47,7 @@ public class ConsentResource {
                     schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response grant(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest body) {
+    public Response grantConsent(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest body) {
         ConsentView granted = consents.grant(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/consents/" + granted.id()))
                 .entity(granted).build();
@@ -55,7 +55,7 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<ConsentView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<ConsentView> listConsents(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return consents.list(id, page);
     }
 
@@ -67,7 +67,7 @@ public class ConsentResource {
                     schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise or consent, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+    public ConsentView getConsent(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return consents.get(id, consentId);
     }
 
@@ -77,7 +77,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "204", description = "Revoked (also when it was revoked before)")
     @APIResponse(responseCode = "404", description = "No such enterprise or consent, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+    public Response revokeConsent(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         consents.revoke(id, consentId);
         return Response.noContent().build();
     }

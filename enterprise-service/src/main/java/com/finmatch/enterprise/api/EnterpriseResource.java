@@ -60,7 +60,7 @@ public class EnterpriseResource {
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "409", description = "The caller has registered an enterprise already, or the USCC is "
             + "taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response register(@NotNull @Valid EnterpriseRequest body) {
+    public Response registerEnterprise(@NotNull @Valid EnterpriseRequest body) {
         EnterpriseView created = enterprises.register(body);
         return Response.created(URI.create("/api/v1/enterprises/" + created.id()))
                 .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build();
@@ -77,7 +77,7 @@ public class EnterpriseResource {
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = "The caller has not registered an enterprise yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response mine() {
+    public Response myEnterprise() {
         EnterpriseView view = enterprises.mine();
         return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }
@@ -94,7 +94,7 @@ public class EnterpriseResource {
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getEnterprise(@PathParam("id") UUID id) {
         EnterpriseService.ProfileRead read = enterprises.read(id);
         Object body = read.view();
         if (!read.isComplete()) {
@@ -122,7 +122,7 @@ public class EnterpriseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = ApiDocs.PRECONDITION_REQUIRED,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response update(@PathParam("id") UUID id,
+    public Response updateEnterprise(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH)
             @Size(max = ApiDocs.IF_MATCH_MAX) String ifMatch,
             @NotNull @Valid EnterpriseRequest body) {
@@ -133,7 +133,7 @@ public class EnterpriseResource {
     /** Administrators' search; {@code sizeClass} filters the size class ({@code size} is the page size). */
     @GET
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<EnterpriseView> search(@QueryParam("district") @Size(max = 20) String district,
+    public PageResponse<EnterpriseView> searchEnterprises(@QueryParam("district") @Size(max = 20) String district,
             @QueryParam("cluster") @Size(max = 40) String cluster, @QueryParam("tag") @Size(max = 30) String tag,
             @QueryParam("sizeClass") @Size(max = 10) String sizeClass,
             @Parameter(description = "Part of the name") @QueryParam("name") @Size(max = 200) String name,
@@ -144,7 +144,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<AccessLogView> accessLog(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<AccessLogView> getAccessLog(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return enterprises.accessLog(id, page);
     }
 }

@@ -49,7 +49,7 @@ public class FinancingNeedResource {
                     schema = @Schema(implementation = FinancingNeedView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response open(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
+    public Response openNeed(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
         FinancingNeedView opened = needs.open(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/financing-needs/" + opened.id()))
                 .entity(opened).build();
@@ -57,7 +57,7 @@ public class FinancingNeedResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<FinancingNeedView> list(@PathParam("id") UUID id,
+    public PageResponse<FinancingNeedView> listNeeds(@PathParam("id") UUID id,
             @Parameter(description = "OPEN, WITHDRAWN or FULFILLED") @QueryParam("status") @Size(max = 10)
             String status,
             @BeanParam @Valid PageRequest page) {
@@ -72,7 +72,7 @@ public class FinancingNeedResource {
                     schema = @Schema(implementation = FinancingNeedView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise or need, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public FinancingNeedView get(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
+    public FinancingNeedView getNeed(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
         return needs.get(id, needId);
     }
 
@@ -86,7 +86,7 @@ public class FinancingNeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The need is not OPEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public FinancingNeedView withdraw(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
+    public FinancingNeedView withdrawNeed(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
         return needs.withdraw(id, needId);
     }
 }

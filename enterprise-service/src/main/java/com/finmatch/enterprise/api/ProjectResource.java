@@ -46,7 +46,7 @@ public class ProjectResource {
                     schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response register(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
+    public Response registerProject(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
         ProjectView registered = projects.register(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/projects/" + registered.id()))
                 .entity(registered).build();
@@ -54,7 +54,7 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<ProjectView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<ProjectView> listProjects(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return projects.list(id, page);
     }
 
@@ -66,7 +66,7 @@ public class ProjectResource {
                     schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise or project, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ProjectView get(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId) {
+    public ProjectView getProject(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId) {
         return projects.get(id, projectId);
     }
 }

@@ -26,7 +26,7 @@ public class ProjectSearchResource {
 
     @GET
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<ProjectView> search(@QueryParam("district") @Size(max = 20) String district,
+    public PageResponse<ProjectView> searchProjects(@QueryParam("district") @Size(max = 20) String district,
             @QueryParam("stage") @Size(max = 20) String stage,
             @Parameter(description = "Smallest financing gap, CNY") @QueryParam("minGap") @Size(max = 20)
             String minGap,

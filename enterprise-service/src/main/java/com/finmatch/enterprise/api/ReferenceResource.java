@@ -49,21 +49,21 @@ public class ReferenceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = 10,
                             implementation = DataCategoryView.class)))
-    public List<DataCategoryView> dataCategories() {
+    public List<DataCategoryView> listDataCategories() {
         return DataCategories.get().all().stream().map(DataCategoryView::of).toList();
     }
 
     @GET
     @Path("/districts")
     @PermitAll
-    public PageResponse<ReferenceItem> districts(@BeanParam @Valid WholeListRequest page) {
+    public PageResponse<ReferenceItem> listDistricts(@BeanParam @Valid WholeListRequest page) {
         return reference.districts(page.toPageRequest());
     }
 
     @GET
     @Path("/clusters")
     @PermitAll
-    public PageResponse<ReferenceItem> clusters(@BeanParam @Valid WholeListRequest page) {
+    public PageResponse<ReferenceItem> listClusters(@BeanParam @Valid WholeListRequest page) {
         return reference.clusters(page.toPageRequest());
     }
 
@@ -102,7 +102,7 @@ public class ReferenceResource {
     @GET
     @Path("/industries")
     @PermitAll
-    public PageResponse<ReferenceItem> industries(@BeanParam @Valid WholeListRequest page) {
+    public PageResponse<ReferenceItem> listIndustries(@BeanParam @Valid WholeListRequest page) {
         return reference.industries(page.toPageRequest());
     }
 
@@ -112,7 +112,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "Every tag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = ReferenceItem.class)))
-    public List<ReferenceItem> tags() {
+    public List<ReferenceItem> listTags() {
         return reference.tags();
     }
 }
