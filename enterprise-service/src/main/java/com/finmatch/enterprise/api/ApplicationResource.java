@@ -3,6 +3,7 @@ package com.finmatch.enterprise.api;
 import com.finmatch.enterprise.service.ApplicationService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -32,7 +38,22 @@ public class ApplicationResource {
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull @Valid ApplicationRequest body) {
+    @APIResponse(responseCode = "201", description = "Submitted (status SUBMITTED)",
+            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            maxLength = ApiDocs.LOCATION_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "404", description = "The financing need is not the caller's, or the caller has no "
+            + "enterprise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The need is not OPEN, or an application for this need and "
+            + "product is in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The product is not published, or not valid today (the detail "
+            + "names its validity)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submitApplication(@NotNull @Valid ApplicationRequest body) {
         ApplicationView submitted = applications.submit(body);
         return Response.created(URI.create("/api/v1/applications/" + submitted.id())).entity(submitted).build();
     }
@@ -40,21 +61,33 @@ public class ApplicationResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Caller.ENTERPRISE)
-    public PageResponse<ApplicationView> mine(@BeanParam @Valid PageRequest page) {
+    public PageResponse<ApplicationView> myApplications(@BeanParam @Valid PageRequest page) {
         return applications.mine(page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN})
-    public ApplicationView get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The application with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView getApplication(@PathParam("id") UUID id) {
         return applications.get(id);
     }
 
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Caller.ENTERPRISE)
-    public ApplicationView withdraw(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The application is final already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView withdrawApplication(@PathParam("id") UUID id) {
         return applications.withdraw(id);
     }
 }

@@ -4,17 +4,28 @@ import com.finmatch.enterprise.domain.Application;
 import com.finmatch.enterprise.domain.ApplicationStatus;
 import com.finmatch.enterprise.domain.ApplicationStep;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-public record ApplicationView(UUID id, UUID enterpriseId, UUID financingNeedId, UUID productId, String productName,
-        String bankId, BigDecimal amount, int termMonths, ApplicationStatus status, Instant submittedAt,
-        Instant updatedAt, List<Step> history) {
+@Schema(requiredProperties = {"id", "enterpriseId", "financingNeedId", "productId", "productName", "bankId", "amount",
+        "termMonths", "status", "submittedAt", "updatedAt", "history"})
+public record ApplicationView(UUID id, UUID enterpriseId, UUID financingNeedId, UUID productId,
+        @Schema(maxLength = 300, nullable = true) String productName,
+        @Schema(maxLength = 64) String bankId, BigDecimal amount,
+        @Schema(minimum = "1", maximum = "360") int termMonths, ApplicationStatus status, Instant submittedAt,
+        Instant updatedAt,
+        @Schema(maxItems = 8, description = "The steps from SUBMITTED on, oldest first") List<Step> history) {
 
     /** One timestamped step: reasonCode and note for a decline, amount for an approval or disbursement. */
-    public record Step(ApplicationStatus status, Instant at, String reasonCode, String note, BigDecimal amount) {
+    @Schema(name = "ApplicationStep", requiredProperties = {"status", "at", "reasonCode", "note", "amount"})
+    public record Step(ApplicationStatus status, Instant at,
+            @Schema(maxLength = 40, nullable = true) String reasonCode,
+            @Schema(maxLength = 2000, nullable = true) String note,
+            @Schema(nullable = true) BigDecimal amount) {
         static Step of(ApplicationStep s) {
             return new Step(s.status, s.at, s.reasonCode, s.note, s.amount);
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /** A grant to one bank ({@code bankId}) or every bank ({@code *}) of some data categories until {@code expiresAt}. */
 public record ConsentRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "\\*|[A-Za-z0-9_-]+", message = "must be a bank id or *")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "^(\\*|[A-Za-z0-9_-]+)$", message = "must be a bank id or *")
         String bankId,
-        @NotEmpty Set<@NotNull DataCategory> categories,
+        @NotEmpty @Size(max = 3) Set<@NotNull DataCategory> categories,
         @NotNull @Future OffsetDateTime expiresAt) {
 }

@@ -3,6 +3,7 @@ package com.finmatch.enterprise.api;
 import com.finmatch.enterprise.service.ConsentService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -33,7 +39,15 @@ public class ConsentResource {
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response grant(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest body) {
+    @APIResponse(responseCode = "201", description = "Granted",
+            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            maxLength = ApiDocs.LOCATION_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response grantConsent(@PathParam("id") UUID id, @NotNull @Valid ConsentRequest body) {
         ConsentView granted = consents.grant(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/consents/" + granted.id()))
                 .entity(granted).build();
@@ -41,21 +55,29 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<ConsentView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<ConsentView> listConsents(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return consents.list(id, page);
     }
 
     @GET
     @Path("/{consentId}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+    @APIResponse(responseCode = "200", description = "The consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise or consent, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ConsentView getConsent(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return consents.get(id, consentId);
     }
 
     @DELETE
     @Path("/{consentId}")
     @RolesAllowed(Caller.ENTERPRISE)
-    public Response revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+    @APIResponse(responseCode = "204", description = "Revoked (also when it was revoked before)")
+    @APIResponse(responseCode = "404", description = "No such enterprise or consent, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response revokeConsent(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         consents.revoke(id, consentId);
         return Response.noContent().build();
     }

@@ -35,7 +35,7 @@ public record EnterpriseRequest(
         @NotBlank @Size(max = 6) String industryCode,
         @Size(max = 40) String clusterCode,
         @NotNull SizeClass sizeClass,
-        Set<@NotNull EnterpriseTag> tags,
+        @Size(max = 4) Set<@NotNull EnterpriseTag> tags,
         @Min(0) @Max(10_000_000) Integer employees,
         @DecimalMin("0") @DecimalMax("10000000000000") @Digits(integer = 14, fraction = 2) BigDecimal annualRevenue,
         @DecimalMin("-100") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal revenueGrowth,
@@ -46,11 +46,12 @@ public record EnterpriseRequest(
         @DecimalMin("0") @DecimalMax("10000000000000") @Digits(integer = 14, fraction = 2) BigDecimal taxPaid,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal rdRatio,
         @Min(0) @Max(1_000_000) Integer patents,
-        @Pattern(regexp = "AAA|AA|A|BBB|BB|B|CCC|CC|C|D", message = "must be a rating from AAA to D")
+        @Size(max = 3)
+        @Pattern(regexp = "^(AAA|AA|A|BBB|BB|B|CCC|CC|C|D)$", message = "must be a rating from AAA to D")
         String creditRating,
         ListingIntention listingIntention,
         TargetBoard targetBoard,
         @Size(max = 100) String contactName,
-        @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*", message = "must be a phone number") String contactPhone,
+        @Size(max = 30) @Pattern(regexp = "^[0-9+\\- ()]*$", message = "must be a phone number") String contactPhone,
         @Size(max = 200) @Email String contactEmail) {
 }

@@ -5,11 +5,13 @@ import com.finmatch.enterprise.service.EnterpriseService;
 import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -41,7 +49,18 @@ public class EnterpriseResource {
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@NotNull @Valid EnterpriseRequest body) {
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            maxLength = ApiDocs.LOCATION_MAX)),
+                    @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
+                            maxLength = ApiDocs.ETAG_MAX))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "409", description = "The caller has registered an enterprise already, or the USCC is "
+            + "taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response registerEnterprise(@NotNull @Valid EnterpriseRequest body) {
         EnterpriseView created = enterprises.register(body);
         return Response.created(URI.create("/api/v1/enterprises/" + created.id()))
                 .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build();
@@ -50,7 +69,15 @@ public class EnterpriseResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.ENTERPRISE)
-    public Response mine() {
+    @APIResponse(responseCode = "200", description = "The caller's enterprise",
+            headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
+                            maxLength = ApiDocs.ETAG_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = "The caller has not registered an enterprise yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response myEnterprise() {
         EnterpriseView view = enterprises.mine();
         return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }
@@ -59,7 +86,15 @@ public class EnterpriseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN})
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The profile; a bank is shown the fields of its consented "
+            + "categories only", headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
+                            maxLength = ApiDocs.ETAG_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response getEnterprise(@PathParam("id") UUID id) {
         EnterpriseService.ProfileRead read = enterprises.read(id);
         Object body = read.view();
         if (!read.isComplete()) {
@@ -73,7 +108,23 @@ public class EnterpriseResource {
     @Path("/{id}")
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "Updated",
+            headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
+                            maxLength = ApiDocs.ETAG_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The new data would duplicate another record",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = ApiDocs.PRECONDITION_REQUIRED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response updateEnterprise(@PathParam("id") UUID id,
+            @Parameter(description = ApiDocs.IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH)
+            @Size(max = ApiDocs.IF_MATCH_MAX) String ifMatch,
             @NotNull @Valid EnterpriseRequest body) {
         EnterpriseView updated = enterprises.update(id, ETags.parse(ifMatch), body);
         return Response.ok(updated).header(HttpHeaders.ETAG, ETags.of(updated.version())).build();
@@ -82,9 +133,10 @@ public class EnterpriseResource {
     /** Administrators' search; {@code sizeClass} filters the size class ({@code size} is the page size). */
     @GET
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<EnterpriseView> search(@QueryParam("district") String district,
-            @QueryParam("cluster") String cluster, @QueryParam("tag") String tag,
-            @QueryParam("sizeClass") String sizeClass, @QueryParam("name") String name,
+    public PageResponse<EnterpriseView> searchEnterprises(@QueryParam("district") @Size(max = 20) String district,
+            @QueryParam("cluster") @Size(max = 40) String cluster, @QueryParam("tag") @Size(max = 30) String tag,
+            @QueryParam("sizeClass") @Size(max = 10) String sizeClass,
+            @Parameter(description = "Part of the name") @QueryParam("name") @Size(max = 200) String name,
             @BeanParam @Valid PageRequest page) {
         return enterprises.search(district, cluster, tag, sizeClass, name, page);
     }
@@ -92,7 +144,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<AccessLogView> accessLog(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<AccessLogView> getAccessLog(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return enterprises.accessLog(id, page);
     }
 }

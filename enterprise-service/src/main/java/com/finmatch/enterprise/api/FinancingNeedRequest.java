@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ public record FinancingNeedRequest(
         @Digits(integer = 11, fraction = 2) BigDecimal amount,
         @NotNull @Min(1) @Max(360) Integer termMonths,
         @NotNull FinancingPurpose purpose,
-        @NotEmpty Set<@NotNull GuaranteeType> guaranteeTypes,
+        @NotEmpty @Size(max = 6) Set<@NotNull GuaranteeType> guaranteeTypes,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("36") @Digits(integer = 2, fraction = 2)
         BigDecimal maxAnnualRate,
         @NotNull @FutureOrPresent LocalDate neededBy,

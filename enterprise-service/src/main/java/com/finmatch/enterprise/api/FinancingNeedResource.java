@@ -3,11 +3,13 @@ package com.finmatch.enterprise.api;
 import com.finmatch.enterprise.service.FinancingNeedService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -33,7 +41,15 @@ public class FinancingNeedResource {
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
+    @APIResponse(responseCode = "201", description = "Opened",
+            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            maxLength = ApiDocs.LOCATION_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinancingNeedView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response openNeed(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
         FinancingNeedView opened = needs.open(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/financing-needs/" + opened.id()))
                 .entity(opened).build();
@@ -41,7 +57,9 @@ public class FinancingNeedResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<FinancingNeedView> list(@PathParam("id") UUID id, @QueryParam("status") String status,
+    public PageResponse<FinancingNeedView> listNeeds(@PathParam("id") UUID id,
+            @Parameter(description = "OPEN, WITHDRAWN or FULFILLED") @QueryParam("status") @Size(max = 10)
+            String status,
             @BeanParam @Valid PageRequest page) {
         return needs.list(id, status, page);
     }
@@ -49,14 +67,26 @@ public class FinancingNeedResource {
     @GET
     @Path("/{needId}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public FinancingNeedView get(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
+    @APIResponse(responseCode = "200", description = "The need",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinancingNeedView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise or need, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public FinancingNeedView getNeed(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
         return needs.get(id, needId);
     }
 
     @POST
     @Path("/{needId}/withdraw")
     @RolesAllowed(Caller.ENTERPRISE)
-    public FinancingNeedView withdraw(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
+    @APIResponse(responseCode = "200", description = "Withdrawn (its active applications are closed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinancingNeedView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise or need, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The need is not OPEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public FinancingNeedView withdrawNeed(@PathParam("id") UUID id, @PathParam("needId") UUID needId) {
         return needs.withdraw(id, needId);
     }
 }

@@ -3,6 +3,7 @@ package com.finmatch.enterprise.api;
 import com.finmatch.enterprise.service.ProjectService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -32,7 +38,15 @@ public class ProjectResource {
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
+                            maxLength = ApiDocs.LOCATION_MAX)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response registerProject(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
         ProjectView registered = projects.register(id, body);
         return Response.created(URI.create("/api/v1/enterprises/" + id + "/projects/" + registered.id()))
                 .entity(registered).build();
@@ -40,14 +54,19 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public PageResponse<ProjectView> list(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+    public PageResponse<ProjectView> listProjects(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return projects.list(id, page);
     }
 
     @GET
     @Path("/{projectId}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
-    public ProjectView get(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId) {
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise or project, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ProjectView getProject(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId) {
         return projects.get(id, projectId);
     }
 }

@@ -7,12 +7,14 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The administrators' search across the major-project library (cluster: the owning enterprise's). */
 @Path("/api/v1/projects")
@@ -24,9 +26,11 @@ public class ProjectSearchResource {
 
     @GET
     @RolesAllowed(Caller.ADMIN)
-    public PageResponse<ProjectView> search(@QueryParam("district") String district,
-            @QueryParam("cluster") String cluster, @QueryParam("stage") String stage,
-            @QueryParam("minGap") String minGap, @BeanParam @Valid PageRequest page) {
+    public PageResponse<ProjectView> searchProjects(@QueryParam("district") @Size(max = 20) String district,
+            @QueryParam("cluster") @Size(max = 40) String cluster, @QueryParam("stage") @Size(max = 20) String stage,
+            @Parameter(description = "Smallest financing gap, CNY") @QueryParam("minGap") @Size(max = 20)
+            String minGap,
+            @BeanParam @Valid PageRequest page) {
         return projects.search(district, cluster, stage, minGap, page);
     }
 }
