@@ -17,6 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Matches for administrators (all) and banks (own products, consented enterprises); the live feed. */
@@ -39,7 +42,9 @@ public class MatchResource {
             @QueryParam("cluster") @Size(max = 60, message = "must be at most 60 characters") String cluster,
             @QueryParam("district") @Size(max = 40, message = "must be at most 40 characters") String district,
             @QueryParam("bankId") @Size(max = 60, message = "must be at most 60 characters") String bankId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam @Valid PageRequest page) {
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to,
+            @BeanParam @Valid PageRequest page) {
         return matches.list(new MatchQueryService.Filter(blankToNull(cluster), blankToNull(district),
                 blankToNull(bankId), StatsResource.Times.parse("from", from, false),
                 StatsResource.Times.parse("to", to, true), access.bankScope()), page);
@@ -50,6 +55,13 @@ public class MatchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "Server-Sent Events (text/event-stream) until the client leaves: "
+            + "each event's `data` is one MatchEvent as JSON (components/schemas/MatchEvent), sent after its change "
+            + "was committed; nothing is replayed on connecting",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(
+                    description = "an endless text/event-stream; each event's data is a MatchEvent",
+                    contentMediaType = MediaType.APPLICATION_JSON,
+                    contentSchema = MatchFeed.MatchEvent.class)))
     public Multi<MatchFeed.MatchEvent> stream() {
         return feed.stream();
     }

@@ -8,11 +8,20 @@ import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,9 +36,13 @@ import java.util.List;
 public class ScorecardResource {
 
     /** One bank's scorecard over the period. */
-    public record BankScorecard(String bankId, long leads, BigDecimal acceptanceRate, BigDecimal approvalRate,
-            BigDecimal medianResponseHours, BigDecimal p90ResponseHours, long overdueLeads, BigDecimal amountApproved,
-            BigDecimal amountDisbursed, long firstLoanEnterprises) {
+    public record BankScorecard(@Size(max = KpiFilter.MAX_LENGTH) String bankId,
+            @Min(0) @Max(Long.MAX_VALUE) long leads,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal acceptanceRate,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal approvalRate,
+            BigDecimal medianResponseHours, BigDecimal p90ResponseHours,
+            @Min(0) @Max(Long.MAX_VALUE) long overdueLeads, BigDecimal amountApproved, BigDecimal amountDisbursed,
+            @Min(0) @Max(Long.MAX_VALUE) long firstLoanEnterprises) {
     }
 
     @Inject
@@ -39,7 +52,12 @@ public class ScorecardResource {
     Caller caller;
 
     @GET
-    public List<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", description = "Every bank's scorecard, by bank code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = BankScorecard.class, maxItems = StatsService.MAX_GROUPS)))
+    public List<BankScorecard> banks(
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
         var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, StatsResource.Times.parse("from", from, false),
                 StatsResource.Times.parse("to", to, true));
         return summary.groups().stream().filter(k -> !"-".equals(k.key())).map(ScorecardResource::card).toList();
@@ -49,7 +67,9 @@ public class ScorecardResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.BANK)
-    public BankScorecard mine(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public BankScorecard mine(
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
         String bankId = caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));
         KpiFilter own;
         try {
