@@ -3,6 +3,7 @@ package com.finmatch.platform.events;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,19 +31,19 @@ public class DeadLetterResource {
     Caller caller;
 
     @GET
-    public List<DeadLetters.DeadLetter> list(@QueryParam("includeRedriven") @DefaultValue("false") boolean all) {
+    public List<DeadLetters.DeadLetter> listDeadLetters(@QueryParam("includeRedriven") @DefaultValue("false") boolean all) {
         return deadLetters.list(all);
     }
 
     @POST
     @Path("/{id}/redrive")
-    public DeadLetters.DeadLetter redrive(@PathParam("id") String id) {
+    public DeadLetters.DeadLetter redriveDeadLetter(@PathParam("id") @Size(max = 300) String id) {
         return deadLetters.redrive(id, caller.subject());
     }
 
     @POST
     @Path("/redrive-all")
-    public DeadLetters.Redriven redriveAll() {
+    public DeadLetters.Redriven redriveAllDeadLetters() {
         return deadLetters.redriveAll(caller.subject());
     }
 }

@@ -4,6 +4,9 @@ import com.finmatch.platform.http.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,12 +58,14 @@ public class DeadLetters {
     private static final String ORIGINAL_TOPIC = "dead-letter-topic";
 
     /** One dead letter; {@code id} is {@code <dlq topic>:<partition>:<offset>}. */
-    public record DeadLetter(String id, String channel, String topic, String eventId, String type, String key,
-            String reason, String cause, Instant deadAt, Instant redrivenAt, String payload) {
+    public record DeadLetter(@Size(max = 300) String id, @Size(max = 200) String channel,
+            @Size(max = 249) String topic, @Size(max = 200) String eventId, @Size(max = 200) String type,
+            @Size(max = 1000) String key, @Size(max = 4000) String reason, @Size(max = 4000) String cause,
+            Instant deadAt, Instant redrivenAt, @Size(max = 1_048_576) String payload) {
     }
 
     /** What a re-drive of all did. */
-    public record Redriven(int redriven) {
+    public record Redriven(@Min(0) @Max(Integer.MAX_VALUE) int redriven) {
     }
 
     @Inject

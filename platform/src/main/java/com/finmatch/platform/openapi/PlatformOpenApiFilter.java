@@ -1,0 +1,249 @@
+package com.finmatch.platform.openapi;
+
+import com.finmatch.platform.http.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every finmatch service's OpenAPI document says the same way (issue 10 §1, issue 12 §6), added at build time to
+ * the document SmallRye generates from the resources:
+ * <ul>
+ * <li>the {@code Problem} schema (RFC 9457, {@link Problem}) and the problem+json answers 400, 401, 403, 404, 429 and
+ * 500 on every operation — an answer the operation declares itself with a body is kept;</li>
+ * <li>the rate-limit headers (IETF draft {@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset}) on every answer,
+ * and {@code Retry-After} on 429;</li>
+ * <li>{@code Access-Control-Allow-Origin} on every answer (sent only to an allowed origin's cross-origin request);</li>
+ * <li>the {@code servers}: the production ingress (a local stack is the same API at {@code http://127.0.0.1:808x});</li>
+ * <li>the bearer-token security scheme; which operations need it, Quarkus adds from {@code @RolesAllowed}
+ * ({@code quarkus.smallrye-openapi.security-scheme-name=bearer} in each service); operations under
+ * {@code /admin/} name the scheme {@code adminBearer} instead (the same kind of token, with the role admin);</li>
+ * <li>length bounds on the schemas SmallRye generates for {@code UUID}, {@code Instant}, {@code LocalDate}.</li>
+ * </ul>
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class PlatformOpenApiFilter implements OASFilter {
+
+    public static final String PRODUCTION_SERVER = "https://api.finmatch.example";
+    public static final String SECURITY_SCHEME = "bearer";
+    public static final String ADMIN_SECURITY_SCHEME = "adminBearer";
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    /** Formats SmallRye gives java.util.UUID, java.time.Instant/OffsetDateTime and LocalDate, with their longest form. */
+    private static final Map<String, Integer> FORMAT_LENGTHS = Map.of("uuid", 36, "date-time", 35, "date", 10);
+
+    static final Map<String, String> STANDARD_PROBLEMS = standardProblems();
+    /** Problem answers an operation names itself when it can give them: {@code @APIResponse(responseCode = "409", ref = "Problem409")}. */
+    static final Map<String, String> OPTIONAL_PROBLEMS = new java.util.TreeMap<>(Map.of(
+            "409", "Conflict: a duplicate, or a move the object's state does not allow",
+            "412", "The If-Match version is stale: read the object again and retry",
+            "422", "Well-formed but not acceptable in the current state",
+            "428", "If-Match is required: send the ETag of the version you change",
+            "503", "Not available yet: retry after `Retry-After` seconds"));
+    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+    static final String RETRY_AFTER = "Retry-After";
+
+    private static final String PROBLEM = "Problem";
+    private static final String VIOLATION = "Violation";
+
+    private static Map<String, String> standardProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        problems.put("400", "Invalid input: `violations` names each offending field");
+        problems.put("401", "No token, or an invalid or expired one");
+        problems.put("403", "The caller's role may not do this");
+        problems.put("404", "Not found, or not visible to the caller (the same answer)");
+        problems.put("429", "Too many requests: wait `Retry-After` seconds");
+        problems.put("500", "Server error (never expected; logged)");
+        return problems;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSchema(VIOLATION, violationSchema());
+        components.addSchema(PROBLEM, problemSchema());
+        rateLimitHeaders().forEach(components::addHeader);
+        components.addHeader(RETRY_AFTER, integerHeader("Seconds to wait before the next request", true));
+        components.addHeader(ALLOW_ORIGIN, OASFactory.createHeader().required(false)
+                .description("CORS: sent only to a cross-origin request from an allowed origin (none by default: "
+                        + "the portal calls the services from its server)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(PlatformOpenApiFilter::boundFormattedString);
+        }
+        STANDARD_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
+                problemResponse(code, description)));
+        OPTIONAL_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
+                problemResponse(code, description)));
+        components.addHeader("ETag", OASFactory.createHeader().required(true)
+                .description("The object's version; send it in If-Match to change the object")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(40)));
+        components.addHeader("Location", OASFactory.createHeader().required(true)
+                .description("Where the created object is")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
+                        .maxLength(500)));
+        components.addSecurityScheme(SECURITY_SCHEME, bearerScheme("An access token"));
+        components.addSecurityScheme(ADMIN_SECURITY_SCHEME, bearerScheme("An administrator's access token (realm "
+                + "role `admin`)"));
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            openAPI.addServer(OASFactory.createServer().url(PRODUCTION_SERVER)
+                    .description("production: the API ingress (k8s/base/ingress.yaml); a local stack (./finmatch up) "
+                            + "serves the same API at http://127.0.0.1:8081 (enterprise), 8082 (loan), 8083 (matching)")
+                    .addExtension("x-internal", false));
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+                complete(operation);
+                if (path.contains("/admin/")) {
+                    requireAdminScheme(operation);
+                }
+            }));
+        }
+    }
+
+    /** Admin operations name their own scheme, so that an admin token is never mistaken for any token. */
+    private static void requireAdminScheme(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        operation.getSecurity().forEach(requirement -> {
+            if (requirement.hasScheme(SECURITY_SCHEME)) {
+                List<String> roles = requirement.getScheme(SECURITY_SCHEME);
+                requirement.removeScheme(SECURITY_SCHEME);
+                requirement.addScheme(ADMIN_SECURITY_SCHEME, roles);
+            }
+        });
+    }
+
+    private static void boundFormattedString(Schema schema) {
+        Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
+        if (length != null && schema.getMaxLength() == null && schema.getRef() == null) {
+            schema.setMaxLength(length);
+        }
+    }
+
+    /** Adds the standard problem answers the operation lacks and the rate-limit headers to each of its answers. */
+    static void complete(Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
+                : operation.getResponses();
+        operation.setResponses(responses);
+        STANDARD_PROBLEMS.keySet().forEach(code -> {
+            APIResponse declared = responses.getAPIResponse(code);
+            if (declared == null || (declared.getRef() == null && declared.getContent() == null)) {
+                responses.addAPIResponse(code, OASFactory.createAPIResponse()
+                        .ref("#/components/responses/" + responseName(code)));
+            }
+        });
+        responses.setAPIResponses(new java.util.TreeMap<>(responses.getAPIResponses()));
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getRef() != null) {
+                return;
+            }
+            RATE_LIMIT_HEADERS.forEach(name -> addHeaderRef(response, name));
+            addHeaderRef(response, ALLOW_ORIGIN);
+            if ("429".equals(code) || "503".equals(code)) {
+                addHeaderRef(response, RETRY_AFTER);
+            }
+            if (response.getContent() != null && response.getContent().getMediaType(Problem.MEDIA_TYPE) != null
+                    && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
+                response.getContent().getMediaType(Problem.MEDIA_TYPE).setSchema(ref(PROBLEM));
+            }
+        });
+    }
+
+    private static void addHeaderRef(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
+        }
+    }
+
+    static String responseName(String code) {
+        return "Problem" + code;
+    }
+
+    private static APIResponse problemResponse(String code, String description) {
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(problemContent());
+        RATE_LIMIT_HEADERS.forEach(name -> addHeaderRef(response, name));
+        addHeaderRef(response, ALLOW_ORIGIN);
+        if ("429".equals(code) || "503".equals(code)) {
+            addHeaderRef(response, RETRY_AFTER);
+        }
+        if ("401".equals(code)) {
+            response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("`Bearer`")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+        }
+        return response;
+    }
+
+    private static Content problemContent() {
+        MediaType mediaType = OASFactory.createMediaType().schema(ref(PROBLEM));
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType);
+    }
+
+    private static Schema ref(String schema) {
+        return OASFactory.createSchema().ref("#/components/schemas/" + schema);
+    }
+
+    private static Schema string(int maxLength, String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength).description(description);
+    }
+
+    private static Schema violationSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One invalid input")
+                .addProperty("field", string(500, "JSON path of the field, e.g. `rules[2].operator`, or `body`"))
+                .addProperty("message", string(2000, "What is wrong with it"))
+                .required(List.of("field", "message"));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details: the body of every 4xx and 5xx answer. Some answers add "
+                        + "extension members (e.g. `failedRules` of a 422).")
+                .addProperty("type", string(500, "URI of the problem type").format("uri"))
+                .addProperty("title", string(200, "Short summary of the problem type"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("detail", string(4000, "What happened in this occurrence"))
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(1000)
+                        .description("Invalid fields (400 only)").items(ref(VIOLATION)))
+                .required(List.of("type", "title", "status"));
+    }
+
+    private static Map<String, Header> rateLimitHeaders() {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Limit", integerHeader("Requests allowed in the current window (IETF draft "
+                + "RateLimit header fields)", false));
+        headers.put("RateLimit-Remaining", integerHeader("Requests left in the current window", false));
+        headers.put("RateLimit-Reset", integerHeader("Seconds until the window resets", false));
+        return headers;
+    }
+
+    private static Header integerHeader(String description, boolean required) {
+        return OASFactory.createHeader().description(description).required(required)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(1_000_000_000L)));
+    }
+
+    private static SecurityScheme bearerScheme(String who) {
+        return OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description(who + " of the realm `finmatch` (Keycloak), audience `finmatch-api`, signed with RS256 "
+                        + "and short-lived, following RFC8725 (JWT best current practices). Banks' systems get theirs "
+                        + "with the client-credentials grant.");
+    }
+}

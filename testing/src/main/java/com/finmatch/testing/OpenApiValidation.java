@@ -1,0 +1,104 @@
+package com.finmatch.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real validator on real traffic (issue 10 §1): Atlassian's swagger-request-validator checks every response a test
+ * receives from the service's {@code /api} — and the request of every successful exchange — against the OpenAPI
+ * document the service itself serves at {@code /q/openapi}. A violation fails the test that caused it, naming the
+ * operation and what differs.
+ * <p>
+ * Switch it on for every {@code @QuarkusTest} of a module by listing {@link OpenApiValidationCallback} in the module's
+ * {@code src/test/resources/META-INF/services/io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback}, or call
+ * {@link #install()} yourself.
+ */
+public final class OpenApiValidation implements Filter {
+
+    private static final OpenApiValidation INSTANCE = new OpenApiValidation();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** One validator per served document (the base URI of the service under test). */
+    private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
+
+    private OpenApiValidation() {
+    }
+
+    /** The validating filter, for one request: {@code given().filter(OpenApiValidation.filter())}. */
+    public static Filter filter() {
+        return INSTANCE;
+    }
+
+    /** Adds the validating filter to rest-assured's global filters, once. */
+    public static synchronized void install() {
+        if (!RestAssured.filters().contains(INSTANCE)) {
+            RestAssured.filters(INSTANCE);
+        }
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+            FilterContext ctx) {
+        Response response = ctx.next(request, responseSpec);
+        String path = URI.create(request.getURI()).getPath();
+        if (!path.startsWith("/api/")) {
+            return response; // Quarkus' own endpoints (/q/...) are not part of the document
+        }
+        OpenApiInteractionValidator validator = validators.computeIfAbsent(base(request), OpenApiValidation::load);
+        Request interaction = RestAssuredRequest.of(request);
+        ValidationReport report = validator.validateResponse(path, interaction.getMethod(),
+                RestAssuredResponse.of(response));
+        if (response.statusCode() < 300) {
+            report = report.merge(validator.validateRequest(interaction));
+        }
+        if (report.hasErrors()) {
+            throw new AssertionError("OpenAPI violation: " + request.getMethod() + " " + path + " → "
+                    + response.statusCode() + "\n" + SimpleValidationReportFormat.getInstance().apply(report)
+                    + "\nresponse body: " + abbreviate(response.asString()));
+        }
+        return response;
+    }
+
+    private static String base(FilterableRequestSpecification request) {
+        URI uri = URI.create(request.getURI());
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static OpenApiInteractionValidator load(String base) {
+        try {
+            HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi"))
+                    .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+            if (document.statusCode() != 200) {
+                throw new IllegalStateException(base + "/q/openapi answered " + document.statusCode());
+            }
+            return OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + base + "/q/openapi", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 2000 ? body : body.substring(0, 2000) + "…";
+    }
+}
