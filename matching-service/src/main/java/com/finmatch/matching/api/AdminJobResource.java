@@ -42,7 +42,7 @@ public class AdminJobResource {
                     schema = @Schema(implementation = AdminJobs.JobView.class)))
     @APIResponse(responseCode = "409", description = "A re-match or replay job is still running",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response rematch(@jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response startRematch(@jakarta.ws.rs.core.Context UriInfo uri) {
         AdminJobs.JobView job = jobs.startRematch();
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
     }
@@ -69,7 +69,7 @@ public class AdminJobResource {
                     schema = @Schema(implementation = AdminJobs.JobView.class)))
     @APIResponse(responseCode = "409", description = "A re-match or replay job is still running",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response replay(@jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response startReplay(@jakarta.ws.rs.core.Context UriInfo uri) {
         AdminJobs.JobView job = jobs.startReplay();
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
     }

@@ -38,7 +38,7 @@ public class MatchResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.BANK})
-    public PageResponse<MatchQueryService.MatchView> list(
+    public PageResponse<MatchQueryService.MatchView> listMatches(
             @QueryParam("cluster") @Size(max = 60, message = "must be at most 60 characters") String cluster,
             @QueryParam("district") @Size(max = 40, message = "must be at most 40 characters") String district,
             @QueryParam("bankId") @Size(max = 60, message = "must be at most 60 characters") String bankId,
@@ -59,10 +59,10 @@ public class MatchResource {
             + "each event's `data` is one MatchEvent as JSON (components/schemas/MatchEvent), sent after its change "
             + "was committed; nothing is replayed on connecting",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(
-                    description = "an endless text/event-stream; each event's data is a MatchEvent",
+                    description = "an endless text/event-stream; each event's data is a MatchEvent (JSON)",
                     contentMediaType = MediaType.APPLICATION_JSON,
                     contentSchema = MatchFeed.MatchEvent.class)))
-    public Multi<MatchFeed.MatchEvent> stream() {
+    public Multi<MatchFeed.MatchEvent> streamMatches() {
         return feed.stream();
     }
 

@@ -33,7 +33,7 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The recommendations of the caller's enterprise")
     @APIResponse(responseCode = "404", description = "The caller has registered no enterprise yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public RecommendationService.EnterpriseRecommendations mine() {
+    public RecommendationService.EnterpriseRecommendations myRecommendations() {
         return recommendations.of(access.ownEnterprise());
     }
 
@@ -43,7 +43,7 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The recommendations of the enterprise")
     @APIResponse(responseCode = "404", description = "No such enterprise, or the caller is neither its owner nor an "
             + "administrator (the same answer)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public RecommendationService.EnterpriseRecommendations ofEnterprise(@PathParam("id")
+    public RecommendationService.EnterpriseRecommendations enterpriseRecommendations(@PathParam("id")
             @Size(max = Bounds.ID, message = "must be at most " + Bounds.ID + " characters") String id) {
         return recommendations.of(access.readableRecommendations(id));
     }

@@ -55,7 +55,7 @@ public class ScorecardResource {
     @APIResponse(responseCode = "200", description = "Every bank's scorecard, by bank code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                     implementation = BankScorecard.class, maxItems = StatsService.MAX_GROUPS)))
-    public List<BankScorecard> banks(
+    public List<BankScorecard> bankScorecards(
             @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
             @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
         var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, StatsResource.Times.parse("from", from, false),
@@ -67,7 +67,7 @@ public class ScorecardResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.BANK)
-    public BankScorecard mine(
+    public BankScorecard myBankScorecard(
             @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
             @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
         String bankId = caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));

@@ -46,7 +46,7 @@ public class StatsResource {
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    public StatsService.Summary summary(
+    public StatsService.Summary statsSummary(
             @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"cluster", "district", "bank", "product"}))
             String groupBy,
@@ -67,7 +67,7 @@ public class StatsResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = "text/csv", schema = @Schema(
                     description = "RFC 4180 CSV; columns: group, then the fields of Kpis in their order")))
-    public Response export(
+    public Response exportStats(
             @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"cluster", "district", "bank", "product"}))
             String groupBy,
