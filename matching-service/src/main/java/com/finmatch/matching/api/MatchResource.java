@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -48,11 +51,13 @@ public class MatchResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.BANK})
-    public PageResponse<MatchQueryService.MatchView> list(
+    public PageResponse<MatchQueryService.MatchView> listMatches(
             @QueryParam("cluster") @Size(max = 60, message = "must be at most 60 characters") String cluster,
             @QueryParam("district") @Size(max = 40, message = "must be at most 40 characters") String district,
             @QueryParam("bankId") @Size(max = 60, message = "must be at most 60 characters") String bankId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam @Valid PageRequest page) {
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to,
+            @BeanParam @Valid PageRequest page) {
         return matches.list(new MatchQueryService.Filter(blankToNull(cluster), blankToNull(district),
                 blankToNull(bankId), InputBounds.instant("from", from, false),
                 InputBounds.instant("to", to, true), access.bankScope()), page);
@@ -63,7 +68,14 @@ public class MatchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
-    public Multi<MatchFeed.MatchEvent> stream() {
+    @APIResponse(responseCode = "200", description = "Server-Sent Events (text/event-stream) until the client leaves "
+            + "or the token that opened it expires: each event's `data` is one MatchEvent as JSON "
+            + "(components/schemas/MatchEvent), sent after its change was committed; nothing is replayed on connecting",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(
+                    description = "an endless text/event-stream; each event's data is a MatchEvent (JSON)",
+                    contentMediaType = MediaType.APPLICATION_JSON,
+                    contentSchema = MatchFeed.MatchEvent.class)))
+    public Multi<MatchFeed.MatchEvent> streamMatches() {
         // the token's expiry is checked against the system clock, as the OIDC layer checks it
         return feed.stream(caller.subject(), Instant.ofEpochSecond(token.getExpirationTime()));
     }

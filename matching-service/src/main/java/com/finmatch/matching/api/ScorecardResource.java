@@ -13,6 +13,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,9 +36,13 @@ import java.math.BigDecimal;
 public class ScorecardResource {
 
     /** One bank's scorecard over the period. */
-    public record BankScorecard(String bankId, long leads, BigDecimal acceptanceRate, BigDecimal approvalRate,
-            BigDecimal medianResponseHours, BigDecimal p90ResponseHours, long overdueLeads, BigDecimal amountApproved,
-            BigDecimal amountDisbursed, long firstLoanEnterprises) {
+    public record BankScorecard(@Size(max = KpiFilter.MAX_LENGTH) String bankId,
+            @Min(0) @Max(Long.MAX_VALUE) long leads,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal acceptanceRate,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal approvalRate,
+            BigDecimal medianResponseHours, BigDecimal p90ResponseHours,
+            @Min(0) @Max(Long.MAX_VALUE) long overdueLeads, BigDecimal amountApproved, BigDecimal amountDisbursed,
+            @Min(0) @Max(Long.MAX_VALUE) long firstLoanEnterprises) {
     }
 
     @Inject
@@ -44,7 +53,9 @@ public class ScorecardResource {
 
     /** Every bank's scorecard over the period, by bank code, a page at a time. */
     @GET
-    public PageResponse<BankScorecard> banks(@QueryParam("from") String from, @QueryParam("to") String to,
+    public PageResponse<BankScorecard> bankScorecards(
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to,
             @BeanParam @Valid PageRequest page) {
         var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, InputBounds.instant("from", from, false),
                 InputBounds.instant("to", to, true));
@@ -56,7 +67,9 @@ public class ScorecardResource {
     @GET
     @Path("/me")
     @RolesAllowed(Caller.BANK)
-    public BankScorecard mine(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public BankScorecard myBankScorecard(
+            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
         String bankId = caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));
         KpiFilter own;
         try {

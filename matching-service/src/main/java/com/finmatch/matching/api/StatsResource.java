@@ -9,12 +9,19 @@ import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,24 +32,47 @@ import java.util.stream.Collectors;
 @RolesAllowed(Caller.ADMIN)
 public class StatsResource {
 
+    /** The longest {@code from} or {@code to} accepted: an ISO-8601 time with nanoseconds and offset is 35. */
+    static final int MAX_TIME = 64;
+    static final String TIME_LENGTH = "must be at most " + MAX_TIME + " characters";
+    static final String CODE_LENGTH = "must be at most " + KpiFilter.MAX_LENGTH + " characters";
+
     @Inject
     StatsService stats;
 
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    public StatsService.Summary summary(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
-            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+    public StatsService.Summary statsSummary(
+            @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"cluster", "district", "bank", "product"}))
+            String groupBy,
+            @QueryParam("from") @Size(max = MAX_TIME, message = TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = MAX_TIME, message = TIME_LENGTH) String to,
+            @QueryParam("cluster") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String cluster,
+            @QueryParam("district") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String district,
+            @QueryParam("bankId") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String bankId) {
         return query(groupBy, from, to, cluster, district, bankId);
     }
 
     @GET
     @Path("/export")
     @Produces("text/csv")
-    public Response export(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cluster") String cluster,
-            @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
+    @APIResponse(responseCode = "200", description = "The summary's rows as CSV (RFC 4180, UTF-8, CRLF): a header "
+            + "row of the KPI names, one row per group, the total (`TOTAL`) last; sent as an attachment",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"finmatch-kpis.csv\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content = @Content(mediaType = "text/csv", schema = @Schema(
+                    description = "RFC 4180 CSV; columns: group, then the fields of Kpis in their order")))
+    public Response exportStats(
+            @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"cluster", "district", "bank", "product"}))
+            String groupBy,
+            @QueryParam("from") @Size(max = MAX_TIME, message = TIME_LENGTH) String from,
+            @QueryParam("to") @Size(max = MAX_TIME, message = TIME_LENGTH) String to,
+            @QueryParam("cluster") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String cluster,
+            @QueryParam("district") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String district,
+            @QueryParam("bankId") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String bankId) {
         StatsService.Summary summary = query(groupBy, from, to, cluster, district, bankId);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));

@@ -80,7 +80,11 @@ public final class MatchingEngine {
     static final int BLOCK_WORDS = 64;
     /** Blocks matched first in a full re-match, to learn which products win most often. */
     static final int SAMPLE_BLOCKS = 8;
-    static final int NEAR_MISS_LIMIT = 5;
+    public static final int NEAR_MISS_LIMIT = 5;
+    /** The longest top list a need may have ({@code finmatch.matching.top-size}). */
+    public static final int MAX_TOP_SIZE = 100;
+    /** The most IPO-training offers shown for a need or an enterprise's listing readiness, best first. */
+    public static final int MAX_OFFERS = 50;
     static final int MAX_FAILED_FOR_NEAR_MISS = 2;
     public static final List<String> GUARANTEE_TYPES = List.of("CREDIT", "MORTGAGE", "GUARANTEE", "IP_PLEDGE",
             "RECEIVABLES", "POLICY_GUARANTEE");
@@ -153,8 +157,8 @@ public final class MatchingEngine {
     }
 
     public MatchingEngine(int topSize, LocalDate today, int threads) {
-        if (topSize < 1 || topSize > 100) {
-            throw new IllegalArgumentException("topSize must be 1–100");
+        if (topSize < 1 || topSize > MAX_TOP_SIZE) {
+            throw new IllegalArgumentException("topSize must be 1–" + MAX_TOP_SIZE);
         }
         this.topSize = topSize;
         this.today = today;
@@ -1680,7 +1684,7 @@ public final class MatchingEngine {
         }
         matches.sort((a, b) -> a.score().compareTo(b.score()) != 0 ? b.score().compareTo(a.score())
                 : a.offerId().compareTo(b.offerId()));
-        return matches;
+        return matches.size() > MAX_OFFERS ? List.copyOf(matches.subList(0, MAX_OFFERS)) : matches;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 package com.finmatch.matching.service;
 
+import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.event.ApplicationEventsConsumer;
 import com.finmatch.matching.event.EnterpriseEventsConsumer;
 import com.finmatch.matching.event.LeadEventsConsumer;
@@ -13,11 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -45,10 +51,21 @@ public class AdminJobs {
 
     private static final Logger LOG = Logger.getLogger(AdminJobs.class);
     private static final int KEEP = 50;
+    /** The longest error text a failed job shows. */
+    static final int MAX_ERROR = 2000;
 
     /** A job's progress: done of total steps, steps per second and the estimated seconds left. */
-    public record JobView(String jobId, String kind, String state, long done, long total, BigDecimal ratePerSecond,
-            Long etaSeconds, Instant startedAt, Instant finishedAt, Long changedNeeds, String error) {
+    public record JobView(@Size(max = Bounds.ID) String jobId,
+            @Schema(enumeration = {"REMATCH", "REPLAY"}) String kind,
+            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}) String state,
+            @Min(0) @Max(Long.MAX_VALUE) long done, @Min(0) @Max(Long.MAX_VALUE) long total,
+            @DecimalMin("0") BigDecimal ratePerSecond,
+            @Schema(nullable = true, description = "null while the rate is unknown") @Min(0) @Max(Long.MAX_VALUE)
+            Long etaSeconds,
+            Instant startedAt, @Schema(nullable = true, maxLength = Bounds.INSTANT) Instant finishedAt,
+            @Schema(nullable = true, description = "needs whose top list changed (a finished re-match or replay)")
+            @Min(0) @Max(Long.MAX_VALUE) Long changedNeeds,
+            @Schema(nullable = true, description = "why a FAILED job failed") @Size(max = MAX_ERROR) String error) {
     }
 
     private static final class Job {
@@ -149,7 +166,8 @@ public class AdminJobs {
                 outcome = "DONE";
             } catch (RuntimeException e) {
                 LOG.error("job " + job.kind + " failed", e);
-                job.error = e.getMessage();
+                String message = String.valueOf(e.getMessage());
+                job.error = message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
             } finally {
                 job.finishedAt = Instant.now();
                 running.set(null);

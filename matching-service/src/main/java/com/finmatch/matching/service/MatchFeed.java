@@ -1,9 +1,17 @@
 package com.finmatch.matching.service;
 
+import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.Bounds;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,8 +28,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class MatchFeed {
 
     /** One match as it appeared (NEW), moved or was re-scored (CHANGED), or left a top list (REMOVED). */
-    public record MatchEvent(String change, String needId, String enterpriseId, String productId, String bankId,
-            Integer rank, BigDecimal score, Instant at) {
+    public record MatchEvent(@Schema(enumeration = {"NEW", "CHANGED", "REMOVED"}) String change,
+            @Size(max = Bounds.ID) String needId, @Size(max = Bounds.ID) String enterpriseId,
+            @Size(max = Bounds.ID) String productId, @Size(max = Bounds.CODE) String bankId,
+            @Schema(nullable = true, description = "null when REMOVED") @Min(1) @Max(MatchingEngine.MAX_TOP_SIZE)
+            Integer rank,
+            @Schema(nullable = true, description = "null when REMOVED") @DecimalMin("0") @DecimalMax("100")
+            BigDecimal score, Instant at) {
     }
 
     /** The user already holds as many streams as allowed. */

@@ -1,5 +1,7 @@
 package com.finmatch.matching.service;
 
+import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.events.Outbox;
@@ -11,6 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,9 +45,16 @@ public class MatchQueryService {
     static final String RESOURCE = "GET /api/v1/matches";
 
     /** One match: a product in an open need's top list. */
-    public record MatchView(String needId, String enterpriseId, String enterpriseName, String clusterCode,
-            String districtCode, String productId, String productName, String bankId, int rank, BigDecimal score,
-            Instant firstMatchedAt, Instant updatedAt) {
+    public record MatchView(@Size(max = Bounds.ID) String needId,
+            @Size(max = Bounds.ID) String enterpriseId,
+            @Schema(nullable = true, description = "null for a bank without a live consent covering it")
+            @Size(max = Bounds.NAME) String enterpriseName,
+            @Schema(nullable = true) @Size(max = Bounds.CODE) String clusterCode,
+            @Schema(nullable = true) @Size(max = Bounds.CODE) String districtCode,
+            @Size(max = Bounds.ID) String productId,
+            @Schema(nullable = true) @Size(max = Bounds.NAME) String productName,
+            @Size(max = Bounds.CODE) String bankId, @Min(1) @Max(MatchingEngine.MAX_TOP_SIZE) int rank,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal score, Instant firstMatchedAt, Instant updatedAt) {
     }
 
     /** Filters of GET /matches; {@code bankScope} non-null restricts to one bank's products under live consent. */

@@ -1,11 +1,14 @@
 package com.finmatch.matching.service;
 
 import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.domain.Recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,18 +27,26 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RecommendationService {
 
+    /** The most needs (and project gaps) one answer lists; an enterprise has far fewer open at a time. */
+    public static final int MAX_NEEDS = 1000;
+
     /** The answer of GET /recommendations/...: every open need of the enterprise with its recommendation. */
-    public record EnterpriseRecommendations(String enterpriseId, List<NeedRecommendation> recommendations,
-            ListingReadiness listingReadiness, Instant asOf) {
+    public record EnterpriseRecommendations(@Size(max = Bounds.ID) String enterpriseId,
+            @Size(max = MAX_NEEDS) List<NeedRecommendation> recommendations, ListingReadiness listingReadiness,
+            Instant asOf) {
     }
 
-    /** CONTRACT.md Recommendation, plus the project a financing gap belongs to. */
-    public record NeedRecommendation(String needId, String projectId, List<Recommendation.RecommendedProduct> products,
-            List<Recommendation.NearMiss> nearMisses, List<Recommendation.OfferMatch> trainingOffers, Instant asOf) {
+    /** CONTRACT.md Recommendation, plus the project a financing gap belongs to (null for a need). */
+    public record NeedRecommendation(@Size(max = Bounds.ID) String needId,
+            @Schema(nullable = true) @Size(max = Bounds.ID) String projectId,
+            @Size(max = MatchingEngine.MAX_TOP_SIZE) List<Recommendation.RecommendedProduct> products,
+            @Size(max = MatchingEngine.NEAR_MISS_LIMIT) List<Recommendation.NearMiss> nearMisses,
+            @Size(max = MatchingEngine.MAX_OFFERS) List<Recommendation.OfferMatch> trainingOffers, Instant asOf) {
     }
 
     /** The IPO-training offers the enterprise's profile qualifies for, with or without a financing need. */
-    public record ListingReadiness(List<Recommendation.OfferMatch> trainingOffers) {
+    public record ListingReadiness(
+            @Size(max = MatchingEngine.MAX_OFFERS) List<Recommendation.OfferMatch> trainingOffers) {
     }
 
     /** Application statuses after which a product counts as not applied to (the enterprise may apply again). */
@@ -55,7 +66,7 @@ public class RecommendationService {
         Instant now = clock.instant();
         Map<String, Recommendation.Applied> applied = latestApplications(enterpriseId);
         List<NeedRecommendation> list = new ArrayList<>();
-        for (String needId : engine.openNeedsOf(enterpriseId.toString())) {
+        for (String needId : engine.openNeedsOf(enterpriseId.toString()).stream().limit(MAX_NEEDS).toList()) {
             Recommendation r = engine.recommend(needId);
             if (r != null) {
                 List<Recommendation.RecommendedProduct> products = r.products().stream()

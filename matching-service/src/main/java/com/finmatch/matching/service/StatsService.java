@@ -2,6 +2,7 @@ package com.finmatch.matching.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiCalculator;
 import com.finmatch.matching.domain.kpi.KpiFacts;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -30,9 +33,17 @@ import java.util.Map;
 public class StatsService {
 
     /** The KPIs of a period, in total and per group, restricted by the filter (its codes echoed, null = any). */
-    public record Summary(Instant from, Instant to, String groupBy, String cluster, String district, String bankId,
-            BigDecimal lprOneYear, Kpis total, List<Kpis> groups) {
+    public record Summary(@Schema(nullable = true, maxLength = Bounds.INSTANT) Instant from,
+            @Schema(nullable = true, maxLength = Bounds.INSTANT) Instant to,
+            @Schema(nullable = true, enumeration = {"cluster", "district", "bank", "product"}) String groupBy,
+            @Schema(nullable = true) @Size(max = KpiFilter.MAX_LENGTH) String cluster,
+            @Schema(nullable = true) @Size(max = KpiFilter.MAX_LENGTH) String district,
+            @Schema(nullable = true) @Size(max = KpiFilter.MAX_LENGTH) String bankId,
+            BigDecimal lprOneYear, Kpis total, @Size(max = MAX_GROUPS) List<Kpis> groups) {
     }
+
+    /** The most group rows a summary (and a CSV export, and the scorecards) shows: far more than codes in use. */
+    public static final int MAX_GROUPS = 100_000;
 
     @Inject
     EntityManager em;
@@ -50,7 +61,7 @@ public class StatsService {
         KpiCalculator calculator = new KpiCalculator(facts(), filter, from, to, clock.instant(), lpr);
         return new Summary(from, to, groupBy == null ? null : groupBy.name().toLowerCase(java.util.Locale.ROOT),
                 filter.cluster(), filter.district(), filter.bankId(), lpr, calculator.total(),
-                groupBy == null ? List.of() : calculator.grouped(groupBy));
+                groupBy == null ? List.of() : calculator.grouped(groupBy).stream().limit(MAX_GROUPS).toList());
     }
 
     KpiFacts facts() {

@@ -278,6 +278,26 @@ class MatchingEngineTest {
     }
 
     @Test
+    void shouldShowAtMostFiftyTrainingOffersTheBestFirst() {
+        smallHighTechFirmNeedingTwoMillion();
+        for (int i = 0; i < MatchingEngine.MAX_OFFERS + 10; i++) {
+            // every third offer also rewards high-tech firms: those score 100, the others 0
+            List<Rule> rules = i % 3 == 0 ? List.of(soft("tags", Operator.CONTAINS, "HIGH_TECH", 50, "High-tech"))
+                    : List.of(soft("tags", Operator.CONTAINS, "SRDI_LITTLE_GIANT", 50, "Little giant"));
+            engine.upsertTrainingOffer(new TrainingOffer(String.format("o%02d", i), "深交所", "Course " + i, "ONLINE",
+                    TODAY, TODAY, 30, 10, rules, "OPEN"));
+        }
+        List<Recommendation.OfferMatch> forNeed = engine.recommend("n1").trainingOffers();
+        List<Recommendation.OfferMatch> readiness = engine.listingReadiness("e1");
+        assertEquals(MatchingEngine.MAX_OFFERS, forNeed.size());
+        assertEquals(MatchingEngine.MAX_OFFERS, readiness.size());
+        assertEquals("o00", forNeed.get(0).offerId());
+        assertEquals(20, forNeed.stream().filter(o -> o.score().signum() > 0).count(),
+                "all 20 offers that score are kept, ahead of those that do not");
+        assertEquals(new BigDecimal("0.00"), forNeed.get(MatchingEngine.MAX_OFFERS - 1).score());
+    }
+
+    @Test
     void shouldOfferTrainingToAnEnterpriseWithoutAnOpenNeed() {
         engine.upsertEnterprise(enterprise("e1", "441202", "NEV", "SMALL", List.of("HIGH_TECH"), 8_000_000, "AA"));
         engine.upsertNeed(need("n1", "e1", 2_000_000, 24, List.of("CREDIT"), null));

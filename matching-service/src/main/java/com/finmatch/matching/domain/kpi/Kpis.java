@@ -1,5 +1,12 @@
 package com.finmatch.matching.domain.kpi;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 
 /**
@@ -7,24 +14,25 @@ import java.math.BigDecimal;
  * Rates are percentages with 2 decimals (0 when there is nothing to divide by), money is yuan, times are hours.
  */
 public record Kpis(
-        String key,
-        long enterprisesRegistered,
-        long enterprisesServed,
-        long openNeeds,
-        long matches,
-        long applications,
-        BigDecimal acceptanceRate,
-        BigDecimal approvalRate,
+        @Schema(nullable = true, description = "the group's code (`-`: none known); null in the total")
+        @Size(max = KpiFilter.MAX_LENGTH) String key,
+        @Min(0) @Max(Long.MAX_VALUE) long enterprisesRegistered,
+        @Min(0) @Max(Long.MAX_VALUE) long enterprisesServed,
+        @Min(0) @Max(Long.MAX_VALUE) long openNeeds,
+        @Min(0) @Max(Long.MAX_VALUE) long matches,
+        @Min(0) @Max(Long.MAX_VALUE) long applications,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal acceptanceRate,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal approvalRate,
         BigDecimal amountApproved,
         BigDecimal amountDisbursed,
         BigDecimal medianResponseHours,
         BigDecimal p90ResponseHours,
-        long overdueLeads,
-        long firstLoanEnterprises,
-        BigDecimal creditLoanShare,
+        @Min(0) @Max(Long.MAX_VALUE) long overdueLeads,
+        @Min(0) @Max(Long.MAX_VALUE) long firstLoanEnterprises,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal creditLoanShare,
         BigDecimal averageApprovedRate,
         BigDecimal averageRateVsLprBps,
-        long subsidisedLoans,
+        @Min(0) @Max(Long.MAX_VALUE) long subsidisedLoans,
         BigDecimal subsidyAnnualAmount,
         BigDecimal riskPoolExposure) {
 
