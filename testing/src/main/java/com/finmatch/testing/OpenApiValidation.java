@@ -2,11 +2,13 @@ package com.finmatch.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.RestAssured;
+import io.restassured.authentication.PreemptiveOAuth2HeaderScheme;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,7 +66,7 @@ public final class OpenApiValidation implements Filter {
             return response; // Quarkus' own endpoints (/q/...) are not part of the document
         }
         OpenApiInteractionValidator validator = validators.computeIfAbsent(base(request), OpenApiValidation::load);
-        Request interaction = RestAssuredRequest.of(request);
+        Request interaction = withBearer(RestAssuredRequest.of(request), request);
         ValidationReport report = validator.validateResponse(path, interaction.getMethod(),
                 RestAssuredResponse.of(response));
         if (response.statusCode() < 300) {
@@ -75,6 +78,24 @@ public final class OpenApiValidation implements Filter {
                     + "\nresponse body: " + abbreviate(response.asString()));
         }
         return response;
+    }
+
+    /**
+     * rest-assured adds the header of {@code auth().oauth2(token)} when it sends, after the filters ran, so the
+     * request the filter sees has no {@code Authorization}; the validator gets it from the authentication scheme.
+     */
+    private static Request withBearer(Request interaction, FilterableRequestSpecification request) {
+        if (!(request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth2)
+                || interaction.getHeaderValue("Authorization").isPresent()) {
+            return interaction;
+        }
+        SimpleRequest.Builder copy = new SimpleRequest.Builder(interaction.getMethod(), interaction.getPath())
+                .withAuthorization("Bearer " + oauth2.getAccessToken());
+        interaction.getHeaders().forEach((name, values) -> copy.withHeader(name, List.copyOf(values)));
+        interaction.getQueryParameters().forEach(name ->
+                copy.withQueryParam(name, List.copyOf(interaction.getQueryParameterValues(name))));
+        interaction.getRequestBody().ifPresent(copy::withBody);
+        return copy.build();
     }
 
     private static String base(FilterableRequestSpecification request) {
