@@ -8,14 +8,16 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,7 +68,8 @@ public class BankResource {
         return Response.created(URI.create("/api/v1/banks/" + bank.bankId)).entity(BankView.of(bank)).build();
     }
 
-    public record BankView(String bankId, String name, int responseHours) {
+    public record BankView(@Size(max = 40) String bankId, @Size(max = 200) String name,
+            @Min(1) @Max(2000) int responseHours) {
         static BankView of(Bank b) {
             return new BankView(b.bankId, b.name, b.responseHours);
         }

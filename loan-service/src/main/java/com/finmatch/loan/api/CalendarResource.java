@@ -12,8 +12,8 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.net.URI;
 import java.time.Clock;
@@ -111,7 +112,8 @@ public class CalendarResource {
                 + LAST_YEAR);
     }
 
-    public record CalendarDayView(LocalDate date, DayKind kind, String name, Instant updatedAt, String updatedBy) {
+    public record CalendarDayView(LocalDate date, DayKind kind, @Size(max = 100) String name,
+            @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) @Size(max = 255) String updatedBy) {
         static CalendarDayView of(CalendarDay d) {
             return new CalendarDayView(d.day, d.kind, d.name, d.updatedAt, d.updatedBy);
         }

@@ -10,8 +10,8 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +61,9 @@ public class LeadResource {
     /** The published list of coded decline reasons. */
     @GET
     @Path("/decline-reasons")
+    @APIResponse(responseCode = "200", description = "Every reason a bank may give for a decline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = DeclineReasonView.class, maxItems = 50)))
     public List<DeclineReasonView> declineReasons() {
         return Arrays.stream(DeclineReason.values())
                 .map(r -> new DeclineReasonView(r.name(), r.zh, r.en, r.requiresNote())).toList();
@@ -82,6 +89,7 @@ public class LeadResource {
                 .tag(Long.toString(details.lead().version)).build();
     }
 
-    public record DeclineReasonView(String code, String zh, String en, boolean noteRequired) {
+    public record DeclineReasonView(@Size(max = 40) String code, @Size(max = 200) String zh, @Size(max = 200) String en,
+            boolean noteRequired) {
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,10 +21,18 @@ import java.util.UUID;
  * profile only when the enterprise has a live consent for this bank to see its PROFILE.
  */
 public record LeadView(UUID id, UUID applicationId, UUID enterpriseId, UUID financingNeedId, UUID productId,
-        String bankId, BigDecimal amount, Integer termMonths, LeadStatus status, Instant submittedAt, Instant dueAt,
-        boolean overdue, boolean escalated, Instant escalatedAt, Instant answeredAt, BigDecimal approvedAmount,
-        BigDecimal approvedRate, BigDecimal disbursedAmount, String declineReason, List<LeadHistoryEntry> history,
-        JsonNode enterprise, long version) {
+        @Size(max = 40) String bankId, BigDecimal amount,
+        @Schema(nullable = true) @Min(1) @Max(600) Integer termMonths, LeadStatus status, Instant submittedAt,
+        Instant dueAt, boolean overdue, boolean escalated, @Schema(nullable = true) Instant escalatedAt,
+        @Schema(nullable = true) Instant answeredAt, @Schema(nullable = true) BigDecimal approvedAmount,
+        @Schema(nullable = true) BigDecimal approvedRate, @Schema(nullable = true) BigDecimal disbursedAmount,
+        @Schema(nullable = true) @Size(max = 40) String declineReason,
+        @Size(max = LeadHistoryEntry.MAX_ENTRIES) List<LeadHistoryEntry> history,
+        @Schema(type = SchemaType.OBJECT, nullable = true, description = "The enterprise's profile, only the fields of "
+                + "the data categories a live consent shows this bank (GET /api/v1/reference/data-categories of "
+                + "enterprise-service names each category's fields); null without a live PROFILE consent and in lists")
+        JsonNode enterprise,
+        @Min(0) @Max(Long.MAX_VALUE) long version) {
 
     public static LeadView of(Lead l, JsonNode enterprise, Instant now) {
         return new LeadView(l.id, l.id, l.enterpriseId, l.financingNeedId, l.productId, l.bankId, l.amount,

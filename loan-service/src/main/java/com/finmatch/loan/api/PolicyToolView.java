@@ -2,14 +2,20 @@ package com.finmatch.loan.api;
 
 import com.finmatch.loan.domain.PolicyTool;
 import com.finmatch.loan.domain.PolicyToolKind;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record PolicyToolView(UUID id, PolicyToolKind kind, String name, String description, BigDecimal subsidyRate,
+public record PolicyToolView(UUID id, PolicyToolKind kind, @Size(max = 200) String name,
+        @Schema(nullable = true) @Size(max = 2000) String description, BigDecimal subsidyRate,
         BigDecimal coverageShare, BigDecimal poolSize, BigDecimal exposureUsed, BigDecimal perEnterpriseCap,
-        BigDecimal budget, BigDecimal budgetUsed, BigDecimal guaranteeFeeRate, LocalDate validFrom, LocalDate validTo, boolean active, long version) {
+        BigDecimal budget, BigDecimal budgetUsed, BigDecimal guaranteeFeeRate, LocalDate validFrom, LocalDate validTo, boolean active,
+        @Min(0) @Max(Long.MAX_VALUE) long version) {
 
     public static PolicyToolView of(PolicyTool t) {
         return new PolicyToolView(t.id, t.kind, t.name, t.description, t.subsidyRate, t.coverageShare, t.poolSize,

@@ -10,8 +10,8 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -101,7 +101,8 @@ public class TrainingOfferResource {
         return Response.ok(TrainingOfferView.of(offer)).tag(Long.toString(offer.version)).build();
     }
 
-    public record EnrolmentView(UUID id, UUID offerId, String enterpriseSub, UUID enterpriseId, Instant enrolledAt) {
+    public record EnrolmentView(UUID id, UUID offerId, @Size(max = 255) String enterpriseSub, UUID enterpriseId,
+            Instant enrolledAt) {
         static EnrolmentView of(TrainingEnrolment e) {
             return new EnrolmentView(e.id, e.offerId, e.enterpriseSub, e.enterpriseId, e.enrolledAt);
         }

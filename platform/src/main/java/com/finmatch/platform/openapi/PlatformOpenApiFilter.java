@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What every finmatch service's OpenAPI document says the same way (issue 10 §1, issue 12 §6), added at build time to
@@ -43,6 +45,8 @@ public class PlatformOpenApiFilter implements OASFilter {
     public static final String ADMIN_SECURITY_SCHEME = "adminBearer";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     /** Formats SmallRye gives java.util.UUID, java.time.Instant/OffsetDateTime and LocalDate, with their longest form. */
+    private static final String UUID_PATTERN =
+            "^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$";
     private static final Map<String, Integer> FORMAT_LENGTHS = Map.of("uuid", 36, "date-time", 35, "date", 10);
 
     static final Map<String, String> STANDARD_PROBLEMS = standardProblems();
@@ -129,11 +133,28 @@ public class PlatformOpenApiFilter implements OASFilter {
         });
     }
 
+    /**
+     * Gives every UUID and date string its length (and a UUID its anchored pattern), wherever it sits: a component, a
+     * property, an array's items or a composition.
+     */
     private static void boundFormattedString(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
         Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
-        if (length != null && schema.getMaxLength() == null && schema.getRef() == null) {
+        if (length != null && schema.getMaxLength() == null) {
             schema.setMaxLength(length);
         }
+        if ("uuid".equals(schema.getFormat())) {
+            schema.setMinLength(36);
+            schema.setPattern(UUID_PATTERN);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(PlatformOpenApiFilter::boundFormattedString);
+        }
+        boundFormattedString(schema.getItems());
+        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
+                .flatMap(List::stream).forEach(PlatformOpenApiFilter::boundFormattedString);
     }
 
     /** Adds the standard problem answers the operation lacks and the rate-limit headers to each of its answers. */
