@@ -239,11 +239,25 @@ class DocumentedBoundsTest {
 
     // ------------------------------------------------------------------------------------------- sending the cases
 
+    /**
+     * The case sent with a token of a role the operation allows: the document names no roles (OpenAPI 3.0 lets a bearer
+     * scheme list none), so each role is tried in turn and the first answer that is not 403 counts.
+     */
     private static Response send(JsonNode doc, JsonNode op, Case c) {
+        Response response = null;
+        for (String token : tokensFor(op)) {
+            response = send(doc, op, c, token);
+            if (response.statusCode() != 403) {
+                return response;
+            }
+        }
+        return response;
+    }
+
+    private static Response send(JsonNode doc, JsonNode op, Case c, String token) {
         String method = c.operation().substring(0, c.operation().indexOf(' '));
         String path = c.operation().substring(method.length() + 1);
         RequestSpecification request = given().contentType(ContentType.JSON);
-        String token = tokenFor(op);
         if (token != null) {
             request.auth().oauth2(token);
         }
@@ -271,22 +285,14 @@ class DocumentedBoundsTest {
         return request.request(method.toUpperCase(), path);
     }
 
-    /** A token with the first role the operation's security names (none for public operations). */
-    private static String tokenFor(JsonNode op) {
+    /** Tokens of each role for an operation that names a security scheme; none (a null) for a public one. */
+    private static List<String> tokensFor(JsonNode op) {
         JsonNode security = op.path("security");
         if (!security.isArray() || security.isEmpty()) {
-            return null;
+            return java.util.Collections.singletonList(null);
         }
-        List<String> roles = new ArrayList<>();
-        security.get(0).fields().forEachRemaining(e -> e.getValue().forEach(r -> roles.add(r.asText())));
         String subject = Fixtures.newSubject("bounds");
-        if (roles.contains("enterprise")) {
-            return Tokens.enterprise(subject);
-        }
-        if (roles.contains("admin")) {
-            return Tokens.admin(subject);
-        }
-        return roles.contains("bank") ? Tokens.bank(subject, "ZQRCB") : Tokens.enterprise(subject);
+        return List.of(Tokens.enterprise(subject), Tokens.admin(subject), Tokens.bank(subject, "ZQRCB"));
     }
 
     @SuppressWarnings("unchecked")

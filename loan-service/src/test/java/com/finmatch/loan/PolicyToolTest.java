@@ -68,11 +68,13 @@ class PolicyToolTest {
 
     @Test
     void shouldAcceptTheSeedDataShapeOfPolicyTools() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
+        // the aliases of the demo data's source format are accepted but are not the documented contract (the
+        // request schema names kind, poolSize …), so these two requests go without the OpenAPI validator
+        given().noFilters().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                 {"name": "贴息", "type": "INTEREST_SUBSIDY", "subsidyRate": 1.0, "maxPerEnterprise": 1000000,
                  "validFrom": "2026-01-01", "validTo": "2027-12-31"}
                 """).when().post(TOOLS).then().statusCode(201).body("perEnterpriseCap", equalTo(1000000.0f));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
+        given().noFilters().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                 {"name": "资金池", "type": "RISK_COMPENSATION_POOL", "fundAmount": 200000000, "compensationRatio": 50}
                 """).when().post(TOOLS).then().statusCode(201).body("kind", equalTo("RISK_POOL"))
                 .body("coverageShare", equalTo(0.5f));

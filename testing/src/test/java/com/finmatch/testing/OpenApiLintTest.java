@@ -77,16 +77,26 @@ class OpenApiLintTest {
     }
 
     private static void run(Path dir, List<String> command, int... okExitCodes) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        // never the fork's own stdin/stdout: surefire talks to the forked JVM through them
+        Path output = Files.createTempFile("spectral-run", ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        process.getOutputStream().close();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
             process.destroyForcibly();
-            throw new AssertionError(command.get(0) + " did not finish in 10 minutes");
+        }
+        String log = Files.readString(output);
+        Files.deleteIfExists(output);
+        System.out.print(log);
+        if (!finished) {
+            throw new AssertionError(command.get(0) + " did not finish in 10 minutes\n" + log);
         }
         int exit = process.exitValue();
         int[] ok = okExitCodes.length == 0 ? new int[] {0} : okExitCodes;
         if (java.util.Arrays.stream(ok).noneMatch(code -> code == exit)) {
             throw new AssertionError(String.join(" ", command) + " exited with " + exit
-                    + " (Node.js 18+ and npm are needed: docs/openapi/README.md)");
+                    + " (Node.js 18+ and npm are needed: docs/openapi/README.md)\n" + log);
         }
     }
 }

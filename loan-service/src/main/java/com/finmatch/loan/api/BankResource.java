@@ -24,6 +24,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 
@@ -44,6 +48,8 @@ public class BankResource {
 
     @GET
     @Path("/{bankId}")
+    @APIResponse(responseCode = "200", description = "The bank", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))
     public Response getBank(@PathParam("bankId") @Size(max = 40) String bankId) {
         Bank bank = banks.get(bankId);
         return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
@@ -53,6 +59,10 @@ public class BankResource {
     @Path("/{bankId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "The bank as changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))
+    @APIResponse(responseCode = "412", ref = "Problem412")
+    @APIResponse(responseCode = "428", ref = "Problem428")
     public Response updateBank(@PathParam("bankId") @Size(max = 40) String bankId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid BankRequest request) {
@@ -63,6 +73,10 @@ public class BankResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response registerBank(@NotNull @Valid BankRequest request) {
         Bank bank = banks.register(request);
         return Response.created(URI.create("/api/v1/banks/" + bank.bankId)).entity(BankView.of(bank)).build();

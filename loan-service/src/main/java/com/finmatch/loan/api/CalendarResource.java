@@ -25,7 +25,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Clock;
@@ -67,6 +70,12 @@ public class CalendarResource {
     @Path("/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "The day was set already and is replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CalendarDayView.class)))
+    @APIResponse(responseCode = "201", description = "The day was not set before",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDayView.class)))
     public Response putCalendarDay(@PathParam("date") @Size(max = 10) String date,
             @NotNull @Valid CalendarDayRequest request) {
         WorkingCalendar.Saved saved = calendar.put(date(date), request.kind(), request.name(), caller.name());
@@ -79,6 +88,7 @@ public class CalendarResource {
     @DELETE
     @Path("/{date}")
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "204", description = "The day is an ordinary day again")
     public Response deleteCalendarDay(@PathParam("date") @Size(max = 10) String date) {
         calendar.delete(date(date));
         return Response.noContent().build();

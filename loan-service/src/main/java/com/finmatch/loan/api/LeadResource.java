@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,6 +73,9 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @APIResponse(responseCode = "200", description = "The lead",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     public Response getLead(@PathParam("id") UUID id) {
         return respond(leads.get(id, clock.instant()));
     }
@@ -80,6 +84,10 @@ public class LeadResource {
     @Path("/{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @APIResponse(responseCode = "200", description = "The lead after the decision",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response decideOnLead(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
         return respond(leads.decide(id, decision, clock.instant()));
     }

@@ -1,18 +1,21 @@
 package com.finmatch.loan.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,16 +31,21 @@ public record LeadView(UUID id, UUID applicationId, UUID enterpriseId, UUID fina
         @Schema(nullable = true) BigDecimal approvedRate, @Schema(nullable = true) BigDecimal disbursedAmount,
         @Schema(nullable = true) @Size(max = 40) String declineReason,
         @Size(max = LeadHistoryEntry.MAX_ENTRIES) List<LeadHistoryEntry> history,
-        @Schema(type = SchemaType.OBJECT, nullable = true, description = "The enterprise's profile, only the fields of "
+        @Schema(nullable = true, description = "The enterprise's profile, only the fields of "
                 + "the data categories a live consent shows this bank (GET /api/v1/reference/data-categories of "
                 + "enterprise-service names each category's fields); null without a live PROFILE consent and in lists")
-        JsonNode enterprise,
+        Map<String, Object> enterprise,
         @Min(0) @Max(Long.MAX_VALUE) long version) {
+
+    /** Amounts stay BigDecimal, as they are in the profile. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static LeadView of(Lead l, JsonNode enterprise, Instant now) {
         return new LeadView(l.id, l.id, l.enterpriseId, l.financingNeedId, l.productId, l.bankId, l.amount,
                 l.termMonths, l.status, l.submittedAt, l.dueAt, l.isOverdueAt(now), l.overdue, l.escalatedAt,
                 l.answeredAt, l.approvedAmount, l.approvedRate, l.disbursedAmount, l.declineReason, l.history,
-                enterprise, l.version);
+                enterprise == null ? null : JSON.convertValue(enterprise, new TypeReference<Map<String, Object>>() { }),
+                l.version);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import java.time.LocalDate;
  * accepted instead. Aliases: {@code type} for kind (RISK_COMPENSATION_POOL for RISK_POOL), {@code fundAmount} or
  * {@code maxGuaranteeAmount} for poolSize, {@code maxPerEnterprise} for perEnterpriseCap.
  */
+@Schema(description = "A policy tool as an administrator writes it. For the demo data's source format the service "
+        + "also accepts, outside this schema, the aliases type (for kind; RISK_COMPENSATION_POOL for RISK_POOL), "
+        + "fundAmount or maxGuaranteeAmount (for poolSize) and maxPerEnterprise (for perEnterpriseCap).")
 public record PolicyToolRequest(
         @NotNull @JsonAlias("type") PolicyToolKind kind,
         @NotBlank @Size(max = 200) String name,

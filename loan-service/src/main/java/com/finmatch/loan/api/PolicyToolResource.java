@@ -9,8 +9,8 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.UUID;
@@ -46,6 +50,8 @@ public class PolicyToolResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The policy tool", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
     public Response getPolicyTool(@PathParam("id") UUID id) {
         return respond(tools.get(id));
     }
@@ -53,6 +59,9 @@ public class PolicyToolResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
     public Response createPolicyTool(@NotNull @Valid PolicyToolRequest request) {
         PolicyTool tool = tools.create(request);
         return Response.created(URI.create("/api/v1/policy-tools/" + tool.id)).entity(PolicyToolView.of(tool))
@@ -63,6 +72,10 @@ public class PolicyToolResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "The policy tool as changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
+    @APIResponse(responseCode = "412", ref = "Problem412")
+    @APIResponse(responseCode = "428", ref = "Problem428")
     public Response updatePolicyTool(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid PolicyToolRequest request) {

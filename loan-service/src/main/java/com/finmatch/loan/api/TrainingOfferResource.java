@@ -25,6 +25,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -49,6 +53,8 @@ public class TrainingOfferResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The training offer", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
     public Response getTrainingOffer(@PathParam("id") UUID id) {
         return respond(offers.get(id));
     }
@@ -56,6 +62,9 @@ public class TrainingOfferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "201", description = "Published",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
     public Response publishTrainingOffer(@NotNull @Valid TrainingOfferRequest request) {
         TrainingOffer offer = offers.publish(request);
         return Response.created(URI.create("/api/v1/training-offers/" + offer.id)).entity(TrainingOfferView.of(offer))
@@ -66,6 +75,11 @@ public class TrainingOfferResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "The training offer as changed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
+    @APIResponse(responseCode = "412", ref = "Problem412")
+    @APIResponse(responseCode = "428", ref = "Problem428")
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response updateTrainingOffer(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid TrainingOfferRequest request) {
@@ -75,6 +89,9 @@ public class TrainingOfferResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Caller.ADMIN)
+    @APIResponse(responseCode = "200", description = "The training offer, closed", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response closeTrainingOffer(@PathParam("id") UUID id) {
         return respond(offers.close(id));
     }
@@ -82,6 +99,11 @@ public class TrainingOfferResource {
     @POST
     @Path("/{id}/enrolments")
     @RolesAllowed(Caller.ENTERPRISE)
+    @APIResponse(responseCode = "201", description = "Enrolled",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
+    @APIResponse(responseCode = "409", ref = "Problem409")
+    @APIResponse(responseCode = "503", ref = "Problem503")
     public Response enrolInTrainingOffer(@PathParam("id") UUID id) {
         TrainingEnrolment e = offers.enrol(id);
         return Response.created(URI.create("/api/v1/training-offers/" + id + "/enrolments/" + e.id))

@@ -2,6 +2,7 @@ package com.finmatch.platform.openapi;
 
 import com.finmatch.platform.http.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.openapi.internal.models.media.SchemaSupport;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -47,6 +48,9 @@ public class PlatformOpenApiFilter implements OASFilter {
     /** Formats SmallRye gives java.util.UUID, java.time.Instant/OffsetDateTime and LocalDate, with their longest form. */
     private static final String UUID_PATTERN =
             "^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$";
+    /** SmallRye's pattern for {@code @NotBlank} (a non-space somewhere), and the same anchored. */
+    private static final String NOT_BLANK = "\\S";
+    private static final String NOT_BLANK_ANCHORED = "^[\\s\\S]*\\S[\\s\\S]*$";
     private static final Map<String, Integer> FORMAT_LENGTHS = Map.of("uuid", 36, "date-time", 35, "date", 10);
 
     static final Map<String, String> STANDARD_PROBLEMS = standardProblems();
@@ -69,6 +73,7 @@ public class PlatformOpenApiFilter implements OASFilter {
         problems.put("401", "No token, or an invalid or expired one");
         problems.put("403", "The caller's role may not do this");
         problems.put("404", "Not found, or not visible to the caller (the same answer)");
+        problems.put("413", "The request's body is larger than the services accept (256 KiB)");
         problems.put("429", "Too many requests: wait `Retry-After` seconds");
         problems.put("500", "Server error (never expected; logged)");
         return problems;
@@ -87,7 +92,8 @@ public class PlatformOpenApiFilter implements OASFilter {
                         + "the portal calls the services from its server)")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(PlatformOpenApiFilter::boundFormattedString);
+            Map<String, Schema> schemas = components.getSchemas();
+            schemas.values().forEach(schema -> tidy(schema, schemas));
         }
         STANDARD_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
                 problemResponse(code, description)));
@@ -134,27 +140,64 @@ public class PlatformOpenApiFilter implements OASFilter {
     }
 
     /**
-     * Gives every UUID and date string its length (and a UUID its anchored pattern), wherever it sits: a component, a
-     * property, an array's items or a composition.
+     * Wherever a schema sits (a component, a property, an array's items or a composition): a nullable reference to a
+     * plain component (a date, an id, an enum) becomes that component inline with {@code nullable} (OpenAPI 3.0 lets
+     * no {@code null} through {@code allOf}); every UUID and date string gets its length, a UUID its anchored pattern,
+     * and the pattern of {@code @NotBlank} is anchored.
      */
-    private static void boundFormattedString(Schema schema) {
-        if (schema == null || schema.getRef() != null) {
+    private static void tidy(Schema schema, Map<String, Schema> components) {
+        if (schema == null) {
+            return;
+        }
+        inlineNullableReference(schema, components);
+        if (schema.getRef() != null) {
             return;
         }
         Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
         if (length != null && schema.getMaxLength() == null) {
             schema.setMaxLength(length);
         }
+        if (NOT_BLANK.equals(schema.getPattern())) {
+            schema.setPattern(NOT_BLANK_ANCHORED);
+        }
         if ("uuid".equals(schema.getFormat())) {
             schema.setMinLength(36);
             schema.setPattern(UUID_PATTERN);
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(PlatformOpenApiFilter::boundFormattedString);
+            schema.getProperties().values().forEach(property -> tidy(property, components));
         }
-        boundFormattedString(schema.getItems());
+        tidy(schema.getItems(), components);
         Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
-                .flatMap(List::stream).forEach(PlatformOpenApiFilter::boundFormattedString);
+                .flatMap(List::stream).forEach(part -> tidy(part, components));
+    }
+
+    private static void inlineNullableReference(Schema schema, Map<String, Schema> components) {
+        // SmallRye keeps the nullable of a reference (it has no type of its own) beside the model, not in its type
+        if (!Boolean.TRUE.equals(SchemaSupport.getNullable(schema))) {
+            return;
+        }
+        List<Schema> allOf = schema.getAllOf();
+        String ref = schema.getRef() != null ? schema.getRef()
+                : allOf != null && allOf.size() == 1 ? allOf.get(0).getRef() : null;
+        Schema target = ref == null ? null : components.get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (target == null || target.getType() == null || target.getType().contains(Schema.SchemaType.OBJECT)) {
+            return;
+        }
+        schema.setRef(null);
+        schema.setAllOf(null);
+        List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
+        types.add(Schema.SchemaType.NULL);
+        schema.setType(types);
+        schema.setFormat(target.getFormat());
+        schema.setPattern(target.getPattern());
+        schema.setMinLength(target.getMinLength());
+        schema.setMaxLength(schema.getMaxLength() == null ? target.getMaxLength() : schema.getMaxLength());
+        if (target.getEnumeration() != null) {
+            List<Object> values = new java.util.ArrayList<>(target.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
+        }
     }
 
     /** Adds the standard problem answers the operation lacks and the rate-limit headers to each of its answers. */
