@@ -5,6 +5,9 @@ import com.finmatch.loan.domain.Rule;
 import com.finmatch.loan.service.NotEligibleException;
 import com.finmatch.loan.service.ProfileNotReplicatedException;
 import com.finmatch.platform.http.Problem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,8 +22,9 @@ public class EnrolmentProblems {
 
     /** RFC 9457 problem with the extension member {@code failedRules: [{zh, en}]}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NotEligibleProblem(String type, String title, int status, String detail,
-            List<Rule.Message> failedRules) {
+    public record NotEligibleProblem(@Size(max = 500) String type, @Size(max = 200) String title,
+            @Min(100) @Max(599) int status, @Size(max = 2000) String detail,
+            @Size(max = 50) List<Rule.Message> failedRules) {
     }
 
     @ServerExceptionMapper

@@ -12,9 +12,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 public record PolicyToolView(UUID id, PolicyToolKind kind, @Size(max = 200) String name,
-        @Schema(nullable = true) @Size(max = 2000) String description, BigDecimal subsidyRate,
-        BigDecimal coverageShare, BigDecimal poolSize, BigDecimal exposureUsed, BigDecimal perEnterpriseCap,
-        BigDecimal budget, BigDecimal budgetUsed, BigDecimal guaranteeFeeRate, LocalDate validFrom, LocalDate validTo, boolean active,
+        @Schema(nullable = true) @Size(max = 2000) String description,
+        // which amounts a tool has depends on its kind; the others are null
+        @Schema(nullable = true) BigDecimal subsidyRate, @Schema(nullable = true) BigDecimal coverageShare,
+        @Schema(nullable = true) BigDecimal poolSize, @Schema(nullable = true) BigDecimal exposureUsed,
+        @Schema(nullable = true) BigDecimal perEnterpriseCap, @Schema(nullable = true) BigDecimal budget,
+        @Schema(nullable = true) BigDecimal budgetUsed, @Schema(nullable = true) BigDecimal guaranteeFeeRate,
+        @Schema(nullable = true) LocalDate validFrom, @Schema(nullable = true) LocalDate validTo, boolean active,
         @Min(0) @Max(Long.MAX_VALUE) long version) {
 
     public static PolicyToolView of(PolicyTool t) {

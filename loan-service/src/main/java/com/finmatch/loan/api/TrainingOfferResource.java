@@ -6,6 +6,7 @@ import com.finmatch.loan.domain.TrainingOfferStatus;
 import com.finmatch.loan.service.TrainingOfferService;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
+import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -103,6 +104,9 @@ public class TrainingOfferResource {
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "409", ref = "Problem409")
+    @APIResponse(responseCode = "422", description = "The caller's enterprise fails the offer's entry criteria, "
+            + "named in failedRules", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = EnrolmentProblems.NotEligibleProblem.class)))
     @APIResponse(responseCode = "503", ref = "Problem503")
     public Response enrolInTrainingOffer(@PathParam("id") UUID id) {
         TrainingEnrolment e = offers.enrol(id);

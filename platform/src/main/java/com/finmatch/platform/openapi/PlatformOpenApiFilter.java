@@ -2,7 +2,6 @@ package com.finmatch.platform.openapi;
 
 import com.finmatch.platform.http.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.smallrye.openapi.internal.models.media.SchemaSupport;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -141,8 +140,7 @@ public class PlatformOpenApiFilter implements OASFilter {
 
     /**
      * Wherever a schema sits (a component, a property, an array's items or a composition): a nullable reference to a
-     * plain component (a date, an id, an enum) becomes that component inline with {@code nullable} (OpenAPI 3.0 lets
-     * no {@code null} through {@code allOf}); every UUID and date string gets its length, a UUID its anchored pattern,
+     * plain component (a date, an id, an enum) becomes that component inline with {@code nullable}; every UUID and date string gets its length, a UUID its anchored pattern,
      * and the pattern of {@code @NotBlank} is anchored.
      */
     private static void tidy(Schema schema, Map<String, Schema> components) {
@@ -173,19 +171,18 @@ public class PlatformOpenApiFilter implements OASFilter {
     }
 
     private static void inlineNullableReference(Schema schema, Map<String, Schema> components) {
-        // SmallRye keeps the nullable of a reference (it has no type of its own) beside the model, not in its type
-        if (!Boolean.TRUE.equals(SchemaSupport.getNullable(schema))) {
+        // SmallRye models a nullable reference as anyOf [the reference, null] and writes it for OpenAPI 3.0 as
+        // allOf [the reference] with nullable, which lets no null through
+        List<Schema> anyOf = schema.getAnyOf();
+        if (anyOf == null || anyOf.size() != 2 || anyOf.stream().noneMatch(PlatformOpenApiFilter::isNullOnly)) {
             return;
         }
-        List<Schema> allOf = schema.getAllOf();
-        String ref = schema.getRef() != null ? schema.getRef()
-                : allOf != null && allOf.size() == 1 ? allOf.get(0).getRef() : null;
+        String ref = anyOf.stream().filter(s -> !isNullOnly(s)).findFirst().map(Schema::getRef).orElse(null);
         Schema target = ref == null ? null : components.get(ref.substring(ref.lastIndexOf('/') + 1));
         if (target == null || target.getType() == null || target.getType().contains(Schema.SchemaType.OBJECT)) {
             return;
         }
-        schema.setRef(null);
-        schema.setAllOf(null);
+        schema.setAnyOf(null);
         List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
         types.add(Schema.SchemaType.NULL);
         schema.setType(types);
@@ -198,6 +195,10 @@ public class PlatformOpenApiFilter implements OASFilter {
             values.add(null);
             schema.setEnumeration(values);
         }
+    }
+
+    private static boolean isNullOnly(Schema schema) {
+        return schema.getRef() == null && List.of(Schema.SchemaType.NULL).equals(schema.getType());
     }
 
     /** Adds the standard problem answers the operation lacks and the rate-limit headers to each of its answers. */
