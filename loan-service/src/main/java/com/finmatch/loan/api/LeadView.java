@@ -28,7 +28,8 @@ public record LeadView(UUID id, UUID applicationId, UUID enterpriseId, UUID fina
         @Schema(nullable = true) BigDecimal approvedRate, @Schema(nullable = true) BigDecimal disbursedAmount,
         @Schema(nullable = true) @Size(max = 40) String declineReason,
         @Size(max = LeadHistoryEntry.MAX_ENTRIES) List<LeadHistoryEntry> history,
-        @Schema(type = SchemaType.OBJECT, nullable = true, description = "The enterprise's profile, only the fields of "
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, nullable = true,
+                description = "The enterprise's profile, only the fields of "
                 + "the data categories a live consent shows this bank (GET /api/v1/reference/data-categories of "
                 + "enterprise-service names each category's fields); null without a live PROFILE consent and in lists")
         JsonNode enterprise,
