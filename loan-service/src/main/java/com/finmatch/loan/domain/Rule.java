@@ -11,11 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An eligibility (hard) or appetite (soft, weighted) rule, kept as data: {@code {field, operator, value, hard,
  * weight, message: {zh, en}}}. Checked by {@link RuleValidator} before it is stored; evaluated by matching-service, and a training offer's hard
  * rules also by {@link EntryCriteria} on enrolment.
+ * <p>
+ * Its OpenAPI schema is not read from this record: the shape of {@code value} depends on {@code operator}, so the
+ * document describes a rule as one of ComparisonRule, ListRule, RangeRule ({@code META-INF/openapi.yaml}, and
+ * {@code mp.openapi.schema.com.finmatch.loan.domain.Rule} in application.properties).
  */
 public record Rule(@NotNull @Size(max = RuleValidator.MAX_CODE) String field,
         @NotNull @Schema(enumeration = {"EQ", "NE", "GT", "GE", "LT", "LE", "IN", "NOT_IN", "CONTAINS", "BETWEEN"})
         @Size(max = 10) String operator,
-        @NotNull @Schema(ref = "RuleValue") JsonNode value,
+        @NotNull JsonNode value,
         @Schema(nullable = true, description = "true: eligibility (must pass); false or null: appetite (weighted)")
         Boolean hard,
         @Schema(nullable = true, description = "0–100, for soft rules") @Min(0) @Max(100) Integer weight,
