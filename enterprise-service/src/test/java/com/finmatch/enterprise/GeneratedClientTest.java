@@ -117,7 +117,8 @@ class GeneratedClientTest {
         assertEquals(sent.getPatents(), got.getPatents());
         assertEquals(sent.getCreditRating(), got.getCreditRating());
         assertEquals(sent.getListingIntention(), got.getListingIntention());
-        assertEquals(sent.getTargetBoard(), got.getTargetBoard());
+        // a nullable enum is written inline in the view, so the client has a type of its own for it there
+        assertEquals(sent.getTargetBoard().getValue(), got.getTargetBoard().getValue());
         assertEquals(sent.getContactName(), got.getContactName());
         assertEquals(sent.getContactPhone(), got.getContactPhone());
         assertEquals(sent.getContactEmail(), got.getContactEmail());

@@ -4,9 +4,9 @@ import com.finmatch.client.loan.ApiClient;
 import com.finmatch.client.loan.JSON;
 import com.finmatch.client.loan.api.ProductResourceApi;
 import com.finmatch.client.loan.model.ComparisonRule;
+import com.finmatch.client.loan.model.ComparisonRuleMessage;
 import com.finmatch.client.loan.model.GuaranteeType;
 import com.finmatch.client.loan.model.ListRule;
-import com.finmatch.client.loan.model.Message;
 import com.finmatch.client.loan.model.PageResponseProductView;
 import com.finmatch.client.loan.model.ProductRequest;
 import com.finmatch.client.loan.model.ProductStatus;
@@ -53,8 +53,9 @@ class GeneratedClientTest {
         return new ProductResourceApi(client);
     }
 
-    private static Message message(String zh, String en) {
-        return new Message().zh(zh).en(en);
+    /** A rule's message is nullable, so the document writes it inline; the generator names that type once. */
+    private static ComparisonRuleMessage message(String zh, String en) {
+        return new ComparisonRuleMessage().zh(zh).en(en);
     }
 
     private static List<Rule> rulesOfEveryShape() {

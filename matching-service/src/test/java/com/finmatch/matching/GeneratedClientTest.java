@@ -1,6 +1,7 @@
 package com.finmatch.matching;
 
 import com.finmatch.client.matching.ApiClient;
+import com.finmatch.client.matching.ApiException;
 import com.finmatch.client.matching.JSON;
 import com.finmatch.client.matching.api.RecommendationResourceApi;
 import com.finmatch.client.matching.api.StatsResourceApi;
@@ -58,7 +59,9 @@ class GeneratedClientTest {
         Events.openNeed(enterprise, need, 2_000_000, "4.50");
 
         RecommendationResourceApi mine = new RecommendationResourceApi(client(Tokens.enterprise(owner)));
+        // 404 until the enterprise's registration reached the read model
         EnterpriseRecommendations seen = await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsMatching(e -> e instanceof ApiException api && api.getCode() == 404)
                 .until(mine::myRecommendations, r -> !r.getRecommendations().isEmpty()
                         && !r.getRecommendations().get(0).getProducts().isEmpty());
         assertEquals(enterprise, seen.getEnterpriseId());

@@ -140,8 +140,8 @@ public class PlatformOpenApiFilter implements OASFilter {
 
     /**
      * Wherever a schema sits (a component, a property, an array's items or a composition): a nullable reference to a
-     * plain component (a date, an id, an enum) becomes that component inline with {@code nullable}; every UUID and date string gets its length, a UUID its anchored pattern,
-     * and the pattern of {@code @NotBlank} is anchored.
+     * component (a date, an id, an enum, an object) becomes that component inline with {@code nullable}; every UUID
+     * and date string gets its length, a UUID its anchored pattern, and the pattern of {@code @NotBlank} is anchored.
      */
     private static void tidy(Schema schema, Map<String, Schema> components) {
         if (schema == null) {
@@ -179,10 +179,15 @@ public class PlatformOpenApiFilter implements OASFilter {
         }
         String ref = anyOf.stream().filter(s -> !isNullOnly(s)).findFirst().map(Schema::getRef).orElse(null);
         Schema target = ref == null ? null : components.get(ref.substring(ref.lastIndexOf('/') + 1));
-        if (target == null || target.getType() == null || target.getType().contains(Schema.SchemaType.OBJECT)) {
+        if (target == null || target.getType() == null) {
             return;
         }
         schema.setAnyOf(null);
+        schema.setProperties(target.getProperties());
+        schema.setRequired(target.getRequired());
+        if (schema.getDescription() == null) {
+            schema.setDescription(target.getDescription());
+        }
         List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
         types.add(Schema.SchemaType.NULL);
         schema.setType(types);
