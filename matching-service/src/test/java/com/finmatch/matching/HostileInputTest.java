@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,6 +47,18 @@ class HostileInputTest {
         assertEquals(List.of(), wrong);
         long covered = operations.stream().filter(o -> o.method().equals("GET") && o.parameters().stream()
                 .anyMatch(p -> p.name().equals("from"))).count();
+        assertEquals(true, covered >= 4, "GET operations with from/to: " + covered);
+    }
+
+    @Test
+    void shouldRefuseAPeriodThatEndsBeforeItStartsOnMatchesStatsAndScorecards() {
+        List<ApiOperation> operations = ApiOperations.served();
+        assertEquals(List.of(), HostileRequests.queryParameters(operations, caller,
+                Map.of("from", "2026-03-01", "to", "2026-02-01"), "to"));
+        assertEquals(List.of(), HostileRequests.queryParameters(operations, caller,
+                Map.of("from", "2026-03-01T00:00:00Z", "to", "2026-03-01T00:00:00Z"), "to"));
+        long covered = operations.stream().filter(o -> o.method().equals("GET") && o.parameters().stream()
+                .anyMatch(p -> p.name().equals("to"))).count();
         assertEquals(true, covered >= 4, "GET operations with from/to: " + covered);
     }
 

@@ -2,7 +2,6 @@ package com.finmatch.matching.api;
 
 import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.service.AdminJobs;
-import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,10 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Full re-match and replay of the read models, as background jobs with progress (one at a time). */
@@ -34,26 +29,16 @@ public class AdminJobResource {
 
     @POST
     @Path("/rematch")
-    @APIResponse(responseCode = "202", description = "The re-match job started; follow `Location` for its progress",
-            headers = @Header(name = "Location", description = "The job: GET /api/v1/admin/rematch/{jobId}",
-                    schema = @Schema(type = SchemaType.STRING,
-                            format = "uri", maxLength = 2000)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AdminJobs.JobView.class)))
-    @APIResponse(responseCode = "409", description = "A re-match or replay job is still running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "202", ref = "JobStarted")
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response startRematch(@jakarta.ws.rs.core.Context UriInfo uri) {
-        AdminJobs.JobView job = jobs.startRematch();
-        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
+        return started(jobs.startRematch(), uri);
     }
 
     @GET
     @Path("/rematch/{jobId}")
-    @APIResponse(responseCode = "200", description = "The job's progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AdminJobs.JobView.class)))
-    @APIResponse(responseCode = "404", description = "No such job (jobs are kept in memory, the last 50)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", ref = "JobProgress")
+    @APIResponse(responseCode = "404", ref = "JobNotFound")
     public AdminJobs.JobView rematchJob(
             @PathParam("jobId") @Size(max = Bounds.ID, message = JOB_ID_LENGTH) String jobId) {
         return jobs.get(jobId);
@@ -61,28 +46,23 @@ public class AdminJobResource {
 
     @POST
     @Path("/replay")
-    @APIResponse(responseCode = "202", description = "The replay job started; follow `Location` for its progress",
-            headers = @Header(name = "Location", description = "The job: GET /api/v1/admin/replay/{jobId}",
-                    schema = @Schema(type = SchemaType.STRING,
-                            format = "uri", maxLength = 2000)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AdminJobs.JobView.class)))
-    @APIResponse(responseCode = "409", description = "A re-match or replay job is still running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "202", ref = "JobStarted")
+    @APIResponse(responseCode = "409", ref = "Problem409")
     public Response startReplay(@jakarta.ws.rs.core.Context UriInfo uri) {
-        AdminJobs.JobView job = jobs.startReplay();
-        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
+        return started(jobs.startReplay(), uri);
     }
 
     @GET
     @Path("/replay/{jobId}")
-    @APIResponse(responseCode = "200", description = "The job's progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AdminJobs.JobView.class)))
-    @APIResponse(responseCode = "404", description = "No such job (jobs are kept in memory, the last 50)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", ref = "JobProgress")
+    @APIResponse(responseCode = "404", ref = "JobNotFound")
     public AdminJobs.JobView replayJob(
             @PathParam("jobId") @Size(max = Bounds.ID, message = JOB_ID_LENGTH) String jobId) {
         return jobs.get(jobId);
+    }
+
+    /** 202 with the job and, in {@code Location}, where its progress is read. */
+    private static Response started(AdminJobs.JobView job, UriInfo uri) {
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
     }
 }

@@ -3,7 +3,6 @@ package com.finmatch.matching.api;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.matching.service.MatchFeed;
 import com.finmatch.matching.service.MatchQueryService;
-import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -55,12 +54,11 @@ public class MatchResource {
             @QueryParam("cluster") @Size(max = 60, message = "must be at most 60 characters") String cluster,
             @QueryParam("district") @Size(max = 40, message = "must be at most 40 characters") String district,
             @QueryParam("bankId") @Size(max = 60, message = "must be at most 60 characters") String bankId,
-            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
-            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to,
+            @BeanParam @Valid Period period,
             @BeanParam @Valid PageRequest page) {
         return matches.list(new MatchQueryService.Filter(blankToNull(cluster), blankToNull(district),
-                blankToNull(bankId), InputBounds.instant("from", from, false),
-                InputBounds.instant("to", to, true), access.bankScope()), page);
+                blankToNull(bankId), period.start(),
+                period.end(), access.bankScope()), page);
     }
 
     @GET

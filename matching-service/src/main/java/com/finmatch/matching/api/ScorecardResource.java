@@ -4,7 +4,6 @@ import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
-import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
@@ -12,16 +11,15 @@ import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
@@ -54,11 +52,10 @@ public class ScorecardResource {
     /** Every bank's scorecard over the period, by bank code, a page at a time. */
     @GET
     public PageResponse<BankScorecard> bankScorecards(
-            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
-            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to,
+            @BeanParam @Valid Period period,
             @BeanParam @Valid PageRequest page) {
-        var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, InputBounds.instant("from", from, false),
-                InputBounds.instant("to", to, true));
+        var summary = stats.summary(GroupBy.BANK, KpiFilter.NONE, period.start(),
+                period.end());
         return PageResponse.of(summary.groups().stream().filter(k -> !"-".equals(k.key()))
                 .map(ScorecardResource::card).toList(), page);
     }
@@ -68,8 +65,7 @@ public class ScorecardResource {
     @Path("/me")
     @RolesAllowed(Caller.BANK)
     public BankScorecard myBankScorecard(
-            @QueryParam("from") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String from,
-            @QueryParam("to") @Size(max = StatsResource.MAX_TIME, message = StatsResource.TIME_LENGTH) String to) {
+            @BeanParam @Valid Period period) {
         String bankId = caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));
         KpiFilter own;
         try {
@@ -77,8 +73,8 @@ public class ScorecardResource {
         } catch (KpiFilter.InvalidFilterException e) {
             throw ProblemException.forbidden("the token's bank_id is no bank code");
         }
-        var summary = stats.summary(null, own, InputBounds.instant("from", from, false),
-                InputBounds.instant("to", to, true));
+        var summary = stats.summary(null, own, period.start(),
+                period.end());
         return card(bankId, summary.total());
     }
 

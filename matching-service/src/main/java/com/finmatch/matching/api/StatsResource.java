@@ -1,29 +1,23 @@
 package com.finmatch.matching.api;
 
-import com.finmatch.matching.domain.kpi.GroupBy;
-import com.finmatch.matching.domain.kpi.KpiFilter;
 import com.finmatch.matching.domain.kpi.Kpis;
 import com.finmatch.matching.service.StatsService;
-import com.finmatch.platform.http.InputBounds;
-import com.finmatch.platform.http.ProblemException;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -32,27 +26,14 @@ import java.util.stream.Collectors;
 @RolesAllowed(Caller.ADMIN)
 public class StatsResource {
 
-    /** The longest {@code from} or {@code to} accepted: an ISO-8601 time with nanoseconds and offset is 35. */
-    static final int MAX_TIME = 64;
-    static final String TIME_LENGTH = "must be at most " + MAX_TIME + " characters";
-    static final String CODE_LENGTH = "must be at most " + KpiFilter.MAX_LENGTH + " characters";
-
     @Inject
     StatsService stats;
 
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    public StatsService.Summary statsSummary(
-            @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"cluster", "district", "bank", "product"}))
-            String groupBy,
-            @QueryParam("from") @Size(max = MAX_TIME, message = TIME_LENGTH) String from,
-            @QueryParam("to") @Size(max = MAX_TIME, message = TIME_LENGTH) String to,
-            @QueryParam("cluster") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String cluster,
-            @QueryParam("district") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String district,
-            @QueryParam("bankId") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String bankId) {
-        return query(groupBy, from, to, cluster, district, bankId);
+    public StatsService.Summary statsSummary(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period) {
+        return query.run(stats, period);
     }
 
     @GET
@@ -64,47 +45,13 @@ public class StatsResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(mediaType = "text/csv", schema = @Schema(
                     description = "RFC 4180 CSV; columns: group, then the fields of Kpis in their order")))
-    public Response exportStats(
-            @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"cluster", "district", "bank", "product"}))
-            String groupBy,
-            @QueryParam("from") @Size(max = MAX_TIME, message = TIME_LENGTH) String from,
-            @QueryParam("to") @Size(max = MAX_TIME, message = TIME_LENGTH) String to,
-            @QueryParam("cluster") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String cluster,
-            @QueryParam("district") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String district,
-            @QueryParam("bankId") @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH) String bankId) {
-        StatsService.Summary summary = query(groupBy, from, to, cluster, district, bankId);
+    public Response exportStats(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period) {
+        StatsService.Summary summary = query.run(stats, period);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));
         csv.append(csvLine(summary.total()));
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"finmatch-kpis.csv\"").build();
-    }
-
-    private StatsService.Summary query(String groupBy, String from, String to, String cluster, String district,
-            String bankId) {
-        GroupBy dimension;
-        try {
-            dimension = GroupBy.parse(groupBy);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("groupBy", "must be one of cluster, district, bank, product");
-        }
-        KpiFilter filter = filter(cluster, district, bankId);
-        Instant start = InputBounds.instant("from", from, false);
-        Instant end = InputBounds.instant("to", to, true);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        return stats.summary(dimension, filter, start, end);
-    }
-
-    /** The filter of the request; an empty value ({@code ?cluster=}) is absent, as for every other parameter. */
-    private static KpiFilter filter(String cluster, String district, String bankId) {
-        try {
-            return new KpiFilter(cluster, district, bankId);
-        } catch (KpiFilter.InvalidFilterException e) {
-            throw ProblemException.invalid(e.parameter(), e.getMessage());
-        }
     }
 
     private static String csvLine(Kpis row) {

@@ -94,6 +94,10 @@ public class PlatformOpenApiFilter implements OASFilter {
             Map<String, Schema> schemas = components.getSchemas();
             schemas.values().forEach(schema -> tidy(schema, schemas));
         }
+        if (components.getResponses() != null) {
+            // answers a service declares once for several operations (its META-INF/openapi.yaml)
+            components.getResponses().values().forEach(response -> addStandardHeaders(null, response));
+        }
         STANDARD_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
                 problemResponse(code, description)));
         OPTIONAL_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
@@ -221,18 +225,24 @@ public class PlatformOpenApiFilter implements OASFilter {
         responses.setAPIResponses(new java.util.TreeMap<>(responses.getAPIResponses()));
         responses.getAPIResponses().forEach((code, response) -> {
             if (response.getRef() != null) {
+                response.setDescription(null); // SmallRye's default "OK" beside a reference, which 3.0 ignores
                 return;
             }
-            RATE_LIMIT_HEADERS.forEach(name -> addHeaderRef(response, name));
-            addHeaderRef(response, ALLOW_ORIGIN);
-            if ("429".equals(code) || "503".equals(code)) {
-                addHeaderRef(response, RETRY_AFTER);
-            }
+            addStandardHeaders(code, response);
             if (response.getContent() != null && response.getContent().getMediaType(Problem.MEDIA_TYPE) != null
                     && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
                 response.getContent().getMediaType(Problem.MEDIA_TYPE).setSchema(ref(PROBLEM));
             }
         });
+    }
+
+    /** The rate-limit and CORS headers every answer carries, and {@code Retry-After} on a 429 or 503. */
+    private static void addStandardHeaders(String code, APIResponse response) {
+        RATE_LIMIT_HEADERS.forEach(name -> addHeaderRef(response, name));
+        addHeaderRef(response, ALLOW_ORIGIN);
+        if ("429".equals(code) || "503".equals(code)) {
+            addHeaderRef(response, RETRY_AFTER);
+        }
     }
 
     private static void addHeaderRef(APIResponse response, String name) {
@@ -248,11 +258,7 @@ public class PlatformOpenApiFilter implements OASFilter {
     private static APIResponse problemResponse(String code, String description) {
         APIResponse response = OASFactory.createAPIResponse().description(description)
                 .content(problemContent());
-        RATE_LIMIT_HEADERS.forEach(name -> addHeaderRef(response, name));
-        addHeaderRef(response, ALLOW_ORIGIN);
-        if ("429".equals(code) || "503".equals(code)) {
-            addHeaderRef(response, RETRY_AFTER);
-        }
+        addStandardHeaders(code, response);
         if ("401".equals(code)) {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("`Bearer`")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));

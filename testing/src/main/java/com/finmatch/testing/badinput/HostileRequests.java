@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -43,15 +44,23 @@ public final class HostileRequests {
         return wrong;
     }
 
-    /** {@code parameter=value} on every GET that takes the query parameter {@code parameter}. */
+    /** {@code parameter=value} on every GET that takes the query parameter {@code parameter}: a 400 naming it. */
     public static List<String> queryParameter(List<ApiOperation> operations, CorpusRun caller, String parameter,
             String value) {
+        return queryParameters(operations, caller, Map.of(parameter, value), parameter);
+    }
+
+    /** The query {@code values} on every GET that takes all of its parameters: a 400 naming {@code field}. */
+    public static List<String> queryParameters(List<ApiOperation> operations, CorpusRun caller,
+            Map<String, String> values, String field) {
         List<String> wrong = new ArrayList<>();
-        Predicate<ApiOperation> takesIt = o -> o.method().equals("GET")
-                && o.parameters().stream().anyMatch(p -> p.in().equals("query") && p.name().equals(parameter));
-        for (ApiOperation op : operations.stream().filter(takesIt).toList()) {
-            String query = "?" + parameter + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-            expect400(wrong, op, query, caller.call(op, query, get()), parameter);
+        Predicate<ApiOperation> takesThem = o -> o.method().equals("GET") && values.keySet().stream().allMatch(
+                name -> o.parameters().stream().anyMatch(p -> p.in().equals("query") && p.name().equals(name)));
+        String query = values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&", "?", ""));
+        for (ApiOperation op : operations.stream().filter(takesThem).toList()) {
+            expect400(wrong, op, query, caller.call(op, query, get()), field);
         }
         return wrong;
     }
