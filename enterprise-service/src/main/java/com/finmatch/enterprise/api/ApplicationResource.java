@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ApplicationService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -18,13 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Loan applications: submitted and withdrawn by enterprises, read also by the product's bank and administrators. */
@@ -39,9 +38,7 @@ public class ApplicationResource {
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Submitted (status SUBMITTED)",
-            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            maxLength = ApiDocs.LOCATION_MAX)),
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "404", description = "The financing need is not the caller's, or the caller has no "
@@ -55,7 +52,7 @@ public class ApplicationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submitApplication(@NotNull @Valid ApplicationRequest body) {
         ApplicationView submitted = applications.submit(body);
-        return Response.created(URI.create("/api/v1/applications/" + submitted.id())).entity(submitted).build();
+        return EntityTags.created("/api/v1/applications/" + submitted.id(), submitted);
     }
 
     @GET

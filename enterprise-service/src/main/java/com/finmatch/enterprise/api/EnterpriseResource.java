@@ -3,6 +3,7 @@ package com.finmatch.enterprise.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.enterprise.service.EnterpriseService;
 import com.finmatch.platform.contracts.DataCategories;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -25,14 +26,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Enterprise profiles: registration, the owner's profile, consented bank reads, updates, admin search. */
@@ -50,36 +49,28 @@ public class EnterpriseResource {
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = {@Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            maxLength = ApiDocs.LOCATION_MAX)),
-                    @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
-                            maxLength = ApiDocs.ETAG_MAX))},
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "409", description = "The caller has registered an enterprise already, or the USCC is "
             + "taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response registerEnterprise(@NotNull @Valid EnterpriseRequest body) {
         EnterpriseView created = enterprises.register(body);
-        return Response.created(URI.create("/api/v1/enterprises/" + created.id()))
-                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build();
+        return EntityTags.created("/api/v1/enterprises/" + created.id(), created, created.version());
     }
 
     @GET
     @Path("/me")
     @RolesAllowed(Caller.ENTERPRISE)
     @APIResponse(responseCode = "200", description = "The caller's enterprise",
-            headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
-                            maxLength = ApiDocs.ETAG_MAX)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = "The caller has not registered an enterprise yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response myEnterprise() {
         EnterpriseView view = enterprises.mine();
-        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+        return EntityTags.ok(view, view.version());
     }
 
     /** The profile; a bank sees only what its live consents cover, and the read is logged. */
@@ -87,9 +78,7 @@ public class EnterpriseResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN})
     @APIResponse(responseCode = "200", description = "The profile; a bank is shown the fields of its consented "
-            + "categories only", headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
-                            maxLength = ApiDocs.ETAG_MAX)),
+            + "categories only", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
@@ -101,7 +90,7 @@ public class EnterpriseResource {
             body = DataCategories.get().visible(json.valueToTree(read.view()),
                     read.categories().stream().map(Enum::name).toList());
         }
-        return Response.ok(body).header(HttpHeaders.ETAG, ETags.of(read.view().version())).build();
+        return EntityTags.ok(body, read.view().version());
     }
 
     @PUT
@@ -109,25 +98,21 @@ public class EnterpriseResource {
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Updated",
-            headers = @Header(name = ApiDocs.ETAG, description = ApiDocs.ETAG_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, pattern = ApiDocs.ETAG_PATTERN,
-                            maxLength = ApiDocs.ETAG_MAX)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The new data would duplicate another record",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = ApiDocs.PRECONDITION_REQUIRED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", ref = "Problem412")
+    @APIResponse(responseCode = "428", ref = "Problem428")
     public Response updateEnterprise(@PathParam("id") UUID id,
             @Parameter(description = ApiDocs.IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH)
             @Size(max = ApiDocs.IF_MATCH_MAX) String ifMatch,
             @NotNull @Valid EnterpriseRequest body) {
-        EnterpriseView updated = enterprises.update(id, ETags.parse(ifMatch), body);
-        return Response.ok(updated).header(HttpHeaders.ETAG, ETags.of(updated.version())).build();
+        EnterpriseView updated = enterprises.update(id, ifMatch, body);
+        return EntityTags.ok(updated, updated.version());
     }
 
     /** Administrators' search; {@code sizeClass} filters the size class ({@code size} is the page size). */

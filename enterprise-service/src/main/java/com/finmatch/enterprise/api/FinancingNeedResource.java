@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.FinancingNeedService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -20,14 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** An enterprise's financing needs: its owner opens and withdraws them; the owner and administrators list them. */
@@ -42,17 +41,14 @@ public class FinancingNeedResource {
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Opened",
-            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            maxLength = ApiDocs.LOCATION_MAX)),
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FinancingNeedView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response openNeed(@PathParam("id") UUID id, @NotNull @Valid FinancingNeedRequest body) {
         FinancingNeedView opened = needs.open(id, body);
-        return Response.created(URI.create("/api/v1/enterprises/" + id + "/financing-needs/" + opened.id()))
-                .entity(opened).build();
+        return EntityTags.created("/api/v1/enterprises/" + id + "/financing-needs/" + opened.id(), opened);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ProjectService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -18,13 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** An enterprise's entries in the major-project library: its owner registers them, the owner and admins list them. */
@@ -39,17 +38,14 @@ public class ProjectResource {
     @RolesAllowed(Caller.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            maxLength = ApiDocs.LOCATION_MAX)),
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_ENTERPRISE,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response registerProject(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest body) {
         ProjectView registered = projects.register(id, body);
-        return Response.created(URI.create("/api/v1/enterprises/" + id + "/projects/" + registered.id()))
-                .entity(registered).build();
+        return EntityTags.created("/api/v1/enterprises/" + id + "/projects/" + registered.id(), registered);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ReferenceDataService;
 import com.finmatch.platform.contracts.DataCategories;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
@@ -16,8 +17,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.List;
 
 /** Reference data for forms, readable without a token (whole lists by default); administrators add and rename clusters. */
@@ -72,16 +72,14 @@ public class ReferenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     @APIResponse(responseCode = "201", description = "Added",
-            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DOC, required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            maxLength = ApiDocs.LOCATION_MAX)),
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferenceItem.class)))
     @APIResponse(responseCode = "409", description = "A cluster with this code exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response addCluster(@NotNull @Valid ClusterRequest body) {
         ReferenceItem added = reference.addCluster(body);
-        return Response.created(URI.create("/api/v1/reference/clusters/" + added.code())).entity(added).build();
+        return EntityTags.created("/api/v1/reference/clusters/" + added.code(), added);
     }
 
     /** Renames a cluster; its code, which profiles refer to, stays. */

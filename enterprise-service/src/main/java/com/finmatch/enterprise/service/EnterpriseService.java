@@ -10,10 +10,11 @@ import com.finmatch.enterprise.domain.EnterpriseTag;
 import com.finmatch.enterprise.domain.ListingIntention;
 import com.finmatch.enterprise.domain.SizeClass;
 import com.finmatch.enterprise.domain.Uscc;
-import com.finmatch.enterprise.event.EnterpriseEvents;
 import com.finmatch.enterprise.event.EnterpriseEvents.EnterpriseProfile;
+import com.finmatch.enterprise.event.EnterpriseEvents;
 import com.finmatch.enterprise.security.EnterpriseAccess;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
@@ -103,23 +104,18 @@ public class EnterpriseService {
     }
 
     /**
-     * Replaces the profile of the caller's enterprise if {@code expectedVersion} is still current.
-     *
-     * @param expectedVersion the version from If-Match; null when the header is missing (428)
+     * Replaces the profile of the caller's enterprise if the version {@code ifMatch} names is still current (428
+     * when it is missing, 412 when stale; a stale version with invalid data is a 400 first).
      */
     @Transactional
-    public EnterpriseView update(UUID id, Long expectedVersion, EnterpriseRequest request) {
+    public EnterpriseView update(UUID id, String ifMatch, EnterpriseRequest request) {
         Enterprise e = access.owned(id);
-        if (expectedVersion == null) {
-            throw ProblemException.preconditionRequired();
-        }
+        long expectedVersion = EntityTags.required(ifMatch);
         validate(request);
         if (!e.uscc.equals(request.uscc())) {
             throw ProblemException.invalid("uscc", "cannot be changed; register the other enterprise instead");
         }
-        if (e.version != expectedVersion) {
-            throw ProblemException.preconditionFailed();
-        }
+        EntityTags.check(expectedVersion, e.version);
         apply(e, request, PlatformClock.now(clock));
         // a concurrent update that committed first makes this flush fail: 412, and nothing is published
         Persistence.flush();

@@ -2,6 +2,7 @@ package com.finmatch.loan.api;
 
 import com.finmatch.loan.domain.Bank;
 import com.finmatch.loan.service.BankService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
-
 /** The bank registry: who the banks are and how many working hours each promises for answering a lead. */
 @Path("/api/v1/banks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +51,7 @@ public class BankResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))
     public Response getBank(@PathParam("bankId") @Size(max = 40) String bankId) {
         Bank bank = banks.get(bankId);
-        return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
+        return EntityTags.ok(BankView.of(bank), bank.version);
     }
 
     @PUT
@@ -67,7 +66,7 @@ public class BankResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 40) String ifMatch,
             @NotNull @Valid BankRequest request) {
         Bank bank = banks.update(bankId, ifMatch, request);
-        return Response.ok(BankView.of(bank)).tag(Long.toString(bank.version)).build();
+        return EntityTags.ok(BankView.of(bank), bank.version);
     }
 
     @POST
@@ -79,7 +78,7 @@ public class BankResource {
     @APIResponse(responseCode = "409", ref = "Problem409")
     public Response registerBank(@NotNull @Valid BankRequest request) {
         Bank bank = banks.register(request);
-        return Response.created(URI.create("/api/v1/banks/" + bank.bankId)).entity(BankView.of(bank)).build();
+        return EntityTags.created("/api/v1/banks/" + bank.bankId, BankView.of(bank));
     }
 
     public record BankView(@Size(max = 40) String bankId, @Size(max = 200) String name,

@@ -3,6 +3,7 @@ package com.finmatch.loan.api;
 import com.finmatch.loan.domain.CalendarDay;
 import com.finmatch.loan.domain.DayKind;
 import com.finmatch.loan.service.WorkingCalendar;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,7 +81,7 @@ public class CalendarResource {
         WorkingCalendar.Saved saved = calendar.put(date(date), request.kind(), request.name(), caller.name());
         CalendarDayView view = CalendarDayView.of(saved.day());
         return saved.created()
-                ? Response.created(URI.create("/api/v1/calendar/days/" + view.date())).entity(view).build()
+                ? EntityTags.created("/api/v1/calendar/days/" + view.date(), view)
                 : Response.ok(view).build();
     }
 

@@ -4,6 +4,7 @@ import com.finmatch.loan.domain.DeclineReason;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.service.LeadDetails;
 import com.finmatch.loan.service.LeadService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -93,8 +94,7 @@ public class LeadResource {
     }
 
     private Response respond(LeadDetails details) {
-        return Response.ok(LeadView.of(details.lead(), details.enterprise(), clock.instant()))
-                .tag(Long.toString(details.lead().version)).build();
+        return EntityTags.ok(LeadView.of(details.lead(), details.enterprise(), clock.instant()), details.lead().version);
     }
 
     public record DeclineReasonView(@Size(max = 40) String code, @Size(max = 200) String zh, @Size(max = 200) String en,

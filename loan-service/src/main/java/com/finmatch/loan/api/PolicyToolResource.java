@@ -3,6 +3,7 @@ package com.finmatch.loan.api;
 import com.finmatch.loan.domain.PolicyTool;
 import com.finmatch.loan.domain.PolicyToolKind;
 import com.finmatch.loan.service.PolicyToolService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Policy tools: anyone reads them; administrators create and change them (each change: PolicyToolChanged). */
@@ -64,8 +64,7 @@ public class PolicyToolResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
     public Response createPolicyTool(@NotNull @Valid PolicyToolRequest request) {
         PolicyTool tool = tools.create(request);
-        return Response.created(URI.create("/api/v1/policy-tools/" + tool.id)).entity(PolicyToolView.of(tool))
-                .tag(Long.toString(tool.version)).build();
+        return EntityTags.created("/api/v1/policy-tools/" + tool.id, PolicyToolView.of(tool), tool.version);
     }
 
     @PUT
@@ -83,6 +82,6 @@ public class PolicyToolResource {
     }
 
     private static Response respond(PolicyTool tool) {
-        return Response.ok(PolicyToolView.of(tool)).tag(Long.toString(tool.version)).build();
+        return EntityTags.ok(PolicyToolView.of(tool), tool.version);
     }
 }

@@ -2,11 +2,12 @@ package com.finmatch.loan.api;
 
 import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.ProductLifecycle.Move;
-import com.finmatch.loan.domain.ProductVersion;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductType;
+import com.finmatch.loan.domain.ProductVersion;
 import com.finmatch.loan.service.CatalogueService;
 import com.finmatch.loan.service.ProductService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,14 +30,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -102,8 +102,7 @@ public class ProductResource {
                     schema = @Schema(implementation = ProductView.class)))
     public Response createProduct(@NotNull @Valid ProductRequest request) {
         LoanProduct product = products.create(request);
-        return Response.created(URI.create("/api/v1/products/" + product.id)).entity(ProductView.of(product))
-                .tag(Long.toString(product.version)).build();
+        return EntityTags.created("/api/v1/products/" + product.id, ProductView.of(product), product.version);
     }
 
     @PUT
@@ -158,6 +157,6 @@ public class ProductResource {
     }
 
     private static Response respond(LoanProduct product) {
-        return Response.ok(ProductView.of(product)).tag(Long.toString(product.version)).build();
+        return EntityTags.ok(ProductView.of(product), product.version);
     }
 }

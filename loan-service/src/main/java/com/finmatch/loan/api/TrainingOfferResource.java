@@ -4,6 +4,7 @@ import com.finmatch.loan.domain.TrainingEnrolment;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
 import com.finmatch.loan.service.TrainingOfferService;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -68,8 +68,7 @@ public class TrainingOfferResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
     public Response publishTrainingOffer(@NotNull @Valid TrainingOfferRequest request) {
         TrainingOffer offer = offers.publish(request);
-        return Response.created(URI.create("/api/v1/training-offers/" + offer.id)).entity(TrainingOfferView.of(offer))
-                .tag(Long.toString(offer.version)).build();
+        return EntityTags.created("/api/v1/training-offers/" + offer.id, TrainingOfferView.of(offer), offer.version);
     }
 
     @PUT
@@ -110,8 +109,7 @@ public class TrainingOfferResource {
     @APIResponse(responseCode = "503", ref = "Problem503")
     public Response enrolInTrainingOffer(@PathParam("id") UUID id) {
         TrainingEnrolment e = offers.enrol(id);
-        return Response.created(URI.create("/api/v1/training-offers/" + id + "/enrolments/" + e.id))
-                .entity(EnrolmentView.of(e)).build();
+        return EntityTags.created("/api/v1/training-offers/" + id + "/enrolments/" + e.id, EnrolmentView.of(e));
     }
 
     @GET
@@ -124,7 +122,7 @@ public class TrainingOfferResource {
     }
 
     private static Response respond(TrainingOffer offer) {
-        return Response.ok(TrainingOfferView.of(offer)).tag(Long.toString(offer.version)).build();
+        return EntityTags.ok(TrainingOfferView.of(offer), offer.version);
     }
 
     public record EnrolmentView(UUID id, UUID offerId, @Size(max = 255) String enterpriseSub, UUID enterpriseId,

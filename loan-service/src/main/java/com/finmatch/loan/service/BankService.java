@@ -2,6 +2,7 @@ package com.finmatch.loan.service;
 
 import com.finmatch.loan.api.BankRequest;
 import com.finmatch.loan.domain.Bank;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.ProblemException;
@@ -41,7 +42,7 @@ public class BankService {
     @Transactional
     public Bank update(String bankId, String ifMatch, BankRequest request) {
         Bank bank = get(bankId);
-        Preconditions.ifMatch(ifMatch, bank.version);
+        EntityTags.ifMatch(ifMatch, bank.version);
         if (!bank.bankId.equals(request.bankId())) {
             throw ProblemException.invalid("bankId", "must be the bank's id " + bank.bankId + " (ids do not change)");
         }

@@ -4,6 +4,7 @@ import com.finmatch.loan.api.PolicyToolRequest;
 import com.finmatch.loan.domain.PolicyTool;
 import com.finmatch.loan.domain.PolicyToolKind;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -45,7 +46,7 @@ public class PolicyToolService {
     @Transactional
     public PolicyTool update(UUID id, String ifMatch, PolicyToolRequest request) {
         PolicyTool tool = get(id);
-        Preconditions.ifMatch(ifMatch, tool.version);
+        EntityTags.ifMatch(ifMatch, tool.version);
         apply(tool, request);
         PolicyTool.flush();
         announce(tool);

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.loan.api.ProductRequest;
 import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.PolicyTool;
-import com.finmatch.loan.domain.ProductLifecycle;
 import com.finmatch.loan.domain.ProductLifecycle.Move;
+import com.finmatch.loan.domain.ProductLifecycle;
 import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductVersion;
 import com.finmatch.loan.security.LoanAccess;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -81,7 +82,7 @@ public class ProductService {
         if (!ProductLifecycle.editable(product.status)) {
             throw ProblemException.conflict("a " + product.status + " product can no longer be changed");
         }
-        Preconditions.ifMatch(ifMatch, product.version);
+        EntityTags.ifMatch(ifMatch, product.version);
         check(request);
         apply(product, request);
         LoanProduct.flush(); // the new version number

@@ -8,6 +8,7 @@ import com.finmatch.loan.domain.TrainingEnrolment;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -63,7 +64,7 @@ public class TrainingOfferService {
     @Transactional
     public TrainingOffer update(UUID id, String ifMatch, TrainingOfferRequest request) {
         TrainingOffer offer = get(id);
-        Preconditions.ifMatch(ifMatch, offer.version);
+        EntityTags.ifMatch(ifMatch, offer.version);
         if (offer.status != TrainingOfferStatus.OPEN) {
             throw ProblemException.conflict("a closed training offer can no longer be changed");
         }

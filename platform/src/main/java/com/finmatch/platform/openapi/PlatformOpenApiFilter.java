@@ -102,11 +102,14 @@ public class PlatformOpenApiFilter implements OASFilter {
                 problemResponse(code, description)));
         OPTIONAL_PROBLEMS.forEach((code, description) -> components.addResponse(responseName(code),
                 problemResponse(code, description)));
+        // the headers of EntityTags' answers
         components.addHeader("ETag", OASFactory.createHeader().required(true)
-                .description("The object's version; send it in If-Match to change the object")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(40)));
+                .description("The object's version as an entity tag, e.g. \"3\": send it in If-Match to change the "
+                        + "object")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^\"[0-9]{1,19}\"$")
+                        .maxLength(21)));
         components.addHeader("Location", OASFactory.createHeader().required(true)
-                .description("Where the created object is")
+                .description("Where the created object is read (a path under this server)")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
                         .maxLength(500)));
         components.addSecurityScheme(SECURITY_SCHEME, bearerScheme("An access token"));
