@@ -2,6 +2,7 @@ package com.finmatch.enterprise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finmatch.testing.OpenApiDocuments;
 import com.finmatch.testing.ServiceTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,20 +94,12 @@ class OpenApiContractTest {
             String[] parts = op.split(" ");
             JsonNode responses = operation(parts[0], parts[1]).path("responses");
             for (String code : codes) {
-                if (!resolved(responses.path(code)).path("content").has("application/problem+json")) {
+                if (!OpenApiDocuments.answer(doc, responses.path(code)).path("content").has("application/problem+json")) {
                     missing.add(op + " " + code);
                 }
             }
         });
         assertEquals(List.of(), missing);
-    }
-
-    /** An answer as written, or the component answer it references. */
-    private JsonNode resolved(JsonNode response) {
-        String ref = response.path("$ref").asText("");
-        return ref.startsWith("#/components/responses/")
-                ? doc.path("components").path("responses").path(ref.substring("#/components/responses/".length()))
-                : response;
     }
 
     @Test

@@ -78,4 +78,13 @@ public final class OpenApiDocuments {
         return "line " + (line + 1) + ":\n  committed: " + (line < a.size() ? a.get(line) : "<end of file>")
                 + "\n  served:    " + (line < b.size() ? b.get(line) : "<end of document>");
     }
+
+    /** An answer of {@code document} as written, or the component answer it references ({@code $ref}). */
+    public static com.fasterxml.jackson.databind.JsonNode answer(com.fasterxml.jackson.databind.JsonNode document,
+            com.fasterxml.jackson.databind.JsonNode response) {
+        String prefix = "#/components/responses/";
+        String ref = response.path("$ref").asText("");
+        return ref.startsWith(prefix)
+                ? document.path("components").path("responses").path(ref.substring(prefix.length())) : response;
+    }
 }
