@@ -1,4 +1,7 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.PolicyTool;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,14 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.EnterpriseProfile;
+import com.finmatch.matching.domain.FinancingNeed;
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.Message;
+import com.finmatch.matching.domain.PolicyTool;
+import com.finmatch.matching.domain.RankedProduct;
+import com.finmatch.matching.domain.Recommendation;
+import com.finmatch.matching.domain.Rule;
+import com.finmatch.matching.domain.TrainingOffer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -85,7 +95,7 @@ public final class MatchingEngine {
     public static final int MAX_TOP_SIZE = 100;
     /** The most IPO-training offers shown for a need or an enterprise's listing readiness, best first. */
     public static final int MAX_OFFERS = 50;
-    static final int MAX_FAILED_FOR_NEAR_MISS = 2;
+    public static final int MAX_FAILED_FOR_NEAR_MISS = 2;
     public static final List<String> GUARANTEE_TYPES = List.of("CREDIT", "MORTGAGE", "GUARANTEE", "IP_PLEDGE",
             "RECEIVABLES", "POLICY_GUARANTEE");
 
