@@ -2,7 +2,9 @@ package com.finmatch.matching.domain.engine;
 
 import static com.finmatch.matching.domain.engine.Formats.percent;
 import static com.finmatch.matching.domain.engine.Formats.plain;
+import static com.finmatch.matching.domain.engine.Formats.points;
 import static com.finmatch.matching.domain.engine.Formats.range;
+import static com.finmatch.matching.domain.engine.Formats.rate;
 
 import com.finmatch.matching.domain.Message;
 import com.finmatch.matching.domain.PolicyTool;
@@ -17,23 +19,19 @@ import java.util.List;
  */
 final class Explainer {
 
+    private final EngineState state;
     private final Columns c;
-    private final Needs needs;
-    private final Products products;
-    private final TopLists tops;
-    private final DeclinedPairs declined;
     private final TrainingOffers offers;
 
-    Explainer(Columns c, Needs needs, Products products, TopLists tops, DeclinedPairs declined, TrainingOffers offers) {
-        this.c = c;
-        this.needs = needs;
-        this.products = products;
-        this.tops = tops;
-        this.declined = declined;
+    Explainer(EngineState state, TrainingOffers offers) {
+        this.state = state;
+        this.c = state.c;
         this.offers = offers;
     }
 
     Recommendation recommend(String needId, int need) {
+        Products products = state.products;
+        TopLists tops = state.tops;
         List<Recommendation.RecommendedProduct> top = new ArrayList<>();
         int base = need * tops.topSize;
         boolean[] inTop = new boolean[products.count];
@@ -41,13 +39,12 @@ final class Explainer {
             ProductState p = products.states[tops.topProduct[base + k]];
             inTop[p.slot] = true;
             top.add(new Recommendation.RecommendedProduct(p.spec.productId(), p.spec.bankId(), p.spec.name(),
-                    Formats.points(tops.topScore[base + k]), reasons(p, need), support(p), Formats.rate(p.effectiveRate),
-                    null));
+                    points(tops.topScore[base + k]), reasons(p, need), support(p), rate(p.effectiveRate), null));
         }
         List<NearMissCandidate> near = new ArrayList<>();
         for (int i = 0; i < products.count; i++) {
             ProductState p = products.states[i];
-            if (!p.active || inTop[i] || declined.contains(needId, p.spec.productId())) {
+            if (!p.active || inTop[i] || state.declined.contains(needId, p.spec.productId())) {
                 continue;
             }
             List<Message> failed = failedHardRules(p, need);
@@ -64,6 +61,7 @@ final class Explainer {
                 .map(m -> new Recommendation.NearMiss(m.product.spec.productId(), m.product.spec.bankId(),
                         m.product.spec.name(), m.failed))
                 .toList();
+        Needs needs = state.needs;
         return new Recommendation(needId, needs.enterpriseIds[c.needEnterprise[need]], needs.projectIds[need], top,
                 nearMisses, offers.matches(need));
     }
@@ -92,7 +90,7 @@ final class Explainer {
             failed.add(Message.of("期限 " + (long) term + " 个月不在产品期限范围内（" + months + " 个月）",
                     "A term of " + (long) term + " months is outside the product's range (" + months + " months)"));
         }
-        int cap = needs.rateCap[need];
+        int cap = state.needs.rateCap[need];
         if (cap >= 0 && p.effectiveRate > cap) {
             String rate = percent(p.effectiveRate);
             failed.add(Message.of("年利率 " + rate + "% 高于您可接受的 " + percent(cap) + "%",
@@ -127,7 +125,7 @@ final class Explainer {
         if (!Double.isNaN(c.numbers(Field.TERM_MONTHS)[need])) {
             reasons.add(Message.of("期限在产品期限范围内", "Term within the product's range"));
         }
-        int cap = needs.rateCap[need];
+        int cap = state.needs.rateCap[need];
         if (cap >= 0) {
             String rate = percent(p.effectiveRate);
             reasons.add(Message.of("预计年利率 " + rate + "% 不高于您可接受的 " + percent(cap) + "%",

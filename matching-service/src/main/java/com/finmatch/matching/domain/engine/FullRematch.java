@@ -23,23 +23,21 @@ final class FullRematch {
     /** Blocks matched first in a full re-match, to learn which products win most often. */
     static final int SAMPLE_BLOCKS = 8;
 
-    private final Needs needs;
-    private final Products products;
-    private final TopLists tops;
+    private final EngineState state;
     private final Scorer scorer;
     private final int threads;
 
-    FullRematch(Needs needs, Products products, TopLists tops, Scorer scorer, int threads) {
-        this.needs = needs;
-        this.products = products;
-        this.tops = tops;
+    FullRematch(EngineState state, Scorer scorer, int threads) {
+        this.state = state;
         this.scorer = scorer;
         this.threads = threads;
     }
 
     /** Re-matches every open need. @return needs whose top list changed */
     List<String> run(MatchingEngine.Progress progress) {
-        int needHighWater = needs.needHighWater;
+        TopLists tops = state.tops;
+        Products products = state.products;
+        int needHighWater = state.needs.needHighWater;
         int topSize = tops.topSize;
         int[] oldProducts = Arrays.copyOf(tops.topProduct, needHighWater * topSize);
         int[] oldScores = Arrays.copyOf(tops.topScore, needHighWater * topSize);
@@ -103,18 +101,21 @@ final class FullRematch {
 
     private List<String> changed(int needHighWater, int[] oldProducts, int[] oldScores, byte[] oldCounts) {
         List<String> changed = new ArrayList<>();
+        TopLists tops = state.tops;
+        String[] needIds = state.needs.needIds;
         int topSize = tops.topSize;
         for (int need = 0; need < needHighWater; need++) {
-            if (needs.needIds[need] == null) {
+            if (needIds[need] == null) {
                 continue;
             }
             int base = need * topSize;
             boolean same = oldCounts[need] == tops.topCount[need];
             for (int k = 0; same && k < tops.topCount[need]; k++) {
-                same = oldProducts[base + k] == tops.topProduct[base + k] && oldScores[base + k] == tops.topScore[base + k];
+                same = oldProducts[base + k] == tops.topProduct[base + k]
+                        && oldScores[base + k] == tops.topScore[base + k];
             }
             if (!same) {
-                changed.add(needs.needIds[need]);
+                changed.add(needIds[need]);
             }
         }
         return changed;
@@ -131,7 +132,7 @@ final class FullRematch {
         final long total;
         final MatchingEngine.Progress progress;
         final AtomicLong done = new AtomicLong();
-        final Sink offerAll = tops::offerAll;
+        final Sink offerAll = state.tops::offerAll;
 
         BlockRun(int usedWords, long total, MatchingEngine.Progress progress) {
             this.usedWords = usedWords;

@@ -11,19 +11,13 @@ import java.util.List;
  */
 final class IncrementalMatch {
 
-    private final Needs needs;
-    private final BitIndex index;
-    private final Products products;
-    private final TopLists tops;
+    private final EngineState state;
     private final Scorer scorer;
     private final Scratch scratch = new Scratch();
     boolean deferred;
 
-    IncrementalMatch(Needs needs, BitIndex index, Products products, TopLists tops, Scorer scorer) {
-        this.needs = needs;
-        this.index = index;
-        this.products = products;
-        this.tops = tops;
+    IncrementalMatch(EngineState state, Scorer scorer) {
+        this.state = state;
         this.scorer = scorer;
     }
 
@@ -32,6 +26,8 @@ final class IncrementalMatch {
         if (deferred) {
             return false;
         }
+        TopLists tops = state.tops;
+        BitIndex index = state.index;
         int topSize = tops.topSize;
         int oldCount = tops.topCount[need];
         int base = need * topSize;
@@ -42,7 +38,7 @@ final class IncrementalMatch {
             long[] candidates = scorer.candidateProducts(need, scratch);
             for (int w = 0; w < index.productWords; w++) {
                 for (long bits = candidates[w]; bits != 0; bits &= bits - 1) {
-                    ProductState p = products.states[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                    ProductState p = state.products.states[(w << 6) + Long.numberOfTrailingZeros(bits)];
                     int score = scorer.evaluate(p, need, scratch);
                     if (score >= 0) {
                         tops.offer(need, p.slot, score);
@@ -63,6 +59,9 @@ final class IncrementalMatch {
 
     /** Indexes a (re)compiled product and updates the top lists it enters or leaves. @return needs that changed */
     List<String> reindexAndRematch(ProductState p) {
+        BitIndex index = state.index;
+        TopLists tops = state.tops;
+        String[] needIds = state.needs.needIds;
         index.indexProduct(p);
         if (deferred) {
             return List.of();
@@ -103,22 +102,22 @@ final class IncrementalMatch {
             int need = scores.needs[i];
             while (h < held && holders[h] < need) {
                 if (dropOrRematch(holders[h], slot, heldScores[h], -1)) {
-                    changed.add(needs.needIds[holders[h]]);
+                    changed.add(needIds[holders[h]]);
                 }
                 h++;
             }
             if (h < held && holders[h] == need) {
                 if (dropOrRematch(need, slot, heldScores[h], scores.scores[i])) {
-                    changed.add(needs.needIds[need]);
+                    changed.add(needIds[need]);
                 }
                 h++;
             } else if (tops.offer(need, slot, scores.scores[i])) {
-                changed.add(needs.needIds[need]);
+                changed.add(needIds[need]);
             }
         }
         for (; h < held; h++) {
             if (dropOrRematch(holders[h], slot, heldScores[h], -1)) {
-                changed.add(needs.needIds[holders[h]]);
+                changed.add(needIds[holders[h]]);
             }
         }
         return changed;
@@ -130,8 +129,8 @@ final class IncrementalMatch {
             return false;
         }
         if (newScore > oldScore) {
-            tops.removeFromTop(need, product);
-            tops.offer(need, product, newScore);
+            state.tops.removeFromTop(need, product);
+            state.tops.offer(need, product, newScore);
             return true;
         }
         return rematchNeed(need);

@@ -57,12 +57,13 @@ import java.util.TreeMap;
  * Every public method is synchronized: one writer at a time, readers see a consistent state.
  *
  * <h2>Parts (package-private, this package)</h2>
- * State: {@link Columns} (fields by row), {@link Needs} (enterprise and need slots, links, growth),
- * {@link Products} (product slots and {@link ProductState}s), {@link BitIndex} (need and product bit sets),
- * {@link TopLists}. Work: {@link ProductCompiler} (a product's rules, ranges and policy to a ProductState),
- * {@link Scorer} (candidates, hard checks, scores, the bound), {@link IncrementalMatch} (one need or product
- * changed), {@link FullRematch} (every need, in cache blocks over threads), {@link Explainer} and
- * {@link TrainingOffers} (reasons, near misses, offers). This class wires them and holds the lock.
+ * State, in one {@link EngineState} handed to every part: {@link Columns} (fields by row), {@link Needs} (enterprise
+ * and need slots, links, growth), {@link Products} (product slots and {@link ProductState}s), {@link BitIndex} (need
+ * and product bit sets), {@link TopLists}, {@link DeclinedPairs}. Work: {@link ProductCompiler} (a product's rules,
+ * ranges and policy to a ProductState), {@link Scorer} (candidates, hard checks, scores, the bound),
+ * {@link IncrementalMatch} (one need or product changed), {@link FullRematch} (every need, in cache blocks over
+ * threads), {@link Explainer} and {@link TrainingOffers} (reasons, near misses, offers). This class wires them and
+ * holds the lock.
  */
 public final class MatchingEngine {
 
@@ -76,14 +77,7 @@ public final class MatchingEngine {
             "RECEIVABLES", "POLICY_GUARANTEE");
 
     private final int topSize;
-    private final LocalDate today;
-    final Columns c = new Columns();
-    private final RuleCompiler compiler = new RuleCompiler(c);
-    private final Products products = new Products();
-    private final DeclinedPairs declined = new DeclinedPairs();
-    private final TopLists tops;
-    private final BitIndex index;
-    private final Needs needs;
+    private final EngineState state;
     private final ProductCompiler productCompiler;
     private final Scorer scorer;
     private final IncrementalMatch matcher;
@@ -105,16 +99,13 @@ public final class MatchingEngine {
             throw new IllegalArgumentException("topSize must be 1–" + MAX_TOP_SIZE);
         }
         this.topSize = topSize;
-        this.today = today;
-        tops = new TopLists(topSize, products);
-        index = new BitIndex(c, products);
-        needs = new Needs(c, index, tops, today);
-        productCompiler = new ProductCompiler(c, compiler, index, today);
-        scorer = new Scorer(c, needs, index, products, tops, declined);
-        matcher = new IncrementalMatch(needs, index, products, tops, scorer);
-        full = new FullRematch(needs, products, tops, scorer, threads);
-        offers = new TrainingOffers(c, compiler, today);
-        explainer = new Explainer(c, needs, products, tops, declined, offers);
+        state = new EngineState(topSize, today);
+        productCompiler = new ProductCompiler(state);
+        scorer = new Scorer(state);
+        matcher = new IncrementalMatch(state, scorer);
+        full = new FullRematch(state, scorer, threads);
+        offers = new TrainingOffers(state);
+        explainer = new Explainer(state, offers);
     }
 
     /**
@@ -130,18 +121,18 @@ public final class MatchingEngine {
     }
 
     public LocalDate today() {
-        return today;
+        return state.today;
     }
 
     // ------------------------------------------------------------------------------------------------ enterprises
 
     /** Adds or replaces an enterprise; its open needs are re-matched. @return needs whose top list changed */
     public synchronized List<String> upsertEnterprise(EnterpriseProfile e) {
-        int slot = needs.upsertEnterprise(e);
+        int slot = state.needs.upsertEnterprise(e);
         List<String> changed = new ArrayList<>();
-        for (int need = needs.firstNeedOf[slot]; need >= 0; need = needs.nextNeed[need]) {
+        for (int need = state.needs.firstNeedOf[slot]; need >= 0; need = state.needs.nextNeed[need]) {
             if (matcher.rematchNeed(need)) {
-                changed.add(needs.needIds[need]);
+                changed.add(state.needs.needIds[need]);
             }
         }
         return changed;
@@ -149,24 +140,24 @@ public final class MatchingEngine {
 
     /** Pre-sizes the enterprise columns. */
     public synchronized void reserveEnterprises(int n) {
-        needs.reserveEnterprises(n);
+        state.needs.reserveEnterprises(n);
     }
 
     // ------------------------------------------------------------------------------------------------ needs
 
     /** Adds or replaces an open need and re-matches it. @return true when its top list changed */
     public synchronized boolean upsertNeed(FinancingNeed n) {
-        return matcher.rematchNeed(needs.upsertNeed(n));
+        return matcher.rematchNeed(state.needs.upsertNeed(n));
     }
 
     /** Closes a need (withdrawn, fulfilled). @return true when it had a non-empty top list */
     public synchronized boolean closeNeed(String needId) {
-        return needs.closeNeed(needId);
+        return state.needs.closeNeed(needId);
     }
 
     /** Pre-sizes the need columns (a bulk load of n needs). */
     public synchronized void reserveNeeds(int n) {
-        needs.reserveNeeds(n);
+        state.needs.reserveNeeds(n);
     }
 
     // ------------------------------------------------------------------------------------------------ products
@@ -176,8 +167,8 @@ public final class MatchingEngine {
      * scored; needs that held it and now score it lower are re-matched. @return needs whose top list changed
      */
     public synchronized List<String> upsertProduct(LoanProduct spec) {
-        ProductState p = products.stateOf(spec.productId());
-        index.fitProducts(products.capacity());
+        ProductState p = state.products.stateOf(spec.productId());
+        state.index.fitProducts(state.products.capacity());
         if (p.spec != null && spec.version() < p.spec.version()) {
             return List.of();
         }
@@ -188,11 +179,11 @@ public final class MatchingEngine {
 
     /** Marks a product SUSPENDED or WITHDRAWN (a product event without the full product). */
     public synchronized List<String> changeProductStatus(String productId, String status, long version) {
-        Integer slot = products.slotOf(productId);
-        if (slot == null || products.states[slot].spec == null || version < products.states[slot].spec.version()) {
+        Integer slot = state.products.slotOf(productId);
+        ProductState p = slot == null ? null : state.products.states[slot];
+        if (p == null || p.spec == null || version < p.spec.version()) {
             return List.of();
         }
-        ProductState p = products.states[slot];
         LoanProduct s = p.spec;
         p.spec = new LoanProduct(s.productId(), s.bankId(), s.name(), s.type(), s.minAmount(), s.maxAmount(),
                 s.minTermMonths(), s.maxTermMonths(), s.minAnnualRate(), s.maxAnnualRate(), s.guaranteeTypes(),
@@ -205,8 +196,7 @@ public final class MatchingEngine {
     public synchronized List<String> upsertPolicyTool(PolicyTool tool) {
         productCompiler.putTool(tool);
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < products.count; i++) {
-            ProductState p = products.states[i];
+        for (ProductState p : state.products.all()) {
             if (p.spec != null && p.spec.policyToolIds() != null && p.spec.policyToolIds().contains(tool.policyToolId())) {
                 productCompiler.compile(p);
                 changed.addAll(matcher.reindexAndRematch(p));
@@ -222,10 +212,10 @@ public final class MatchingEngine {
      * recommended (nor a near miss) for that need again. @return needs whose top list changed
      */
     public synchronized List<String> declineProduct(String needId, String productId, boolean declined) {
-        if (!this.declined.mark(needId, productId, declined)) {
+        if (!state.declined.mark(needId, productId, declined)) {
             return List.of();
         }
-        Integer need = needs.slotOf(needId);
+        Integer need = state.needs.slotOf(needId);
         return need != null && matcher.rematchNeed(need) ? List.of(needId) : List.of();
     }
 
@@ -255,26 +245,26 @@ public final class MatchingEngine {
 
     /** The current top list of an open need (empty for an unknown need). */
     public synchronized List<RankedProduct> topList(String needId) {
-        Integer need = needs.slotOf(needId);
-        return need == null ? List.of() : tops.list(need);
+        Integer need = state.needs.slotOf(needId);
+        return need == null ? List.of() : state.tops.list(need);
     }
 
     public synchronized boolean isOpen(String needId) {
-        return needs.slotOf(needId) != null;
+        return state.needs.slotOf(needId) != null;
     }
 
     public synchronized String enterpriseOf(String needId) {
-        Integer need = needs.slotOf(needId);
-        return need == null ? null : needs.enterpriseIds[c.needEnterprise[need]];
+        Integer need = state.needs.slotOf(needId);
+        return need == null ? null : state.needs.enterpriseIds[state.c.needEnterprise[need]];
     }
 
     /** The open needs of an enterprise, in id order. */
     public synchronized List<String> openNeedsOf(String enterpriseId) {
-        Integer e = needs.enterpriseSlotOf(enterpriseId);
+        Integer e = state.needs.enterpriseSlotOf(enterpriseId);
         List<String> ids = new ArrayList<>();
         if (e != null) {
-            for (int need = needs.firstNeedOf[e]; need >= 0; need = needs.nextNeed[need]) {
-                ids.add(needs.needIds[need]);
+            for (int need = state.needs.firstNeedOf[e]; need >= 0; need = state.needs.nextNeed[need]) {
+                ids.add(state.needs.needIds[need]);
             }
         }
         ids.sort(null);
@@ -283,22 +273,22 @@ public final class MatchingEngine {
 
     /** Every open need id (for comparing with what was published). */
     public synchronized List<String> openNeeds() {
-        List<String> ids = new ArrayList<>(needs.slots().keySet());
+        List<String> ids = new ArrayList<>(state.needs.slots().keySet());
         ids.sort(null);
         return ids;
     }
 
     public synchronized int openNeedCount() {
-        return needs.slots().size();
+        return state.needs.slots().size();
     }
 
     public synchronized int productCount() {
-        return products.count;
+        return state.products.count;
     }
 
     /** Explains a need's recommendation: reasons of its top products, near misses, training offers. */
     public synchronized Recommendation recommend(String needId) {
-        Integer slot = needs.slotOf(needId);
+        Integer slot = state.needs.slotOf(needId);
         return slot == null ? null : explainer.recommend(needId, slot);
     }
 
@@ -307,17 +297,17 @@ public final class MatchingEngine {
      * enrolment whose entry rules its profile passes; a rule on a financing-need field never passes here.
      */
     public synchronized List<Recommendation.OfferMatch> listingReadiness(String enterpriseId) {
-        Integer enterprise = needs.enterpriseSlotOf(enterpriseId);
+        Integer enterprise = state.needs.enterpriseSlotOf(enterpriseId);
         if (enterprise == null) {
             return List.of();
         }
-        return offers.matches(needs.probeRow(enterprise));
+        return offers.matches(state.needs.probeRow(enterprise));
     }
 
     /** For tests and the benchmark: every open need's top list. */
     public synchronized Map<String, List<RankedProduct>> allTopLists() {
         Map<String, List<RankedProduct>> all = new TreeMap<>();
-        for (String id : needs.slots().keySet()) {
+        for (String id : state.needs.slots().keySet()) {
             all.put(id, topList(id));
         }
         return all;
@@ -325,29 +315,29 @@ public final class MatchingEngine {
 
     /** Evaluates one rule for an open need, as the engine would (for tests and rule previews). */
     public synchronized boolean evaluate(Rule rule, String needId) {
-        Integer need = needs.slotOf(needId);
+        Integer need = state.needs.slotOf(needId);
         if (need == null) {
             throw new IllegalArgumentException("no open need " + needId);
         }
-        return compiler.compile(rule).test(c, need);
+        return state.compiler.compile(rule).test(state.c, need);
     }
 
     /** The score (hundredths) a product gets for an open need, or -1 when it is not eligible (tests). */
     synchronized int scoreOf(String productId, String needId) {
-        Integer need = needs.slotOf(needId);
-        Integer product = products.slotOf(productId);
-        if (need == null || product == null || !products.states[product].active) {
+        Integer need = state.needs.slotOf(needId);
+        Integer product = state.products.slotOf(productId);
+        if (need == null || product == null || !state.products.states[product].active) {
             return -1;
         }
-        return matcher.scoreOf(products.states[product], need);
+        return matcher.scoreOf(state.products.states[product], need);
     }
 
     /** True when the engine understands the rule (known field, operator and value fit its type). */
     public boolean understands(Rule rule) {
-        return compiler.compile(rule).valid();
+        return state.compiler.compile(rule).valid();
     }
 
     Collection<ProductState> productStates() {
-        return products.all();
+        return state.products.all();
     }
 }

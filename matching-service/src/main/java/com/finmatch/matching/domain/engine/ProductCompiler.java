@@ -17,17 +17,11 @@ import java.util.Map;
  */
 final class ProductCompiler {
 
-    private final Columns c;
-    private final RuleCompiler compiler;
-    private final BitIndex index;
-    private final LocalDate today;
+    private final EngineState state;
     private final Map<String, PolicyTool> tools = new HashMap<>();
 
-    ProductCompiler(Columns c, RuleCompiler compiler, BitIndex index, LocalDate today) {
-        this.c = c;
-        this.compiler = compiler;
-        this.index = index;
-        this.today = today;
+    ProductCompiler(EngineState state) {
+        this.state = state;
     }
 
     void putTool(PolicyTool tool) {
@@ -36,10 +30,11 @@ final class ProductCompiler {
 
     void compile(ProductState p) {
         LoanProduct s = p.spec;
+        LocalDate today = state.today;
         p.active = "PUBLISHED".equals(s.status()) && (s.validFrom() == null || !s.validFrom().isAfter(today))
                 && (s.validTo() == null || !s.validTo().isBefore(today));
         compileRules(p, s.rules() == null ? List.<Rule>of() : s.rules());
-        p.guaranteeMask = c.mask(Field.GUARANTEE_TYPES, s.guaranteeTypes());
+        p.guaranteeMask = state.c.mask(Field.GUARANTEE_TYPES, s.guaranteeTypes());
         p.minAmount = s.minAmount() == null ? Double.NEGATIVE_INFINITY : s.minAmount().doubleValue();
         p.maxAmount = s.maxAmount() == null ? Double.POSITIVE_INFINITY : s.maxAmount().doubleValue();
         p.minTerm = s.minTermMonths() == null ? Double.NEGATIVE_INFINITY : s.minTermMonths();
@@ -49,7 +44,7 @@ final class ProductCompiler {
         p.minRate = s.minAnnualRate() == null ? 0 : Formats.hundredths(s.minAnnualRate());
         compilePolicy(p, s.policyToolIds() == null ? List.<String>of() : s.policyToolIds());
         for (int d = 0; d < BitIndex.DIMENSIONS.length; d++) {
-            index.splitKeys(p, d);
+            state.index.splitKeys(p, d);
         }
     }
 
@@ -67,7 +62,7 @@ final class ProductCompiler {
         int softTotal = 0;
         List<Integer> weights = new ArrayList<>();
         for (Rule rule : rules) {
-            CompiledRule r = compiler.compile(rule);
+            CompiledRule r = state.compiler.compile(rule);
             boolean programme = r.field == Field.CLUSTER_CODE || r.field == Field.TAGS;
             if (rule.hard()) {
                 hard.add(r);
@@ -142,7 +137,7 @@ final class ProductCompiler {
         List<PolicyTool> support = new ArrayList<>();
         for (String toolId : toolIds) {
             PolicyTool tool = tools.get(toolId);
-            if (tool == null || !tool.usableOn(today)) {
+            if (tool == null || !tool.usableOn(state.today)) {
                 continue;
             }
             support.add(tool);

@@ -21,25 +21,17 @@ final class Scorer {
         }
     }
 
+    private final EngineState state;
     private final Columns c;
-    private final Needs needs;
-    private final BitIndex index;
-    private final Products products;
-    private final TopLists tops;
-    private final DeclinedPairs declined;
 
-    Scorer(Columns c, Needs needs, BitIndex index, Products products, TopLists tops, DeclinedPairs declined) {
-        this.c = c;
-        this.needs = needs;
-        this.index = index;
-        this.products = products;
-        this.tops = tops;
-        this.declined = declined;
+    Scorer(EngineState state) {
+        this.state = state;
+        this.c = state.c;
     }
 
     /** The products whose index lets this need through (need-major candidate generation). */
     long[] candidateProducts(int need, Scratch s) {
-        BitIndex x = index;
+        BitIndex x = state.index;
         int n = x.productWords;
         s.ensureProducts(n);
         long[] w = s.productWords;
@@ -66,8 +58,8 @@ final class Scorer {
         } else {
             Bits.and(w, x.productsByBand[band], 0, n);
         }
-        for (String productId : declined.productsOf(needs.needIds[need])) {
-            Integer product = products.slotOf(productId);
+        for (String productId : state.declined.productsOf(state.needs.needIds[need])) {
+            Integer product = state.products.slotOf(productId);
             if (product != null) {
                 Bits.set(w, product, false);
             }
@@ -105,11 +97,11 @@ final class Scorer {
         double minTerm = p.minTerm;
         double maxTerm = p.maxTerm;
         long mask = p.guaranteeMask;
-        float[] slopes = needs.rateSlope;
-        int[] caps = needs.rateCap;
-        byte[] topCount = tops.topCount;
-        int[] topScore = tops.topScore;
-        int k = tops.topSize;
+        float[] slopes = state.needs.rateSlope;
+        int[] caps = state.needs.rateCap;
+        byte[] topCount = state.tops.topCount;
+        int[] topScore = state.tops.topScore;
+        int k = state.tops.topSize;
         for (int i = 0; i < n; i++) {
             for (long bits = w[i]; bits != 0; bits &= bits - 1) {
                 int need = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
@@ -146,7 +138,7 @@ final class Scorer {
      * @return false when none can be
      */
     private boolean candidateNeeds(ProductState p, int from, int n, Scratch s) {
-        BitIndex x = index;
+        BitIndex x = state.index;
         long[] w = s.needWords;
         long[] tmp = s.needTmp;
         Bits.copy(x.openNeeds, from, w, n);
@@ -207,8 +199,8 @@ final class Scorer {
         Bits.and(w, tmp, n);
         int first = from << 6;
         int end = (from + n) << 6;
-        for (String needId : declined.needsOf(p.spec.productId())) {
-            Integer need = needs.slotOf(needId);
+        for (String needId : state.declined.needsOf(p.spec.productId())) {
+            Integer need = state.needs.slotOf(needId);
             if (need != null && need >= first && need < end) {
                 Bits.set(w, need - first, false);
             }
@@ -225,7 +217,7 @@ final class Scorer {
     private int pipeline(ProductState p, int[] candidates, int n, Scratch s) {
         double[] amounts = c.needNum[Field.AMOUNT.column()];
         double[] terms = c.needNum[Field.TERM_MONTHS.column()];
-        int[] caps = needs.rateCap;
+        int[] caps = state.needs.rateCap;
         double low = p.minAmount;
         double high = p.maxAmount;
         double minTerm = p.minTerm;
@@ -271,7 +263,7 @@ final class Scorer {
         }
         double[] terms = c.needNum[Field.TERM_MONTHS.column()];
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
-        int[] caps = needs.rateCap;
+        int[] caps = state.needs.rateCap;
         int[] out = s.scores;
         int fixed = p.policyPoints + (p.hardProgramme ? 500 : 0);
         for (int k = 0; k < n; k++) {

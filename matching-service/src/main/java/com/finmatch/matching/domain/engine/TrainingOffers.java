@@ -5,7 +5,6 @@ import com.finmatch.matching.domain.Recommendation;
 import com.finmatch.matching.domain.Rule;
 import com.finmatch.matching.domain.TrainingOffer;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,11 @@ import java.util.TreeMap;
 /** The IPO-training offers with their entry rules compiled, matched on read against one need row. */
 final class TrainingOffers {
 
-    private final Columns c;
-    private final RuleCompiler compiler;
-    private final LocalDate today;
+    private final EngineState state;
     private final Map<String, CompiledOffer> offers = new TreeMap<>();
 
-    TrainingOffers(Columns c, RuleCompiler compiler, LocalDate today) {
-        this.c = c;
-        this.compiler = compiler;
-        this.today = today;
+    TrainingOffers(EngineState state) {
+        this.state = state;
     }
 
     void upsert(TrainingOffer offer) {
@@ -30,7 +25,7 @@ final class TrainingOffers {
         List<CompiledRule> soft = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
         for (Rule rule : offer.rules() == null ? List.<Rule>of() : offer.rules()) {
-            CompiledRule r = compiler.compile(rule);
+            CompiledRule r = state.compiler.compile(rule);
             if (rule.hard()) {
                 hard.add(r);
             } else {
@@ -57,11 +52,12 @@ final class TrainingOffers {
     /** Open for enrolment today: OPEN, a seat left (unknown seats count as left) and not ended before today. */
     private boolean enrollable(TrainingOffer o) {
         return "OPEN".equals(o.status()) && (o.seatsLeft() == null || o.seatsLeft() > 0)
-                && (o.endsOn() == null || !o.endsOn().isBefore(today));
+                && (o.endsOn() == null || !o.endsOn().isBefore(state.today));
     }
 
     /** The enrollable offers whose hard rules all pass for a need row, best first (at most MAX_OFFERS). */
     List<Recommendation.OfferMatch> matches(int need) {
+        Columns c = state.c;
         List<Recommendation.OfferMatch> matches = new ArrayList<>();
         for (CompiledOffer o : offers.values()) {
             if (!enrollable(o.offer)) {
