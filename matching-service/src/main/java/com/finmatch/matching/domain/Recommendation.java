@@ -1,5 +1,7 @@
 package com.finmatch.matching.domain;
 
+import com.finmatch.matching.domain.engine.MatchingEngine;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package com.finmatch.matching.service;
 
-import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.Bounds;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;

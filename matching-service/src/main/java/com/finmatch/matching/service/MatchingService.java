@@ -1,6 +1,6 @@
 package com.finmatch.matching.service;
 
-import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.RankedProduct;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.time.PlatformClock;

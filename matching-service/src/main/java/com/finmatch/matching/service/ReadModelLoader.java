@@ -3,7 +3,7 @@ package com.finmatch.matching.service;
 import com.finmatch.matching.domain.EnterpriseProfile;
 import com.finmatch.matching.domain.FinancingNeed;
 import com.finmatch.matching.domain.LoanProduct;
-import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.PolicyTool;
 import com.finmatch.matching.domain.TrainingOffer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finmatch.matching.domain.EnterpriseProfile;
 import com.finmatch.matching.domain.FinancingNeed;
 import com.finmatch.matching.domain.LoanProduct;
-import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.PolicyTool;
 import com.finmatch.matching.domain.TrainingOffer;
 import com.finmatch.platform.events.IncomingEvent;

@@ -6,7 +6,7 @@ import static com.finmatch.testing.Percentiles.percentile;
 import com.finmatch.matching.domain.EnterpriseProfile;
 import com.finmatch.matching.domain.FinancingNeed;
 import com.finmatch.matching.domain.LoanProduct;
-import com.finmatch.matching.domain.MatchingEngine;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.Message;
 import com.finmatch.matching.domain.Operator;
 import com.finmatch.matching.domain.PolicyTool;

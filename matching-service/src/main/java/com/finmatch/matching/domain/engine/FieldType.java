@@ -1,4 +1,4 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
 
 /** How the values of a field compare. */
 public enum FieldType {

@@ -1,17 +1,27 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.Rule;
+import com.finmatch.matching.domain.FinancingNeed;
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.Message;
+import com.finmatch.matching.domain.Operator;
+import com.finmatch.matching.domain.PolicyTool;
+import com.finmatch.matching.domain.RankedProduct;
+import com.finmatch.matching.domain.Recommendation;
+import com.finmatch.matching.domain.TrainingOffer;
 
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-import static com.finmatch.matching.domain.Fixtures.TODAY;
-import static com.finmatch.matching.domain.Fixtures.enterprise;
-import static com.finmatch.matching.domain.Fixtures.hard;
-import static com.finmatch.matching.domain.Fixtures.need;
-import static com.finmatch.matching.domain.Fixtures.product;
-import static com.finmatch.matching.domain.Fixtures.soft;
-import static com.finmatch.matching.domain.Fixtures.uuid;
+import static com.finmatch.matching.domain.engine.Fixtures.TODAY;
+import static com.finmatch.matching.domain.engine.Fixtures.enterprise;
+import static com.finmatch.matching.domain.engine.Fixtures.hard;
+import static com.finmatch.matching.domain.engine.Fixtures.need;
+import static com.finmatch.matching.domain.engine.Fixtures.product;
+import static com.finmatch.matching.domain.engine.Fixtures.soft;
+import static com.finmatch.matching.domain.engine.Fixtures.uuid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

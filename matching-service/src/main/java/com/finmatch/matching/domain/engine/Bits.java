@@ -1,4 +1,4 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
 
 /** Bit sets as long[] words, with the few whole-range operations the index needs. */
 final class Bits {

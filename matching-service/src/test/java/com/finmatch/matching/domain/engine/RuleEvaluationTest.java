@@ -1,4 +1,10 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.EnterpriseProfile;
+import com.finmatch.matching.domain.FinancingNeed;
+import com.finmatch.matching.domain.Message;
+import com.finmatch.matching.domain.Operator;
+import com.finmatch.matching.domain.Rule;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

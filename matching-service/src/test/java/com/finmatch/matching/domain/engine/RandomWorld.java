@@ -1,4 +1,12 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.EnterpriseProfile;
+import com.finmatch.matching.domain.FinancingNeed;
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.Message;
+import com.finmatch.matching.domain.Operator;
+import com.finmatch.matching.domain.PolicyTool;
+import com.finmatch.matching.domain.Rule;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

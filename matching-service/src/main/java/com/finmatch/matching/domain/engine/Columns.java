@@ -1,4 +1,4 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
 
 import java.util.Arrays;
 

@@ -1,4 +1,10 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.FinancingNeed;
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.RankedProduct;
+import com.finmatch.matching.domain.Recommendation;
+import com.finmatch.matching.domain.Rule;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,4 +1,7 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.LoanProduct;
+import com.finmatch.matching.domain.PolicyTool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +27,11 @@ final class ProductState {
     CompiledRule[] softProgramme = new CompiledRule[0];
     boolean hardProgramme;
 
-    /** per dimension of {@link MatchingEngine#DIMENSIONS}: the hard rules on it (empty = unconstrained) */
-    CompiledRule[][] dimensionRules = new CompiledRule[MatchingEngine.DIMENSIONS.length][0];
+    /** per dimension of {@link BitIndex#DIMENSIONS}: the hard rules on it (empty = unconstrained) */
+    CompiledRule[][] dimensionRules = new CompiledRule[BitIndex.DIMENSIONS.length][0];
     /** per dimension: allowed and denied keys (key = code + 1, key 0 = value missing) */
-    int[][] allowedKeys = new int[MatchingEngine.DIMENSIONS.length][0];
-    int[][] deniedKeys = new int[MatchingEngine.DIMENSIONS.length][0];
+    int[][] allowedKeys = new int[BitIndex.DIMENSIONS.length][0];
+    int[][] deniedKeys = new int[BitIndex.DIMENSIONS.length][0];
 
     long requiredTags;
     /** {ranged field, threshold} pairs: candidates must be at or above / below the threshold */

@@ -1,4 +1,6 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
+
+import com.finmatch.matching.domain.Rule;
 
 /**
  * A rule compiled to a tight predicate over the {@link Columns}: constants resolved once (numbers, dates and scale

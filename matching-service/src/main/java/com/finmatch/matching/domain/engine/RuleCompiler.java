@@ -1,9 +1,12 @@
-package com.finmatch.matching.domain;
+package com.finmatch.matching.domain.engine;
 
-import com.finmatch.matching.domain.CompiledRule.CodeMatch;
-import com.finmatch.matching.domain.CompiledRule.NumberInterval;
-import com.finmatch.matching.domain.CompiledRule.NumberSet;
-import com.finmatch.matching.domain.CompiledRule.SetMatch;
+import com.finmatch.matching.domain.Operator;
+import com.finmatch.matching.domain.Rule;
+
+import com.finmatch.matching.domain.engine.CompiledRule.CodeMatch;
+import com.finmatch.matching.domain.engine.CompiledRule.NumberInterval;
+import com.finmatch.matching.domain.engine.CompiledRule.NumberSet;
+import com.finmatch.matching.domain.engine.CompiledRule.SetMatch;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
