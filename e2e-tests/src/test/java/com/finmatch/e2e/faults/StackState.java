@@ -126,9 +126,19 @@ final class StackState implements AutoCloseable {
      * process started), or -1 when the service does not export it.
      */
     static long duplicatesSkipped(Stack.App app) {
-        com.finmatch.devstack.Http.Response r = com.finmatch.devstack.Http.get(app.url() + "/q/metrics", null);
+        String body;
+        try { // the Prometheus text format (devstack's Http asks for JSON)
+            body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(app.url() + "/q/metrics")).header("Accept", "text/plain").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
         long sum = -1;
-        for (String line : r.body() == null ? new String[0] : r.body().split("\n")) {
+        for (String line : body.split("\n")) {
             if (line.startsWith("finmatch_inbox_duplicates_total")) {
                 sum = Math.max(sum, 0) + (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
