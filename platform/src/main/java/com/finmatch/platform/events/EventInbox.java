@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,6 +51,8 @@ public class EventInbox {
     @Inject
     InboxAttempt attempt;
 
+    private final AtomicLong duplicates = new AtomicLong();
+
     /** @return true when the handler ran, false when the event had been processed before. */
     @Retry(maxRetries = 8, delay = 500, jitter = 200, maxDuration = 50_000, abortOn = InvalidEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
@@ -74,9 +77,18 @@ public class EventInbox {
         return attempt.run(consumer, record, handler);
     }
 
-    private static boolean logged(String consumer, ConsumerRecord<String, String> record, Supplier<Boolean> work) {
+    /** Records delivered again after they had been applied, skipped by the inbox since this process started. */
+    public long duplicatesSkipped() {
+        return duplicates.get();
+    }
+
+    private boolean logged(String consumer, ConsumerRecord<String, String> record, Supplier<Boolean> work) {
         try {
-            return work.get();
+            boolean applied = work.get();
+            if (!applied) {
+                duplicates.incrementAndGet();
+            }
+            return applied;
         } catch (InvalidEventException e) {
             throw e;
         } catch (RuntimeException e) {
