@@ -3,7 +3,10 @@ package com.finmatch.platform.http;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
@@ -20,20 +23,37 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    /** True when {@code failure} or one of its causes says the database could not be reached or went away. */
+    /**
+     * True when {@code failure}, one of its causes or one of their suppressed exceptions says the database could not
+     * be reached or went away. The suppressed ones matter: when a commit fails because the server ended the session,
+     * Narayana throws {@code RollbackException} "ARJUNA016053: Could not commit transaction." without a cause and
+     * keeps Agroal's {@code XAException} (caused by the driver's {@code SQLException}, 57P01 or 08006) as suppressed.
+     */
     public static boolean isCauseOf(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        Deque<Throwable> toSee = new ArrayDeque<>();
+        toSee.add(failure);
+        while (!toSee.isEmpty()) {
+            Throwable t = toSee.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (says(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && (unreachable(sql.getSQLState()) || poolTimedOut(sql))) {
-                return true;
+            if (t.getCause() != null) {
+                toSee.add(t.getCause());
             }
+            toSee.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean says(Throwable t) {
+        return t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof java.net.ConnectException
+                || t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLException sql && (unreachable(sql.getSQLState()) || poolTimedOut(sql));
     }
 
     /**

@@ -138,7 +138,7 @@ public class ProblemMappers {
             LOG.warnf("refused with 503, the database is unreachable: %s", e.toString());
             return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
                     .type(Problem.MEDIA_TYPE).entity(Problem.of(503, "Service unavailable",
-                            "the database is unreachable for a moment; nothing was stored, send the request again in "
+                            "the database is unreachable for a moment; the request was not carried out, send it again in "
                                     + DatabaseOutage.RETRY_AFTER_SECONDS + " s"))
                     .build();
         }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,25 @@ class DatabaseOutageTest {
     void shouldRefuseWith503WhenThePoolFindsNoConnectionInTime() {
         assertRefusedForNow(mappers.unexpected(new PersistenceException(
                 new SQLException("Acquisition timeout while waiting for new connection"))));
+    }
+
+    /** Narayana's shape when the commit itself fails: the driver's exception is a suppressed one, not a cause. */
+    @Test
+    void shouldRefuseWith503WhenTheCommitFailsBecauseTheServerEndedTheSession() {
+        SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command",
+                "57P01");
+        XAException commitFailed = new XAException("Error trying to transactionCommit local transaction");
+        commitFailed.initCause(terminated);
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commitFailed);
+        assertRefusedForNow(mappers.unexpected(new RuntimeException(rollback)));
+    }
+
+    @Test
+    void shouldStillAnswer500ForARollbackThatIsNoOutage() {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new XAException(XAException.XA_RBINTEGRITY));
+        assertEquals(500, mappers.unexpected(new RuntimeException(rollback)).getStatus());
     }
 
     @Test
