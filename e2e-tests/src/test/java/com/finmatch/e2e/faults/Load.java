@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finmatch.devstack.Http;
 import com.finmatch.devstack.Stack;
+import com.finmatch.devstack.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,16 @@ final class Load {
             enterpriseIds.put(i, r.json().path("id").asText());
         });
         JsonNode catalogue = Http.get(Stack.LOAN.url() + "/api/v1/products?size=200", null).json().path("items");
+        // Not the products of bank1's bank: the suites that run next on the same stack (PortalJourneyIT, StoredXssIT)
+        // wait for their new lead in bank1's inbox, earliest due first; the load's leads (about 240 a bank, all due
+        // earlier) would push it past the inbox's first page and the API's 200.
+        String keptFree = Tokens.claims(Tokens.forUser("bank1")).path("bank_id").asText();
         products = new ArrayList<>();
-        catalogue.forEach(p -> products.add(p.path("id").asText()));
+        catalogue.forEach(p -> {
+            if (!keptFree.equals(p.path("bankId").asText())) {
+                products.add(p.path("id").asText());
+            }
+        });
         assertTrue(products.size() >= 2, "the demo catalogue has published products: " + catalogue);
     }
 
