@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * need has its recommendations; no dead letter, no unsent outbox row, no consumer lag; and replaying every topic
  * into matching-service changes nothing. The figures are printed. Sizes: {@code -Dfaults.enterprises} (300),
  * {@code -Dfaults.needs} (8 per enterprise), {@code -Dfaults.applications} (4 per enterprise),
- * {@code -Dfaults.rate} (20 writes per second), {@code -Dfaults.threads} (8).
+ * {@code -Dfaults.rate} (12 writes per second: the load lasts about 300 s, long enough for
+ * the three faults and their recoveries on a 2-core machine), {@code -Dfaults.threads} (8).
  */
 @ExtendWith(RealStack.class)
 class FaultsUnderLoadIT {
@@ -42,7 +43,7 @@ class FaultsUnderLoadIT {
     private static final int NEEDS = Integer.getInteger("faults.needs", 8);
     private static final int APPLICATIONS = Integer.getInteger("faults.applications", 4);
     private static final int THREADS = Integer.getInteger("faults.threads", 8);
-    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "20"));
+    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "12"));
     private static final String MATCHING = Stack.MATCHING.url() + "/api/v1";
 
     private final List<String> problems = new ArrayList<>();
