@@ -134,6 +134,25 @@ public final class ManagedProcess {
         }
     }
 
+    /**
+     * {@code kill -9} of this process (by its PID; a crash, for fault-injection tests): its descendants get SIGKILL
+     * first, then the process itself. Returns when it has exited.
+     */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+        tree.add(handle);
+        for (ProcessHandle p : tree) {
+            p.destroyForcibly();
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new StackException("pid " + p.pid() + " (" + name + ") outlived SIGKILL: " + e, e);
+            }
+        }
+    }
+
     private static int depth(ProcessHandle p) {
         int d = 0;
         for (Optional<ProcessHandle> q = p.parent(); q.isPresent() && d < 64; q = q.get().parent()) {

@@ -79,7 +79,12 @@ public final class Stack implements AutoCloseable {
     private final Deque<Stopper> stoppers = new ArrayDeque<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> appStatus = new LinkedHashMap<>();
+    /** The current process of each part this stack started or adopted, by {@link ManagedProcess#name()}. */
+    private final Map<String, ManagedProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
     private Pg pg;
+    /** The embedded PostgreSQL this stack started (null when adopted or external); replaced by a restart. */
+    private volatile EmbeddedPostgres embeddedPg;
+    private boolean pgStartedHere;
     private volatile boolean stopped;
     private Thread hook;
 
@@ -424,10 +429,24 @@ public final class Stack implements AutoCloseable {
         Console.info("PostgreSQL: starting embedded PostgreSQL 17 on 127.0.0.1:" + port + ", data in "
                 + root.relativize(pgData));
         long t0 = System.nanoTime();
+        embeddedPg = launchEmbeddedPostgres(pgData, port);
+        pgStartedHere = true;
+        stoppers.push(new Stopper("PostgreSQL (port " + port + ")", this::closeEmbeddedPostgres));
         try {
-            Files.createDirectories(dir);
-            Path log = logs.resolve("postgres.log");
-            EmbeddedPostgres epg = EmbeddedPostgres.builder()
+            Files.writeString(dir.resolve("port"), port + "\n");
+        } catch (IOException e) {
+            throw new StackException("cannot write " + dir.resolve("port") + ": " + e.getMessage(), e);
+        }
+        Console.info("   PostgreSQL ready after " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
+        return new Pg("127.0.0.1", port, "postgres", "postgres", true);
+    }
+
+    /** Starts (or starts again) the embedded server on this data directory and port; initdb only when it is empty. */
+    private EmbeddedPostgres launchEmbeddedPostgres(Path pgData, int port) {
+        Path log = logs.resolve("postgres.log");
+        try {
+            Files.createDirectories(pgData.getParent());
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -438,20 +457,22 @@ public final class Stack implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            stoppers.push(new Stopper("PostgreSQL (port " + port + ")", () -> {
-                try {
-                    epg.close();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            Files.writeString(dir.resolve("port"), port + "\n");
         } catch (IOException | RuntimeException e) {
-            throw new StackException("embedded PostgreSQL did not start: " + e.getMessage()
-                    + "\n   log: " + logs.resolve("postgres.log"), e);
+            throw new StackException("embedded PostgreSQL did not start: " + e.getMessage() + "\n   log: " + log, e);
         }
-        Console.info("   PostgreSQL ready after " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
-        return new Pg("127.0.0.1", port, "postgres", "postgres", true);
+    }
+
+    private void closeEmbeddedPostgres() {
+        EmbeddedPostgres epg = embeddedPg;
+        if (epg == null) {
+            return;
+        }
+        try {
+            epg.close(); // pg_ctl stop -m fast
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        embeddedPg = null;
     }
 
     private static void stopPostmaster(ProcessHandle postmaster) {
@@ -719,11 +740,7 @@ public final class Stack implements AutoCloseable {
                 continue;
             }
             Console.info(app.module() + ": starting on " + app.url() + " (log " + root.relativize(log) + ")");
-            List<String> cmd = new ArrayList<>(List.of(java()));
-            cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
-                    .orElse("-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+")));
-            cmd.addAll(List.of("-jar", jar.toString()));
-            ManagedProcess p = ManagedProcess.start(app.module(), cmd, appEnv(app), root.resolve(app.module()), log, pids);
+            ManagedProcess p = launchApp(app);
             own(p, app.module());
             starting.put(app, p);
         }
@@ -741,6 +758,89 @@ public final class Stack implements AutoCloseable {
                 appStatus.put(app.module(), p.isAlive() ? "not ready" : "exited");
             }
         }
+    }
+
+    private ManagedProcess launchApp(App app) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
+                .orElse("-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+")));
+        cmd.addAll(List.of("-jar", jar(app).toString()));
+        return ManagedProcess.start(app.module(), cmd, appEnv(app), root.resolve(app.module()),
+                logs.resolve(app.module() + ".log"), pids);
+    }
+
+    // ------------------------------------------------------------------------------------------------- faults
+
+    /*
+     * Process control for fault-injection tests (e2e-tests' FaultsUnderLoadIT): each operation acts only on a process
+     * this stack started or adopted, by its PID, never by name. A part another launcher runs cannot be faulted.
+     */
+
+    /** {@code kill -9} of an application, by its PID; returns when it is gone. */
+    public void kill(App app) {
+        ownProcess(app.module()).kill();
+        Console.info(app.module() + ": killed (SIGKILL)");
+    }
+
+    /** Stops the application if it still runs, starts it again from its jar and waits until it is ready. */
+    public void restart(App app) {
+        ManagedProcess old = ownProcess(app.module());
+        if (old.isAlive()) {
+            old.stop(Duration.ofSeconds(20));
+        }
+        ManagedProcess p = launchApp(app);
+        processes.put(app.module(), p);
+        if (!Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
+            throw new StackException(app.module() + " did not come back; last lines of " + p.log() + ":\n" + p.tail(15));
+        }
+    }
+
+    /** {@code kill -9} of the Kafka broker, by its PID; returns when it is gone. */
+    public void killKafka() {
+        ownProcess("kafka").kill();
+        Console.info("Kafka: killed (SIGKILL)");
+    }
+
+    /** Stops the broker if it still runs, starts it again on the same port and log directory, waits for its port. */
+    public void restartKafka() {
+        ManagedProcess old = ownProcess("kafka");
+        if (old.isAlive()) {
+            old.stop(Duration.ofSeconds(20));
+        }
+        ManagedProcess kafka = launchKafka(logs.resolve("kafka.log"));
+        processes.put("kafka", kafka);
+        if (!Console.waitFor("Kafka", Duration.ofSeconds(90), () -> Ports.isOpen(KAFKA_PORT), () -> !kafka.isAlive())) {
+            throw new StackException("Kafka did not come back; last lines of " + kafka.log() + ":\n" + kafka.tail(25));
+        }
+    }
+
+    /** Shuts the embedded PostgreSQL down (fast shutdown: open transactions are rolled back, clients cut off). */
+    public void stopPostgres() {
+        requireEmbeddedPg();
+        closeEmbeddedPostgres();
+        Console.info("PostgreSQL: stopped");
+    }
+
+    /** Starts the embedded PostgreSQL again (stopping it first if it runs) on the same port and data directory. */
+    public void restartPostgres() {
+        requireEmbeddedPg();
+        closeEmbeddedPostgres();
+        embeddedPg = launchEmbeddedPostgres(data.resolve("postgres/data"), pg.port());
+        Console.info("PostgreSQL: started again on 127.0.0.1:" + pg.port());
+    }
+
+    private void requireEmbeddedPg() {
+        if (!pgStartedHere) {
+            throw new StackException("PostgreSQL was not started by this stack: it cannot be stopped or restarted here");
+        }
+    }
+
+    private ManagedProcess ownProcess(String name) {
+        ManagedProcess p = processes.get(name);
+        if (p == null) {
+            throw new StackException(name + " was not started or adopted by this stack: it cannot be faulted here");
+        }
+        return p;
     }
 
     /** A hint for failures a person can fix here, read from an application's log. */
@@ -805,7 +905,9 @@ public final class Stack implements AutoCloseable {
             p.stop(Duration.ofSeconds(20));
             throw new StackException("stopped while starting " + what);
         }
-        stoppers.push(new Stopper(what + " (pid " + p.pid() + ")", () -> p.stop(Duration.ofSeconds(20))));
+        processes.put(p.name(), p);
+        // stops the part's current process: a restart (below) replaces it under the same name
+        stoppers.push(new Stopper(what + " (pid " + p.pid() + ")", () -> processes.get(p.name()).stop(Duration.ofSeconds(20))));
     }
 
     private static void requireFree(int port, String what) {

@@ -1,13 +1,12 @@
 package com.finmatch.platform.events;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,17 +15,22 @@ import java.util.function.Supplier;
  * handler runs, all in one transaction — so an event delivered twice is applied once, and a handler that fails
  * leaves no trace.
  * <p>
- * A failure is retried in place, in a new transaction, with exponential backoff (SmallRye Fault Tolerance
- * {@code @Retry}; a lock timeout, a deadlock, a database failover or an exhausted pool pass). Only when the retries
- * are used up, or at once for an {@link InvalidEventException} (a record that can never be processed), does the
- * exception reach the channel, whose dead-letter strategy sends the record to {@code <topic>.dlq} with the reason
- * in its headers; the consumer then goes on. Retrying in place on the consumer's (ordered, blocking) worker keeps
- * the order of the partition: nothing behind the failing record overtakes it.
- * <p>
- * The bounds (8 retries, 0.5 s doubling to at most 8 s, at most 50 s in all — below the Kafka connector's
- * 60 s {@code throttled.unprocessed-record-max-age.ms}) can be changed with the MicroProfile Fault Tolerance keys
- * {@code com.finmatch.platform.events.EventInbox/process/Retry/maxRetries} (and {@code delay}, {@code jitter},
- * {@code maxDuration}).
+ * What happens to a failure depends on its kind; every retry runs in place, in a new transaction, on the consumer's
+ * (ordered, blocking) worker, so nothing behind the failing record overtakes it:
+ * <ul>
+ * <li>the database is away (a restart, a failover, no connection in the pool: {@code DatabaseOutage}) — the record
+ * waits for it ({@link DatabaseWait}: capped exponential backoff, no limit), readiness says DOWN meanwhile
+ * ({@link ConsumerHealth}), and it is never dead-lettered for that;</li>
+ * <li>an {@link InvalidEventException} (a record that can never be processed) — dead-lettered at once;</li>
+ * <li>anything else (a lock timeout, a deadlock, a defect) — bounded retries with exponential backoff
+ * ({@link InboxRetry}: 8 retries, 0.5 s doubling to 8 s, at most 50 s), then the exception reaches the channel,
+ * whose dead-letter strategy sends the record to {@code <topic>.dlq} with the reason in its headers, and the
+ * consumer goes on.</li>
+ * </ul>
+ * A record may wait for the database longer than the Kafka connector's {@code throttled} commit strategy allows a
+ * record to stay unacknowledged (60 s by default, after which the connector closes the consumer for good): the
+ * platform turns that check off for every channel ({@code META-INF/microprofile-config.properties}); the consumers'
+ * readiness takes its place.
  *
  * <pre>
  * &#64;Incoming("product-events") &#64;Blocking
@@ -50,19 +54,25 @@ public class EventInbox {
     @Inject
     InboxAttempt attempt;
 
+    @Inject
+    InboxRetry retry;
+
+    @Inject
+    DatabaseWait databaseWait;
+
+    private final AtomicLong duplicates = new AtomicLong();
+
     /** @return true when the handler ran, false when the event had been processed before. */
-    @Retry(maxRetries = 8, delay = 500, jitter = 200, maxDuration = 50_000, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 8_000)
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        return logged(consumer, record, () -> attempt.run(consumer, record, handler));
+        return logged(consumer, record, () -> databaseWait.untilTheDatabaseIsBack(consumer, record,
+                () -> retry.process(consumer, record, handler)));
     }
 
     /** As {@link #process(String, ConsumerRecord, Consumer)}, each attempt inside {@code guard}. */
-    @Retry(maxRetries = 8, delay = 500, jitter = 200, maxDuration = 50_000, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 8_000)
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler,
             Guard guard) {
-        return logged(consumer, record, () -> guard.call(() -> attempt.run(consumer, record, handler)));
+        return logged(consumer, record, () -> databaseWait.untilTheDatabaseIsBack(consumer, record,
+                () -> retry.process(consumer, record, handler, guard)));
     }
 
     /**
@@ -74,9 +84,18 @@ public class EventInbox {
         return attempt.run(consumer, record, handler);
     }
 
-    private static boolean logged(String consumer, ConsumerRecord<String, String> record, Supplier<Boolean> work) {
+    /** Records delivered again after they had been applied, skipped by the inbox since this process started. */
+    public long duplicatesSkipped() {
+        return duplicates.get();
+    }
+
+    private boolean logged(String consumer, ConsumerRecord<String, String> record, Supplier<Boolean> work) {
         try {
-            return work.get();
+            boolean applied = work.get();
+            if (!applied) {
+                duplicates.incrementAndGet();
+            }
+            return applied;
         } catch (InvalidEventException e) {
             throw e;
         } catch (RuntimeException e) {

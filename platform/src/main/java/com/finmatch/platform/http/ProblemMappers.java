@@ -134,6 +134,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.isCauseOf(e)) {
+            LOG.warnf("refused with 503, the database is unreachable: %s", e.toString());
+            return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .type(Problem.MEDIA_TYPE).entity(Problem.of(503, "Service unavailable",
+                            "the database is unreachable for a moment; the request was not carried out, send it again in "
+                                    + DatabaseOutage.RETRY_AFTER_SECONDS + " s"))
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Server error", "the request could not be completed; it was logged"));
     }

@@ -42,7 +42,7 @@ class DeadLetterApiTest {
         String id = UUID.randomUUID().toString();
         try (TopicProbe dlq = TopicProbe.of(TestWriter.TOPIC + ".dlq")) {
             // fails 4 times: the first attempt and the 3 retries of the test bound; the 5th (the re-drive) works
-            TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"dead\",\"failover\":4}", ceHeaders(id, aggregate));
+            TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"dead\",\"fail\":4}", ceHeaders(id, aggregate));
             dlq.await(r -> id.equals(header(r, "ce_id")), Duration.ofSeconds(30));
         }
         String deadLetter = given().auth().oauth2(admin).when().get(API).then().statusCode(200)

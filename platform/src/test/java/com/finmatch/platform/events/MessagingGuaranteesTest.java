@@ -43,6 +43,9 @@ class MessagingGuaranteesTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    EventInbox inbox;
+
     @Test
     void shouldPublishCommittedEventAsCloudEventKeyedByAggregate() {
         try (TopicProbe probe = TopicProbe.of(TestWriter.TOPIC)) {
@@ -101,6 +104,7 @@ class MessagingGuaranteesTest {
 
     @Test
     void shouldApplyARecordDeliveredTwiceOnlyOnce() {
+        long skippedBefore = inbox.duplicatesSkipped();
         String eventId = UUID.randomUUID().toString();
         String aggregate = UUID.randomUUID().toString();
         TopicProbe.send(TestWriter.TOPIC, aggregate, "{\"note\":\"twice\"}", EventsTestSupport.ceHeaders(eventId, aggregate));
@@ -112,6 +116,7 @@ class MessagingGuaranteesTest {
 
         assertEquals(1L, applied(eventId));
         assertEquals(1L, count("select count(*) from inbox_event where event_id = '" + eventId + "'"));
+        assertEquals(skippedBefore + 1, inbox.duplicatesSkipped(), "the second delivery is counted as a skipped duplicate");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** A stand-in for a service's use case: changes state and records an event in one transaction. */
 @ApplicationScoped
@@ -21,6 +22,9 @@ public class TestWriter {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    javax.sql.DataSource db;
 
     public UUID write(String aggregateId, String note) {
         return outbox.publish(TOPIC, aggregateId, TYPE, Map.of("note", note));
@@ -54,5 +58,38 @@ public class TestWriter {
         em.createNativeQuery("insert into write_order values (?1, ?2, ?3)").setParameter(1, id)
                 .setParameter(2, aggregateId).setParameter(3, n).executeUpdate();
         return id;
+    }
+
+    /**
+     * Records an event, then loses the connection before the commit: the server ends the session (what a fast
+     * shutdown or a failover does to every open one), so the commit fails and nothing may be stored.
+     */
+    public UUID writeThenLoseTheConnection(String aggregateId) {
+        UUID id = outbox.publish(TOPIC, aggregateId, TYPE, Map.of("note", "lost"));
+        int pid = ((Number) em.createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue();
+        // another thread, outside this transaction, gets another connection from the pool
+        CompletableFuture.runAsync(() -> terminate(pid)).join();
+        return id;
+    }
+
+    private void terminate(int pid) {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(" + pid + ")");
+            for (int i = 0; i < 500; i++) {
+                try (var rs = s.executeQuery("select count(*) from pg_stat_activity where pid = " + pid)) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            throw new IllegalStateException("backend " + pid + " did not end");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

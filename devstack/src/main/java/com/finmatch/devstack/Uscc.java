@@ -1,8 +1,8 @@
 package com.finmatch.devstack;
 
 /** The GB 32100-2015 check character of a 统一社会信用代码 (USCC): the demo data must carry valid ones. */
-final class Uscc {
-    static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+public final class Uscc {
+    public static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private Uscc() {
