@@ -130,7 +130,7 @@ class ConsentMatrixIT {
 
     private static void enter(State state) throws InterruptedException {
         AuthzFixture.revokeAllConsents(Actor.ENT_A, fixture.entA);
-        Instant expiresAt = state.expired() ? Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)
+        Instant expiresAt = state.expired() ? Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS)
                 : AuthzFixture.days(30);
         List<String> granted = new ArrayList<>();
         for (Grant g : state.grants()) {

@@ -143,9 +143,12 @@ class MassAssignmentIT {
         assertEquals("SUBMITTED", stored.path("status").asText());
         assertEquals(1, stored.path("history").size(), "one step: " + stored.path("history"));
         assertRecent(stored.path("submittedAt"));
-        List<String> granted = activeConsents().stream().filter(c -> !before.contains(c.path("id").asText()))
-                .map(c -> c.path("bankId").asText()).toList();
-        assertEquals(List.of(Actor.BANK_X_USER.bankId), granted, "one new consent, to the product's bank");
+        List<JsonNode> after = activeConsents();
+        assertTrue(after.stream().noneMatch(c -> !before.contains(c.path("id").asText())
+                && !c.path("bankId").asText().equals(Actor.BANK_X_USER.bankId)), "no new consent but to the"
+                + " product's bank: " + after);
+        assertTrue(after.stream().anyMatch(c -> c.path("bankId").asText().equals(Actor.BANK_X_USER.bankId)),
+                "the product's bank holds a live consent: " + after);
         assertEquals(404, Api.get(Actor.ENT_B, ENTERPRISE + "/applications/" + stored.path("id").asText()).status());
     }
 
@@ -231,6 +234,17 @@ class MassAssignmentIT {
             assertNotEquals(body.get("id"), stored.path("id").asText());
             assertNotEquals(999, stored.path("version").asLong());
         }
+    }
+
+    @Test
+    void an_id_of_another_enterprise_in_a_body_reaches_nothing() {
+        Api.Reply apply = Api.post(Actor.ENT_A, ENTERPRISE + "/applications",
+                Map.of("financingNeedId", f.needB, "productId", f.publishedY));
+        assertEquals(404, apply.status(), "A applies with B's need: " + apply.brief());
+        Map<String, Object> need = AuthzFixture.needBody();
+        need.put("projectId", f.projectB);
+        Api.Reply open = Api.post(Actor.ENT_A, enterprises("/financing-needs"), need);
+        assertEquals(400, open.status(), "A's need naming B's project: " + open.brief());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

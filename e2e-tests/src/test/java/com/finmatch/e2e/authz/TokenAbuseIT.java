@@ -46,13 +46,11 @@ class TokenAbuseIT {
             "loan-service", LOAN + "/calendar/days",
             "matching-service", MATCHING + "/recommendations/me");
 
-    private static String masterRealmToken;
+    private static final String MASTER_TOKEN_URL = Stack.KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token";
 
     @BeforeAll
     static void addTheTestClientsToTheRealm() {
         AuthzFixture.get(); // ent34's enterprise exists, so every endpoint answers its genuine token
-        masterRealmToken = token(Stack.KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
         ensureClient(SHORT_LIVED, true);
         ensureClient(OTHER_AUDIENCE, false);
     }
@@ -72,7 +70,7 @@ class TokenAbuseIT {
         abuses.put("not a JWT", "not-a-jwt");
         abuses.put("expired", expired);
         abuses.put("wrong audience", otherAudience);
-        abuses.put("another realm's issuer", masterRealmToken);
+        abuses.put("another realm's issuer", masterRealmToken()); // fresh: it lives 60 s
         abuses.put("alg: none", algNone(genuine));
         abuses.put("tampered signature", tamperedSignature(genuine));
         abuses.put("tampered payload (admin role added)", withAdminRole(genuine));
@@ -152,6 +150,7 @@ class TokenAbuseIT {
 
     /** A public test client with direct access grants: tokens living 5 s, or tokens without the finmatch-api audience. */
     private static void ensureClient(String clientId, boolean shortLived) {
+        String masterRealmToken = masterRealmToken();
         Http.Response found = Http.get(ADMIN_API + "?clientId=" + clientId, masterRealmToken);
         if (found.status() == 200 && found.json().size() > 0) {
             return;
@@ -170,6 +169,12 @@ class TokenAbuseIT {
         Http.Response created = Http.postJson(ADMIN_API, masterRealmToken, client);
         assertTrue(created.status() == 201 || created.status() == 409, "create client " + clientId + ": "
                 + created.brief());
+    }
+
+    /** The master realm's administrator: a token of another realm (issuer and signing key) than finmatch. */
+    private static String masterRealmToken() {
+        return token(MASTER_TOKEN_URL, Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
     }
 
     private static String userToken(String clientId) {
