@@ -38,10 +38,22 @@ class AuthorizationMatrixIT {
     private static final List<Stack.App> SERVICES = List.of(Stack.ENTERPRISE, Stack.LOAN, Stack.MATCHING);
     private static AuthzFixture fixture;
 
-    /** One operation of a served OpenAPI document; {@code roles} empty with {@code secured}: any signed-in caller. */
-    record Operation(Stack.App service, String method, String template, boolean secured, Set<String> roles) {
+    /**
+     * One operation of a served OpenAPI document; {@code roles} empty with {@code secured}: any signed-in caller;
+     * {@code stream}: it answers {@code text/event-stream}.
+     */
+    record Operation(Stack.App service, String method, String template, boolean secured, Set<String> roles,
+            boolean stream) {
         String name() {
             return method + " " + template;
+        }
+
+        boolean takesIds() {
+            return template.contains("{");
+        }
+
+        boolean permits(Actor actor) {
+            return actor == Actor.NONE ? !secured : !secured || roles.isEmpty() || roles.contains(actor.role);
         }
     }
 
@@ -53,7 +65,8 @@ class AuthorizationMatrixIT {
     @Test
     void no_caller_reaches_an_object_or_function_it_may_not() {
         AccessPolicy policy = new AccessPolicy(fixture);
-        List<Operation> operations = SERVICES.stream().flatMap(s -> operationsWithIds(s).stream()).toList();
+        List<Operation> operations = SERVICES.stream().flatMap(s -> operations(s).stream())
+                .filter(Operation::takesIds).toList();
         List<String> unclassified = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         Table table = new Table();
@@ -90,6 +103,67 @@ class AuthorizationMatrixIT {
         assertTrue(wrong.isEmpty(), leaks + " leaks, " + wrong.size() + " wrong answers:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * Function level, for the operations without an id: no token 401 (unless public), a caller without the
+     * operation's role 403 — tried on every method, with no body, so a refusal cannot depend on what was sent. Callers
+     * holding the role are tried on reads only (writes of this kind are the other suites' business): they get through,
+     * and an event stream ({@code GET /matches/stream}) answers 200 {@code text/event-stream}, judged by its head and
+     * closed at once.
+     */
+    @Test
+    void no_caller_reaches_a_function_without_its_role() {
+        List<Operation> operations = SERVICES.stream().flatMap(s -> operations(s).stream())
+                .filter(op -> !op.takesIds()).toList();
+        List<String> wrong = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        int requests = 0;
+        for (Operation op : operations) {
+            StringBuilder row = new StringBuilder(String.format("| %-8s | %-48s |",
+                    op.service().module().replace("-service", ""), op.name()));
+            for (Actor actor : Actor.values()) {
+                if (op.permits(actor) && !op.method().equals("GET")) {
+                    row.append(String.format(" %-8s |", "-"));
+                    continue;
+                }
+                Api.Reply reply = Api.call(actor, op.method(), op.service().url() + op.template(), null, Map.of());
+                requests++;
+                String problem = functionProblem(op, actor, reply);
+                if (problem != null) {
+                    wrong.add((reply.ok() && !op.permits(actor) ? "LEAK " : "WRONG ") + op.service().module() + " "
+                            + op.name() + " as " + actor.column() + ": " + problem);
+                }
+                row.append(String.format(" %-8s |", reply.status() + (problem == null ? "" : "!")));
+            }
+            rows.add(row.toString());
+        }
+        StringBuilder head = new StringBuilder(String.format("| %-8s | %-48s |", "service", "operation"));
+        for (Actor a : Actor.values()) {
+            head.append(String.format(" %-8s |", a.column().length() > 8 ? a.column().substring(0, 8) : a.column()));
+        }
+        System.out.println("\nFunction-level matrix (" + operations.size() + " operations without ids, " + requests
+                + " requests; '-': a write by a caller holding the role, not sent):");
+        System.out.println(head);
+        rows.forEach(System.out::println);
+        System.out.println("wrong answers: " + wrong.size() + "\n");
+        wrong.forEach(System.out::println);
+        assertTrue(wrong.isEmpty(), wrong.size() + " wrong answers:\n" + String.join("\n", wrong));
+    }
+
+    /** Null when the answer is right for the caller: 401, 403, or through (an event stream by its head). */
+    private static String functionProblem(Operation op, Actor actor, Api.Reply reply) {
+        if (!op.permits(actor)) {
+            int expected = actor == Actor.NONE ? 401 : 403;
+            return reply.status() == expected && reply.problemJson() ? null
+                    : "expected " + expected + " problem+json, got " + reply.brief() + " (" + reply.contentType() + ")";
+        }
+        if (op.stream()) {
+            return reply.status() == 200 && reply.contentType() != null
+                    && reply.contentType().startsWith(Api.EVENT_STREAM) ? null
+                    : "expected 200 " + Api.EVENT_STREAM + ", got " + reply.brief() + " (" + reply.contentType() + ")";
+        }
+        return Outcome.of(reply.status()) == Outcome.OK ? null : "expected to get through, got " + reply.brief();
+    }
+
     // ------------------------------------------------------------------------------------------------ expectations
 
     /** No token → 401 unless public; without the operation's role → 403; else the object's relation to the caller. */
@@ -111,17 +185,14 @@ class AuthorizationMatrixIT {
 
     // ------------------------------------------------------------------------------------------------ OpenAPI
 
-    /** The operations of a service's served document whose path has a parameter, with their security. */
-    static List<Operation> operationsWithIds(Stack.App service) {
+    /** The operations of a service's served document, with their security and whether they answer a stream. */
+    static List<Operation> operations(Stack.App service) {
         Api.Reply doc = Api.call((String) null, "GET", service.url() + "/q/openapi?format=json", null, Map.of());
         JsonNode root = Api.ok(doc, service.module() + " /q/openapi");
         List<Operation> found = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().contains("{")) {
-                continue;
-            }
             path.getValue().fields().forEachRemaining(m -> {
                 if (Set.of("get", "put", "post", "delete", "patch").contains(m.getKey())) {
                     JsonNode security = m.getValue().has("security") ? m.getValue().path("security")
@@ -129,13 +200,14 @@ class AuthorizationMatrixIT {
                     Set<String> roles = new LinkedHashSet<>();
                     security.forEach(req -> req.fields().forEachRemaining(s -> s.getValue()
                             .forEach(scope -> roles.add(scope.asText()))));
+                    boolean stream = m.getValue().path("responses").toString().contains(Api.EVENT_STREAM);
                     found.add(new Operation(service, m.getKey().toUpperCase(), path.getKey(),
-                            !security.isEmpty(), roles));
+                            !security.isEmpty(), roles, stream));
                 }
             });
         }
         if (found.isEmpty()) {
-            fail(service.module() + "'s OpenAPI document lists no operation with a path parameter");
+            fail(service.module() + "'s OpenAPI document lists no operation");
         }
         return found;
     }
