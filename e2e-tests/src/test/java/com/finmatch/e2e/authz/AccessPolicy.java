@@ -19,8 +19,9 @@ import java.util.function.Function;
  * The oracle of the authorization matrix: CONTRACT.md's "who" column as data. For each operation that takes an id (by
  * method and path template, as the services' OpenAPI documents name them) the objects to try — own and foreign, and
  * ids of one enterprise under another's path — and, per object, which callers holding the operation's role may reach
- * it. The role check itself (403) and no token (401) come from the OpenAPI document's security requirements, not from
- * here. An operation missing from this table fails the matrix, so a new endpoint cannot go unchecked.
+ * it. The role check itself (403) and no token (401) come from the OpenAPI document (its {@code security} and
+ * {@code x-roles-allowed}), not from here. An operation missing from this table fails the matrix, so a new endpoint
+ * cannot go unchecked.
  */
 final class AccessPolicy {
 

@@ -35,12 +35,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuthorizationMatrixIT {
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    /** Where each service's document names the roles of a secured operation (docs/openapi/README.md). */
+    private static final String ROLES = "x-roles-allowed";
+    /** The roles entry of an operation any signed-in caller may call ({@code @Authenticated}). */
+    private static final String ANY_ROLE = "**";
     private static final List<Stack.App> SERVICES = List.of(Stack.ENTERPRISE, Stack.LOAN, Stack.MATCHING);
     private static AuthzFixture fixture;
 
     /**
-     * One operation of a served OpenAPI document; {@code roles} empty with {@code secured}: any signed-in caller;
-     * {@code stream}: it answers {@code text/event-stream}.
+     * One operation of a served OpenAPI document; {@code roles} as its {@code x-roles-allowed} names them
+     * ({@code **}: any signed-in caller); {@code stream}: it answers {@code text/event-stream}.
      */
     record Operation(Stack.App service, String method, String template, boolean secured, Set<String> roles,
             boolean stream) {
@@ -53,7 +57,12 @@ class AuthorizationMatrixIT {
         }
 
         boolean permits(Actor actor) {
-            return actor == Actor.NONE ? !secured : !secured || roles.isEmpty() || roles.contains(actor.role);
+            return actor == Actor.NONE ? !secured : hasRole(actor);
+        }
+
+        /** A signed-in caller holds a role the operation allows (or the operation is public). */
+        boolean hasRole(Actor actor) {
+            return !secured || roles.contains(ANY_ROLE) || roles.contains(actor.role);
         }
     }
 
@@ -171,7 +180,7 @@ class AuthorizationMatrixIT {
         if (actor == Actor.NONE) {
             return op.secured() ? Outcome.only(Outcome.UNAUTHORIZED) : target.relation().apply(actor);
         }
-        if (op.secured() && !op.roles().isEmpty() && !op.roles().contains(actor.role)) {
+        if (!op.hasRole(actor)) {
             return Outcome.only(Outcome.FORBIDDEN);
         }
         return target.relation().apply(actor);
@@ -185,7 +194,11 @@ class AuthorizationMatrixIT {
 
     // ------------------------------------------------------------------------------------------------ OpenAPI
 
-    /** The operations of a service's served document, with their security and whether they answer a stream. */
+    /**
+     * The operations of a service's served document: whether they need a token ({@code security}), the roles that
+     * may call them ({@code x-roles-allowed}, which platform's PlatformOpenApiFilter writes from the annotations the
+     * service enforces) and whether they answer a stream.
+     */
     static List<Operation> operations(Stack.App service) {
         Api.Reply doc = Api.call((String) null, "GET", service.url() + "/q/openapi?format=json", null, Map.of());
         JsonNode root = Api.ok(doc, service.module() + " /q/openapi");
@@ -198,8 +211,11 @@ class AuthorizationMatrixIT {
                     JsonNode security = m.getValue().has("security") ? m.getValue().path("security")
                             : root.path("security");
                     Set<String> roles = new LinkedHashSet<>();
-                    security.forEach(req -> req.fields().forEachRemaining(s -> s.getValue()
-                            .forEach(scope -> roles.add(scope.asText()))));
+                    m.getValue().path(ROLES).forEach(role -> roles.add(role.asText()));
+                    if (!security.isEmpty() && !m.getValue().has(ROLES)) {
+                        fail(service.module() + " " + m.getKey() + " " + path.getKey() + " is secured but its "
+                                + "document names no " + ROLES);
+                    }
                     boolean stream = m.getValue().path("responses").toString().contains(Api.EVENT_STREAM);
                     found.add(new Operation(service, m.getKey().toUpperCase(), path.getKey(),
                             !security.isEmpty(), roles, stream));
