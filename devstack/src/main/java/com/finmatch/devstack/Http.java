@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** A small JSON-over-HTTP client on java.net.http. */
@@ -84,12 +87,21 @@ public final class Http {
         return b;
     }
 
+    /**
+     * Bounded as a whole: the request's timeout only covers the response head, so the body is awaited within the same
+     * time again and the exchange is abandoned (status -1) after that — no call can hang its caller.
+     */
     private static Response send(HttpRequest request) {
+        var future = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long bound = request.timeout().orElse(Duration.ofSeconds(30)).toSeconds() * 2;
         try {
-            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = future.get(bound, TimeUnit.SECONDS);
             return new Response(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            return new Response(-1, e.toString(), null);
+        } catch (ExecutionException e) {
+            return new Response(-1, String.valueOf(e.getCause()), null);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new Response(-1, "no complete answer within " + bound + " s", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Response(-1, "interrupted", null);

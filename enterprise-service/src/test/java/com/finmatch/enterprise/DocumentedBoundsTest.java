@@ -2,6 +2,7 @@ package com.finmatch.enterprise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finmatch.testing.DocumentedRoles;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -239,19 +240,9 @@ class DocumentedBoundsTest {
 
     // ------------------------------------------------------------------------------------------- sending the cases
 
-    /**
-     * The case sent with a token of a role the operation allows: the document names no roles (OpenAPI 3.0 lets a bearer
-     * scheme list none), so each role is tried in turn and the first answer that is not 403 counts.
-     */
+    /** The case sent with a token of a role the operation allows, as its document names them. */
     private static Response send(JsonNode doc, JsonNode op, Case c) {
-        Response response = null;
-        for (String token : tokensFor(op)) {
-            response = send(doc, op, c, token);
-            if (response.statusCode() != 403) {
-                return response;
-            }
-        }
-        return response;
+        return send(doc, op, c, tokenFor(op));
     }
 
     private static Response send(JsonNode doc, JsonNode op, Case c, String token) {
@@ -285,14 +276,16 @@ class DocumentedBoundsTest {
         return request.request(method.toUpperCase(), path);
     }
 
-    /** Tokens of each role for an operation that names a security scheme; none (a null) for a public one. */
-    private static List<String> tokensFor(JsonNode op) {
-        JsonNode security = op.path("security");
-        if (!security.isArray() || security.isEmpty()) {
-            return java.util.Collections.singletonList(null);
+    /**
+     * A token of the first role the operation's {@code x-roles-allowed} names (an enterprise's for {@code **}, any
+     * signed-in caller); none (a null) for a public operation.
+     */
+    private static String tokenFor(JsonNode op) {
+        JsonNode roles = op.path(DocumentedRoles.EXTENSION);
+        if (!roles.isArray() || roles.isEmpty()) {
+            return null;
         }
-        String subject = Fixtures.newSubject("bounds");
-        return List.of(Tokens.enterprise(subject), Tokens.admin(subject), Tokens.bank(subject, "ZQRCB"));
+        return Tokens.forRole(roles.get(0).asText(), Fixtures.newSubject("bounds"));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,23 @@ public final class Tokens {
         return token(subject, List.of("admin"), Map.of());
     }
 
+    /** The realm roles a token can carry: what a service's {@code @RolesAllowed} may name. */
+    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin");
+
+    /**
+     * A token of one realm role (a bank's with {@code bank_id} ZQRCB); for {@code **} (any signed-in caller, as an
+     * OpenAPI document's {@code x-roles-allowed} may say) an enterprise's.
+     */
+    public static String forRole(String role, String subject) {
+        return switch (role) {
+            case "enterprise", "**" -> enterprise(subject);
+            case "bank" -> bank(subject, "ZQRCB");
+            case "admin" -> admin(subject);
+            default -> throw new IllegalArgumentException("no token for role " + role + " (realm roles: "
+                    + REALM_ROLES + ")");
+        };
+    }
+
     public static String token(String subject, List<String> roles, Map<String, Object> claims) {
         var builder = Jwt.subject(subject)
                 .preferredUserName(subject)

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalJourneyIT {
+public class PortalJourneyIT {
     static final String PORTAL_ADDRESS = "http://127.0.0.1:8080";
     static final String PORTAL = Stack.WEB_PORTAL.url();
     static final Duration EVENTUALLY = Duration.ofSeconds(90);
@@ -286,7 +286,7 @@ class PortalJourneyIT {
     }
 
     /** A USCC with a correct GB 32100-2015 check character: 91 (company), district 441203, nine random characters. */
-    static String uscc() {
+    public static String uscc() {
         String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
         StringBuilder code = new StringBuilder("91441203");

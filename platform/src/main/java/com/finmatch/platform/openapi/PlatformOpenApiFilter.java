@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.jboss.jandex.IndexView;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,21 @@ import java.util.stream.Stream;
  * <li>the bearer-token security scheme; which operations need it, Quarkus adds from {@code @RolesAllowed}
  * ({@code quarkus.smallrye-openapi.security-scheme-name=bearer} in each service); operations under
  * {@code /admin/} name the scheme {@code adminBearer} instead (the same kind of token, with the role admin);</li>
+ * <li>which roles may call each secured operation, as {@value #ROLES_EXTENSION} (read by {@link OperationRoles} from
+ * the annotations Quarkus enforces): OpenAPI 3.0 gives a bearer requirement no place for roles (its list must be
+ * empty; 3.1 lets it name roles, and Quarkus writes them there only for 3.1), so Quarkus drops them from the 3.0
+ * document. An operation whose {@code security} and annotations disagree fails the build.</li>
  * <li>length bounds on the schemas SmallRye generates for {@code UUID}, {@code Instant}, {@code LocalDate}.</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class PlatformOpenApiFilter implements OASFilter {
+
+    /**
+     * The roles that may call a secured operation, on the operation: a list of realm roles, or {@code ["**"]} for any
+     * signed-in caller (Quarkus' {@code @Authenticated}); absent on a public operation.
+     */
+    public static final String ROLES_EXTENSION = "x-roles-allowed";
 
     public static final String PRODUCTION_SERVER = "https://api.finmatch.example";
     public static final String SECURITY_SCHEME = "bearer";
@@ -65,6 +76,13 @@ public class PlatformOpenApiFilter implements OASFilter {
 
     private static final String PROBLEM = "Problem";
     private static final String VIOLATION = "Violation";
+
+    private final OperationRoles roles;
+
+    /** SmallRye passes the application's index to a filter with this constructor (at build time). */
+    public PlatformOpenApiFilter(IndexView index) {
+        this.roles = new OperationRoles(index);
+    }
 
     private static Map<String, String> standardProblems() {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -122,13 +140,28 @@ public class PlatformOpenApiFilter implements OASFilter {
                     .addExtension("x-internal", false));
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
                 complete(operation);
+                documentRoles(method.name(), path, operation);
                 if (path.contains("/admin/")) {
                     requireAdminScheme(operation);
                 }
             }));
         }
+    }
+
+    /**
+     * Writes the roles of a secured operation into {@value #ROLES_EXTENSION}; fails when Quarkus' {@code security}
+     * and the annotations disagree on whether the operation needs a token at all.
+     */
+    private void documentRoles(String method, String path, Operation operation) {
+        java.util.Optional<List<String>> allowed = roles.of(method, path);
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured != allowed.isPresent()) {
+            throw new IllegalStateException(method + " " + path + ": the document's security (" + secured
+                    + ") and the resource method's annotations (" + allowed.orElse(null) + ") disagree");
+        }
+        allowed.ifPresent(list -> operation.addExtension(ROLES_EXTENSION, List.copyOf(list)));
     }
 
     /** Admin operations name their own scheme, so that an admin token is never mistaken for any token. */
