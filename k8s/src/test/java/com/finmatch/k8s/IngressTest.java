@@ -1,0 +1,101 @@
+package com.finmatch.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The way in: every host is served over TLS by a named ingress class, every path of the services' OpenAPI documents
+ * reaches the service that documents it, and the dead-letter operations (the same path in every service, redriven by
+ * administrators through the portal inside the cluster) reach none.
+ */
+class IngressTest {
+
+    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void shouldServeEveryHostOverTlsThroughANamedIngressClass(String overlay) {
+        List<Ingress> ingresses = Manifests.of(overlay).all(Ingress.class);
+        assertFalse(ingresses.isEmpty(), overlay + " has no Ingress");
+        for (Ingress ingress : ingresses) {
+            String name = overlay + ": Ingress " + ingress.getMetadata().getName();
+            assertTrue(ingress.getSpec().getIngressClassName() != null, name + " names no ingressClassName");
+            Set<String> tls = new HashSet<>();
+            for (IngressTLS t : ingress.getSpec().getTls()) {
+                assertTrue(t.getSecretName() != null, name + ": a TLS entry names no certificate Secret");
+                tls.addAll(t.getHosts());
+            }
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                assertTrue(tls.contains(rule.getHost()), name + ": " + rule.getHost() + " is served without TLS");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void shouldRouteEveryDocumentedPathToTheServiceThatDocumentsIt(String overlay) throws IOException {
+        List<HTTPIngressPath> routes = new ArrayList<>();
+        for (Ingress ingress : Manifests.of(overlay).all(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (rule.getHost().startsWith("api.")) {
+                    routes.addAll(rule.getHttp().getPaths());
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String service : SERVICES) {
+            JsonNode document = yaml.readTree(Manifests.ROOT.resolve("docs/openapi/" + service + ".yaml").toFile());
+            for (String template : (Iterable<String>) document.path("paths")::fieldNames) {
+                String path = template.replaceAll("\\{[^}]+}", "x");
+                String to = backend(routes, path);
+                String want = path.startsWith("/api/v1/admin/dead-letters") ? null : service;
+                if (want == null ? to != null : !want.equals(to)) {
+                    wrong.add(template + " of " + service + " → " + to);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, overlay + ": documented paths routed elsewhere");
+    }
+
+    /** The service of the longest matching path, as an ingress controller picks it (Exact before Prefix). */
+    private static String backend(List<HTTPIngressPath> routes, String path) {
+        HTTPIngressPath best = null;
+        for (HTTPIngressPath r : routes) {
+            if (matches(r, path) && (best == null || rank(r) > rank(best))) {
+                best = r;
+            }
+        }
+        return best == null ? null : best.getBackend().getService().getName();
+    }
+
+    private static int rank(HTTPIngressPath r) {
+        return r.getPath().length() * 2 + ("Exact".equals(r.getPathType()) ? 1 : 0);
+    }
+
+    /** Kubernetes' matching: Exact is the whole path; Prefix matches whole path elements. */
+    static boolean matches(HTTPIngressPath route, String path) {
+        String p = route.getPath() == null ? "/" : route.getPath();
+        if ("Exact".equals(route.getPathType())) {
+            return p.equals(path);
+        }
+        String prefix = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}
