@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The way in: every host is served over TLS by a named ingress class, every path of the services' OpenAPI documents
+ * The way in: every host is served over TLS by a named ingress class; the portal's pages reach the portal and no
+ * management endpoint ({@code /q/*}) of any application is routed; every path of the services' OpenAPI documents
  * reaches the service that documents it, and the dead-letter operations (the same path in every service, redriven by
  * administrators through the portal inside the cluster) reach none.
  */
@@ -43,6 +44,35 @@ class IngressTest {
             }
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 assertTrue(tls.contains(rule.getHost()), name + ": " + rule.getHost() + " is served without TLS");
+            }
+        }
+    }
+
+    /** Management endpoints of a Quarkus application; none may be reachable from outside. */
+    private static final List<String> MANAGEMENT = List.of("/q/metrics", "/q/health", "/q/health/ready",
+            "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/index.html", "/q/dev-ui", "/q", "/q/");
+
+    /** What the portal's pages need, still routed. */
+    private static final List<String> PORTAL = List.of("/", "/login", "/logout", "/products", "/products/1",
+            "/enterprise", "/enterprise/needs/1", "/bank/leads", "/admin/feed/stream", "/static/app.css",
+            "/webjars/echarts/5.3.1/dist/echarts.min.js");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void shouldRouteThePortalsPagesAndNoManagementEndpoint(String overlay) {
+        for (Ingress ingress : Manifests.of(overlay).all(Ingress.class)) {
+            assertTrue(ingress.getSpec().getDefaultBackend() == null, overlay + ": a default backend routes every path");
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (String path : MANAGEMENT) {
+                    assertEquals(null, backend(rule.getHttp().getPaths(), path), overlay + ": " + rule.getHost() + path
+                            + " is routed");
+                }
+                if (!rule.getHost().startsWith("api.")) {
+                    for (String path : PORTAL) {
+                        assertEquals("web-portal", backend(rule.getHttp().getPaths(), path),
+                                overlay + ": the portal's " + path + " is not routed to it");
+                    }
+                }
             }
         }
     }

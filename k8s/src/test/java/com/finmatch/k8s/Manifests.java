@@ -62,7 +62,8 @@ record Manifests(String overlay, List<JsonNode> documents, List<HasMetadata> obj
      * Kinds of the CloudNativePG and Keycloak operators: no Java model of theirs is published, so they are read as
      * JSON by the checks that need them (named, not silently skipped).
      */
-    static final Set<String> UNMODELLED = Set.of("postgresql.cnpg.io/v1/Cluster", "k8s.keycloak.org/v2alpha1/Keycloak",
+    static final Set<String> UNMODELLED = Set.of("postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
+            "barmancloud.cnpg.io/v1/ObjectStore", "k8s.keycloak.org/v2alpha1/Keycloak",
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
