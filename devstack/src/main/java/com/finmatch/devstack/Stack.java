@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The local real stack: PostgreSQL (embedded, or external via FINMATCH_PG_*), Kafka (KRaft, one node), Keycloak with
@@ -52,7 +50,6 @@ public final class Stack implements AutoCloseable {
     /** In start order: the services before the portal that calls them. */
     public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
 
-    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.keycloak.timeout", 240));
     private static final Duration APP_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.app.timeout", 120));
 
     private static Stack shared;
@@ -61,6 +58,7 @@ public final class Stack implements AutoCloseable {
     private final Parts parts = new Parts();
     private final Postgres postgres;
     private final Kafka kafka;
+    private final Keycloak keycloak;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> appStatus = new LinkedHashMap<>();
     private Thread hook;
@@ -76,6 +74,7 @@ public final class Stack implements AutoCloseable {
         this.dirs = StateDir.of(root, throwawayData);
         this.postgres = new Postgres(dirs, parts);
         this.kafka = new Kafka(dirs, parts);
+        this.keycloak = new Keycloak(dirs, parts);
     }
 
     /** A stack rooted at the repository that contains the working directory (or {@code -Dfinmatch.root}). */
@@ -155,10 +154,10 @@ public final class Stack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             // Keycloak is the slowest part (35-60 s): launch it first and boot the rest while it starts.
-            Optional<ManagedProcess> keycloak = launchKeycloak();
+            keycloak.launch();
             postgres.start();
             kafka.start();
-            awaitKeycloak(keycloak);
+            keycloak.await();
             startApps();
         } catch (RuntimeException e) {
             stop();
@@ -234,7 +233,7 @@ public final class Stack implements AutoCloseable {
 
     /** Waits until the stack of another launcher answers (Keycloak and every application that has a jar). */
     public void awaitRunningStack() {
-        waitOrFail("Keycloak realm " + REALM, Stack::realmReady, Duration.ofSeconds(300));
+        Keycloak.awaitRealm(Duration.ofSeconds(300));
         for (App app : APPS) {
             if (Files.exists(jar(app))) {
                 if (Console.waitFor(app.module(), Duration.ofSeconds(300), () -> appReady(app), () -> false)) {
@@ -286,84 +285,15 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------- Keycloak
-
-    public static boolean realmReady() {
-        return Http.answers200(REALM_URL + "/.well-known/openid-configuration");
-    }
-
-    /** Starts Keycloak unless it already serves the realm; returns the process to wait for, if any. */
-    private Optional<ManagedProcess> launchKeycloak() {
-        Path log = dirs.log("keycloak");
-        Optional<ManagedProcess> mine = dirs.adopt("keycloak");
-        if (Ports.isOpen(KEYCLOAK_PORT)) {
-            if (mine.isPresent()) {
-                Console.info("Keycloak: adopting ours still running on " + KEYCLOAK_URL + " (pid " + mine.get().pid() + ")");
-                parts.own(mine.get(), "Keycloak");
-                return mine;
-            }
-            if (realmReady()) {
-                Console.info("Keycloak: reusing the one already serving " + REALM_URL + " — "
-                        + Ports.describeOwner(KEYCLOAK_PORT) + " (not started by finmatch; not stopped by it)");
-                return Optional.empty();
-            }
-            throw new StackException("port " + KEYCLOAK_PORT + " (Keycloak) is taken by " + Ports.describeOwner(KEYCLOAK_PORT)
-                    + ", which does not serve the realm " + REALM + ". Stop it, then run again.");
-        }
-        if (mine.isPresent()) {
-            Console.info("Keycloak: ours (pid " + mine.get().pid() + ") is still starting");
-            parts.own(mine.get(), "Keycloak");
-            return mine;
-        }
-        Path home = dirs.root().resolve("devstack/target/keycloak-" + KEYCLOAK_VERSION);
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new StackException("missing " + home + "/bin/kc.sh: build devstack first (./mvnw -pl devstack install -DskipTests)");
-        }
-        try {
-            // Always a fresh dev database, so the realm is imported exactly as the JSON says.
-            StateDir.deleteTree(home.resolve("data/h2"));
-            Path imports = Files.createDirectories(home.resolve("data/import"));
-            try (Stream<Path> old = Files.list(imports)) {
-                for (Path p : old.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            try (InputStream realm = Stack.class.getResourceAsStream("finmatch-realm.json")) {
-                if (realm == null) {
-                    throw new StackException("finmatch-realm.json is not on the classpath");
-                }
-                Files.copy(realm, imports.resolve("finmatch-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
-        }
-        Console.info("Keycloak " + KEYCLOAK_VERSION + ": starting on " + KEYCLOAK_URL + " (start-dev, realm import)");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        ManagedProcess kc = dirs.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm"), env, home);
-        parts.own(kc, "Keycloak");
-        return Optional.of(kc);
-    }
-
-    private void awaitKeycloak(Optional<ManagedProcess> keycloak) {
-        if (keycloak.isEmpty()) {
-            return;
-        }
-        ManagedProcess kc = keycloak.get();
-        if (!Console.waitFor("Keycloak", KEYCLOAK_TIMEOUT, Stack::realmReady, () -> !kc.isAlive())) {
-            throw new StackException("Keycloak did not serve " + REALM_URL + (kc.isAlive() ? " in time" : " (it exited)")
-                    + "; last lines of " + kc.log() + ":\n" + kc.tail(25));
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- applications
 
     public Path jar(App app) {
         return dirs.root().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Keycloak serves the realm's OpenID configuration. */
+    public static boolean realmReady() {
+        return Keycloak.realmReady();
     }
 
     /** 200 on /q/health/ready (or, for an application without the health extension, any answer but 5xx). */
@@ -521,12 +451,6 @@ public final class Stack implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
-
-    private static void waitOrFail(String what, java.util.function.BooleanSupplier ready, Duration timeout) {
-        if (!Console.waitFor(what, timeout, ready, () -> false)) {
-            throw new StackException(what + " is not ready after " + timeout.toSeconds() + " s");
-        }
-    }
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
