@@ -35,6 +35,7 @@ final class Keycloak {
         this.dirs = dirs;
         this.parts = parts;
     }
+
     /** Keycloak serves the realm's OpenID configuration. */
     static boolean realmReady() {
         return Http.answers200(REALM_URL + "/.well-known/openid-configuration");

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +50,6 @@ public final class Stack implements AutoCloseable {
     /** In start order: the services before the portal that calls them. */
     public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
 
-    private static final Duration APP_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.app.timeout", 120));
-
     private static Stack shared;
 
     private final StateDir dirs;
@@ -59,8 +57,7 @@ public final class Stack implements AutoCloseable {
     private final Postgres postgres;
     private final Kafka kafka;
     private final Keycloak keycloak;
-    private final List<String> problems = new ArrayList<>();
-    private final Map<String, String> appStatus = new LinkedHashMap<>();
+    private final Apps apps;
     private Thread hook;
 
     /** How to reach PostgreSQL. */
@@ -75,6 +72,7 @@ public final class Stack implements AutoCloseable {
         this.postgres = new Postgres(dirs, parts);
         this.kafka = new Kafka(dirs, parts);
         this.keycloak = new Keycloak(dirs, parts);
+        this.apps = new Apps(dirs, parts, postgres);
     }
 
     /** A stack rooted at the repository that contains the working directory (or {@code -Dfinmatch.root}). */
@@ -82,18 +80,9 @@ public final class Stack implements AutoCloseable {
         return new Stack(findRoot(), false);
     }
 
+    /** The repository that contains the working directory, or {@code -Dfinmatch.root} or FINMATCH_ROOT. */
     public static Path findRoot() {
-        String configured = System.getProperty("finmatch.root", System.getenv("FINMATCH_ROOT"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("devstack/pom.xml")) && Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new StackException("cannot find the finmatch repository above " + Path.of("").toAbsolutePath()
-                + " (set -Dfinmatch.root or FINMATCH_ROOT)");
+        return StateDir.findRoot();
     }
 
     /**
@@ -131,12 +120,12 @@ public final class Stack implements AutoCloseable {
 
     /** What went wrong with the applications (missing jars, ports taken, not ready); empty when all is well. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return apps.problems();
     }
 
     /** module → "ready", "reused", "adopted", "missing jar", "not ready", … */
     public Map<String, String> appStatus() {
-        return Map.copyOf(appStatus);
+        return apps.status();
     }
 
     // ------------------------------------------------------------------------------------------------- lifecycle
@@ -158,7 +147,7 @@ public final class Stack implements AutoCloseable {
             postgres.start();
             kafka.start();
             keycloak.await();
-            startApps();
+            apps.start();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -234,17 +223,7 @@ public final class Stack implements AutoCloseable {
     /** Waits until the stack of another launcher answers (Keycloak and every application that has a jar). */
     public void awaitRunningStack() {
         Keycloak.awaitRealm(Duration.ofSeconds(300));
-        for (App app : APPS) {
-            if (Files.exists(jar(app))) {
-                if (Console.waitFor(app.module(), Duration.ofSeconds(300), () -> appReady(app), () -> false)) {
-                    appStatus.put(app.module(), "reused");
-                    warnIfRebuilt(app);
-                } else {
-                    appStatus.put(app.module(), "not ready");
-                    problems.add(app.module() + " of the running stack is not ready on " + app.readyUrl());
-                }
-            }
-        }
+        apps.awaitRunning();
     }
 
     /**
@@ -252,43 +231,16 @@ public final class Stack implements AutoCloseable {
      * (applications, Keycloak, Kafka, then the embedded PostgreSQL). Returns how many it stopped.
      */
     public int stopLeftovers() {
-        int n = 0;
-        List<String> order = new ArrayList<>();
-        for (int i = APPS.size() - 1; i >= 0; i--) {
-            order.add(APPS.get(i).module());
-        }
-        order.add("keycloak");
-        order.add("kafka");
-        for (String name : order) {
-            Optional<ManagedProcess> p = dirs.adopt(name);
-            if (p.isPresent()) {
-                Console.info("   stopping leftover " + name + " (pid " + p.get().pid() + ")");
-                p.get().stop(Duration.ofSeconds(20));
-                n++;
-            }
-        }
-        return n + Postgres.stopLeftovers(dirs.state());
-    }
-
-    /** The running application was started before its jar was last built: tests would see the old code. */
-    private void warnIfRebuilt(App app) {
-        Optional<ManagedProcess> running = dirs.adopt(app.module());
-        Optional<java.time.Instant> started = running.flatMap(p -> ProcessHandle.of(p.pid()))
-                .flatMap(h -> h.info().startInstant());
-        try {
-            if (started.isPresent() && Files.getLastModifiedTime(jar(app)).toInstant().isAfter(started.get())) {
-                Console.warn(app.module() + " was rebuilt after ./finmatch up started it: these tests run against the"
-                        + " old build (restart ./finmatch up to test the new one)");
-            }
-        } catch (IOException ignored) {
-            // no jar
-        }
+        List<String> order = new ArrayList<>(APPS.stream().map(App::module).toList());
+        Collections.reverse(order);
+        order.addAll(List.of("keycloak", "kafka"));
+        return dirs.stopLeftovers(order) + Postgres.stopLeftovers(dirs.state());
     }
 
     // ------------------------------------------------------------------------------------------------- applications
 
     public Path jar(App app) {
-        return dirs.root().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return apps.jar(app);
     }
 
     /** Keycloak serves the realm's OpenID configuration. */
@@ -298,70 +250,7 @@ public final class Stack implements AutoCloseable {
 
     /** 200 on /q/health/ready (or, for an application without the health extension, any answer but 5xx). */
     public static boolean appReady(App app) {
-        int status = Http.get(app.readyUrl(), null).status();
-        return status == 200 || status == 404 && Http.get(app.url() + "/", null).status() > 0;
-    }
-
-    private void startApps() {
-        Map<App, ManagedProcess> starting = new LinkedHashMap<>();
-        for (App app : APPS) {
-            Path log = dirs.log(app.module());
-            Optional<ManagedProcess> mine = dirs.adopt(app.module());
-            if (Ports.isOpen(app.port())) {
-                if (mine.isPresent()) {
-                    Console.info(app.module() + ": adopting ours still running on " + app.url() + " (pid " + mine.get().pid() + ")");
-                    parts.own(mine.get(), app.module());
-                    starting.put(app, mine.get());
-                } else {
-                    String msg = "port " + app.port() + " (" + app.module() + ") is taken by " + Ports.describeOwner(app.port())
-                            + ": not starting " + app.module();
-                    Console.warn(msg);
-                    problems.add(msg);
-                    appStatus.put(app.module(), "port taken");
-                }
-                continue;
-            }
-            if (mine.isPresent()) {
-                parts.own(mine.get(), app.module());
-                starting.put(app, mine.get());
-                continue;
-            }
-            Path jar = jar(app);
-            if (!Files.exists(jar)) {
-                String msg = app.module() + ": no " + dirs.root().relativize(jar) + " yet — skipped (build it: ./mvnw -B install -DskipTests -pl "
-                        + app.module() + " -am)";
-                Console.warn(msg);
-                problems.add(msg);
-                appStatus.put(app.module(), "missing jar");
-                continue;
-            }
-            Console.info(app.module() + ": starting on " + app.url() + " (log " + dirs.root().relativize(log) + ")");
-            ManagedProcess p = launchApp(app);
-            parts.own(p, app.module());
-            starting.put(app, p);
-        }
-        for (Map.Entry<App, ManagedProcess> e : starting.entrySet()) {
-            App app = e.getKey();
-            ManagedProcess p = e.getValue();
-            if (Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
-                appStatus.put(app.module(), "ready");
-            } else {
-                String why = p.isAlive() ? "not ready on " + app.readyUrl() + " after " + APP_TIMEOUT.toSeconds() + " s"
-                        : "exited with code " + p.exitCodeOrUnknown();
-                String msg = app.module() + " " + why + hint(p.log()) + "; last lines of " + p.log() + ":\n" + p.tail(15);
-                Console.warn(msg);
-                problems.add(msg);
-                appStatus.put(app.module(), p.isAlive() ? "not ready" : "exited");
-            }
-        }
-    }
-
-    private ManagedProcess launchApp(App app) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
-                .orElse("-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+")));
-        cmd.addAll(List.of("-jar", jar(app).toString()));
-        return dirs.start(app.module(), cmd, appEnv(app), dirs.root().resolve(app.module()));
+        return Apps.ready(app);
     }
 
     // ------------------------------------------------------------------------------------------------- faults
@@ -373,15 +262,12 @@ public final class Stack implements AutoCloseable {
 
     /** {@code kill -9} of an application, by its PID; returns when it is gone. */
     public void kill(App app) {
-        parts.kill(app.module(), app.module());
+        apps.kill(app);
     }
 
     /** Stops the application if it still runs, starts it again from its jar and waits until it is ready. */
     public void restart(App app) {
-        ManagedProcess p = parts.relaunch(app.module(), () -> launchApp(app));
-        if (!Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
-            throw new StackException(app.module() + " did not come back; last lines of " + p.log() + ":\n" + p.tail(15));
-        }
+        apps.restart(app);
     }
 
     /** {@code kill -9} of the Kafka broker, by its PID; returns when it is gone. */
@@ -404,23 +290,6 @@ public final class Stack implements AutoCloseable {
         postgres.restart();
     }
 
-    /** A hint for failures a person can fix here, read from an application's log. */
-    static String hint(Path log) {
-        try {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            if (text.contains("FlywayValidateException") || text.contains("checksum mismatch")) {
-                return " (its database was migrated by an older version of its Flyway scripts:"
-                        + " ./finmatch down && ./finmatch reset wipes the local PostgreSQL and Kafka data)";
-            }
-            if (text.contains("Address already in use")) {
-                return " (a port it needs is taken)";
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // no log
-        }
-        return "";
-    }
-
     /** Deletes the local PostgreSQL and Kafka data under .finmatch (the stack must be down). */
     public void resetData() {
         dirs.resetData();
@@ -428,26 +297,7 @@ public final class Stack implements AutoCloseable {
 
     /** The environment an application is started with: ports, database, Kafka, OIDC, and the portal's REST clients. */
     public Map<String, String> appEnv(App app) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(app.port()));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable logs in .finmatch/logs
-        Pg pg = postgres.current().orElse(null);
-        if (app.database() != null && pg != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(app.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_BOOTSTRAP);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", REALM_URL);
-        env.put("QUARKUS_OIDC_CLIENT_ID", app.oidcClientId());
-        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", app.oidcSecret());
-        if (app == WEB_PORTAL) {
-            env.put("QUARKUS_REST_CLIENT_ENTERPRISE_URL", ENTERPRISE.url());
-            env.put("QUARKUS_REST_CLIENT_LOAN_URL", LOAN.url());
-            env.put("QUARKUS_REST_CLIENT_MATCHING_URL", MATCHING.url());
-        }
-        return env;
+        return apps.env(app);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

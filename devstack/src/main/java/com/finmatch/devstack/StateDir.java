@@ -3,6 +3,7 @@ package com.finmatch.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,21 @@ record StateDir(Path root, Path state, Path data, Path logs, Path pids, boolean 
                 state.resolve("pids"), throwawayData);
     }
 
+    /** The repository that contains the working directory, or {@code -Dfinmatch.root} or FINMATCH_ROOT. */
+    static Path findRoot() {
+        String configured = System.getProperty("finmatch.root", System.getenv("FINMATCH_ROOT"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("devstack/pom.xml")) && Files.exists(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new StackException("cannot find the finmatch repository above " + Path.of("").toAbsolutePath()
+                + " (set -Dfinmatch.root or FINMATCH_ROOT)");
+    }
+
     /** A part's log: {@code .finmatch/logs/<name>.log}. */
     Path log(String name) {
         return logs.resolve(name + ".log");
@@ -35,6 +51,20 @@ record StateDir(Path root, Path state, Path data, Path logs, Path pids, boolean 
     /** Starts a part's process, its output in its log and its PID in its PID file. */
     ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir) {
         return ManagedProcess.start(name, command, env, workDir, log(name), pids);
+    }
+
+    /** Stops, by PID and in this order, the processes of these parts that a killed launcher left running. */
+    int stopLeftovers(List<String> names) {
+        int n = 0;
+        for (String name : names) {
+            Optional<ManagedProcess> p = adopt(name);
+            if (p.isPresent()) {
+                Console.info("   stopping leftover " + name + " (pid " + p.get().pid() + ")");
+                p.get().stop(Duration.ofSeconds(20));
+                n++;
+            }
+        }
+        return n;
     }
 
     void createDirectories() {
