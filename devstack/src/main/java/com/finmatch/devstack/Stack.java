@@ -213,7 +213,7 @@ public final class Stack implements AutoCloseable {
         stop();
     }
 
-    // ------------------------------------------------------------------------------------------------- ownership
+    // ------------------------------------------------------------------------------------------------- other launchers
 
     /** The launcher (or test JVM) that owns the running stack, other than this JVM. */
     public Optional<ProcessHandle> runningLauncher() {
@@ -237,7 +237,7 @@ public final class Stack implements AutoCloseable {
         return dirs.stopLeftovers(order) + Postgres.stopLeftovers(dirs.state());
     }
 
-    // ------------------------------------------------------------------------------------------------- applications
+    // ------------------------------------------------------------------------------------------------- readiness
 
     public Path jar(App app) {
         return apps.jar(app);
