@@ -1,30 +1,16 @@
 package com.finmatch.devstack;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The local real stack: PostgreSQL (embedded, or external via FINMATCH_PG_*), Kafka (KRaft, one node), Keycloak with
@@ -64,28 +50,14 @@ public final class Stack implements AutoCloseable {
     /** In start order: the services before the portal that calls them. */
     public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
 
-    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.keycloak.timeout", 240));
-    private static final Duration APP_TIMEOUT = Duration.ofSeconds(Long.getLong("finmatch.app.timeout", 120));
-
     private static Stack shared;
 
-    private final Path root;
-    private final Path state;
-    private final Path logs;
-    private final Path pids;
-    /** Where PostgreSQL and Kafka keep their data: .finmatch, or .finmatch/test-data for a test's throwaway stack. */
-    private final Path data;
-    private final boolean throwawayData;
-    private final Deque<Stopper> stoppers = new ArrayDeque<>();
-    private final List<String> problems = new ArrayList<>();
-    private final Map<String, String> appStatus = new LinkedHashMap<>();
-    /** The current process of each part this stack started or adopted, by {@link ManagedProcess#name()}. */
-    private final Map<String, ManagedProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
-    private Pg pg;
-    /** The embedded PostgreSQL this stack started (null when adopted or external); replaced by a restart. */
-    private volatile EmbeddedPostgres embeddedPg;
-    private boolean pgStartedHere;
-    private volatile boolean stopped;
+    private final StateDir dirs;
+    private final Parts parts = new Parts();
+    private final Postgres postgres;
+    private final Kafka kafka;
+    private final Keycloak keycloak;
+    private final Apps apps;
     private Thread hook;
 
     /** How to reach PostgreSQL. */
@@ -95,16 +67,12 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private record Stopper(String what, Runnable action) {
-    }
-
     private Stack(Path root, boolean throwawayData) {
-        this.root = root;
-        this.state = root.resolve(".finmatch");
-        this.throwawayData = throwawayData;
-        this.data = throwawayData ? state.resolve("test-data") : state;
-        this.logs = state.resolve("logs");
-        this.pids = state.resolve("pids");
+        this.dirs = StateDir.of(root, throwawayData);
+        this.postgres = new Postgres(dirs, parts);
+        this.kafka = new Kafka(dirs, parts);
+        this.keycloak = new Keycloak(dirs, parts);
+        this.apps = new Apps(dirs, parts, postgres);
     }
 
     /** A stack rooted at the repository that contains the working directory (or {@code -Dfinmatch.root}). */
@@ -112,18 +80,9 @@ public final class Stack implements AutoCloseable {
         return new Stack(findRoot(), false);
     }
 
+    /** The repository that contains the working directory, or {@code -Dfinmatch.root} or FINMATCH_ROOT. */
     public static Path findRoot() {
-        String configured = System.getProperty("finmatch.root", System.getenv("FINMATCH_ROOT"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("devstack/pom.xml")) && Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new StackException("cannot find the finmatch repository above " + Path.of("").toAbsolutePath()
-                + " (set -Dfinmatch.root or FINMATCH_ROOT)");
+        return StateDir.findRoot();
     }
 
     /**
@@ -148,25 +107,25 @@ public final class Stack implements AutoCloseable {
     }
 
     public Path root() {
-        return root;
+        return dirs.root();
     }
 
     public Path stateDir() {
-        return state;
+        return dirs.state();
     }
 
     public Optional<Pg> postgres() {
-        return Optional.ofNullable(pg);
+        return postgres.current();
     }
 
     /** What went wrong with the applications (missing jars, ports taken, not ready); empty when all is well. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return apps.problems();
     }
 
     /** module → "ready", "reused", "adopted", "missing jar", "not ready", … */
     public Map<String, String> appStatus() {
-        return Map.copyOf(appStatus);
+        return apps.status();
     }
 
     // ------------------------------------------------------------------------------------------------- lifecycle
@@ -174,30 +133,21 @@ public final class Stack implements AutoCloseable {
     /** Starts (or adopts, or reuses) every part; throws {@link StackException} when the infrastructure cannot run. */
     public Stack start() {
         long t0 = System.nanoTime();
-        try {
-            Files.createDirectories(logs);
-            Files.createDirectories(pids);
-        } catch (IOException e) {
-            throw new StackException("cannot create " + state + ": " + e.getMessage(), e);
-        }
-        claimOwnership();
-        if (throwawayData) {
+        dirs.createDirectories();
+        dirs.claimOwnership();
+        if (dirs.throwawayData()) {
             stopLeftovers(); // a killed test run may have left its PostgreSQL on the data we are about to delete
-            try {
-                deleteTree(data);
-            } catch (IOException e) {
-                throw new StackException("cannot empty " + data + ": " + e.getMessage(), e);
-            }
+            dirs.emptyData();
         }
         hook = new Thread(this::stop, "finmatch-stack-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             // Keycloak is the slowest part (35-60 s): launch it first and boot the rest while it starts.
-            Optional<ManagedProcess> keycloak = launchKeycloak();
-            startPostgres();
-            startKafka();
-            awaitKeycloak(keycloak);
-            startApps();
+            keycloak.launch();
+            postgres.start();
+            kafka.start();
+            keycloak.await();
+            apps.start();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -216,7 +166,8 @@ public final class Stack implements AutoCloseable {
      * (a marker next to the data, so {@code ./finmatch reset} clears it). Returns empty when it skipped.
      */
     public Optional<Seeder.Report> seedIfNeeded() {
-        Path marker = pg != null && pg.embedded() ? data.resolve("postgres/seeded") : null;
+        Path marker = postgres.current().filter(Pg::embedded).map(pg -> dirs.data().resolve("postgres/seeded"))
+                .orElse(null);
         String digest = digest(readResource("demo-data.json") + readResource("finmatch-realm.json"));
         try {
             if (marker != null && Files.exists(marker) && Files.readString(marker).trim().equals(digest)) {
@@ -244,23 +195,10 @@ public final class Stack implements AutoCloseable {
 
     /** Stops what this stack started or adopted: applications, Keycloak, Kafka, PostgreSQL. Idempotent. */
     public synchronized void stop() {
-        if (stopped) {
+        if (!parts.stopAll()) {
             return;
         }
-        stopped = true;
-        if (!stoppers.isEmpty()) {
-            Console.info("finmatch: stopping " + stoppers.size() + " part(s) …");
-        }
-        while (!stoppers.isEmpty()) {
-            Stopper s = stoppers.pop();
-            try {
-                s.action().run();
-                Console.info("   stopped " + s.what());
-            } catch (RuntimeException e) {
-                Console.warn("could not stop " + s.what() + ": " + e.getMessage());
-            }
-        }
-        releaseOwnership();
+        dirs.releaseOwnership();
         if (hook != null && Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -275,57 +213,17 @@ public final class Stack implements AutoCloseable {
         stop();
     }
 
-    // ------------------------------------------------------------------------------------------------- ownership
-
-    private Path ownerFile() {
-        return state.resolve("finmatch.pid");
-    }
+    // ------------------------------------------------------------------------------------------------- other launchers
 
     /** The launcher (or test JVM) that owns the running stack, other than this JVM. */
     public Optional<ProcessHandle> runningLauncher() {
-        return ManagedProcess.readPidFile(ownerFile()).filter(h -> h.pid() != ProcessHandle.current().pid());
-    }
-
-    private void claimOwnership() {
-        Optional<ProcessHandle> other = runningLauncher();
-        if (other.isPresent()) {
-            throw new StackException("the stack is already run by pid " + other.get().pid() + " ("
-                    + Ports.commandLine(other.get().pid()) + "); stop it with ./finmatch down");
-        }
-        ProcessHandle me = ProcessHandle.current();
-        try {
-            Files.writeString(ownerFile(), me.pid() + "\n"
-                    + me.info().startInstant().map(Object::toString).orElse("") + "\n");
-        } catch (IOException e) {
-            throw new StackException("cannot write " + ownerFile() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void releaseOwnership() {
-        Optional<ProcessHandle> owner = ManagedProcess.readPidFile(ownerFile());
-        if (owner.isPresent() && owner.get().pid() == ProcessHandle.current().pid()) {
-            try {
-                Files.deleteIfExists(ownerFile());
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        return dirs.runningLauncher();
     }
 
     /** Waits until the stack of another launcher answers (Keycloak and every application that has a jar). */
     public void awaitRunningStack() {
-        waitOrFail("Keycloak realm " + REALM, Stack::realmReady, Duration.ofSeconds(300));
-        for (App app : APPS) {
-            if (Files.exists(jar(app))) {
-                if (Console.waitFor(app.module(), Duration.ofSeconds(300), () -> appReady(app), () -> false)) {
-                    appStatus.put(app.module(), "reused");
-                    warnIfRebuilt(app);
-                } else {
-                    appStatus.put(app.module(), "not ready");
-                    problems.add(app.module() + " of the running stack is not ready on " + app.readyUrl());
-                }
-            }
-        }
+        Keycloak.awaitRealm(Duration.ofSeconds(300));
+        apps.awaitRunning();
     }
 
     /**
@@ -333,440 +231,26 @@ public final class Stack implements AutoCloseable {
      * (applications, Keycloak, Kafka, then the embedded PostgreSQL). Returns how many it stopped.
      */
     public int stopLeftovers() {
-        int n = 0;
-        List<String> order = new ArrayList<>();
-        for (int i = APPS.size() - 1; i >= 0; i--) {
-            order.add(APPS.get(i).module());
-        }
-        order.add("keycloak");
-        order.add("kafka");
-        for (String name : order) {
-            Optional<ManagedProcess> p = ManagedProcess.adopt(name, pids, logs.resolve(name + ".log"));
-            if (p.isPresent()) {
-                Console.info("   stopping leftover " + name + " (pid " + p.get().pid() + ")");
-                p.get().stop(Duration.ofSeconds(20));
-                n++;
-            }
-        }
-        for (Path postmasterPid : List.of(state.resolve("postgres/data/postmaster.pid"),
-                state.resolve("test-data/postgres/data/postmaster.pid"))) {
-        try {
-            if (Files.exists(postmasterPid)) {
-                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
-                Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                        .filter(x -> x.info().command().map(c -> c.endsWith("postgres")).orElse(true));
-                if (h.isPresent()) {
-                    Console.info("   stopping leftover PostgreSQL (pid " + pid + ")");
-                    stopPostmaster(h.get());
-                    n++;
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // no postmaster
-        }
-        }
-        return n;
+        List<String> order = new ArrayList<>(APPS.stream().map(App::module).toList());
+        Collections.reverse(order);
+        order.addAll(List.of("keycloak", "kafka"));
+        return dirs.stopLeftovers(order) + Postgres.stopLeftovers(dirs.state());
     }
 
-    /** The running application was started before its jar was last built: tests would see the old code. */
-    private void warnIfRebuilt(App app) {
-        Optional<ManagedProcess> running = ManagedProcess.adopt(app.module(), pids, logs.resolve(app.module() + ".log"));
-        Optional<java.time.Instant> started = running.flatMap(p -> ProcessHandle.of(p.pid()))
-                .flatMap(h -> h.info().startInstant());
-        try {
-            if (started.isPresent() && Files.getLastModifiedTime(jar(app)).toInstant().isAfter(started.get())) {
-                Console.warn(app.module() + " was rebuilt after ./finmatch up started it: these tests run against the"
-                        + " old build (restart ./finmatch up to test the new one)");
-            }
-        } catch (IOException ignored) {
-            // no jar
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------- PostgreSQL
-
-    private void startPostgres() {
-        String host = System.getenv("FINMATCH_PG_HOST");
-        if (host != null && !host.isBlank()) {
-            int port = Integer.parseInt(Optional.ofNullable(System.getenv("FINMATCH_PG_PORT")).orElse("5432"));
-            String user = Optional.ofNullable(System.getenv("FINMATCH_PG_USER")).orElse("postgres");
-            String password = Optional.ofNullable(System.getenv("FINMATCH_PG_PASSWORD")).orElse("");
-            pg = new Pg(host, port, user, password, false);
-            Console.info("PostgreSQL: external server " + host + ":" + port + " (FINMATCH_PG_HOST)");
-        } else {
-            pg = startEmbeddedPostgres();
-        }
-        createDatabases();
-    }
-
-    private Pg startEmbeddedPostgres() {
-        Path dir = data.resolve("postgres");
-        Path pgData = dir.resolve("data");
-        // A postmaster of ours still running (the launcher was killed hard): adopt it.
-        Path postmasterPid = pgData.resolve("postmaster.pid");
-        if (Files.exists(postmasterPid)) {
-            try {
-                List<String> lines = Files.readAllLines(postmasterPid);
-                long pid = Long.parseLong(lines.get(0).trim());
-                int port = Integer.parseInt(lines.get(3).trim());
-                Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-                if (h.isPresent() && Ports.isOpen(port)) {
-                    Console.info("PostgreSQL: adopting the embedded server still running on 127.0.0.1:" + port
-                            + " (pid " + pid + ")");
-                    stoppers.push(new Stopper("PostgreSQL (pid " + pid + ")", () -> stopPostmaster(h.get())));
-                    return new Pg("127.0.0.1", port, "postgres", "postgres", true);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // stale or unreadable: pg_ctl deals with a stale postmaster.pid
-            }
-        }
-        int port = EMBEDDED_PG_PREFERRED_PORT;
-        if (!Ports.isFree(port)) {
-            int other = Ports.freePort();
-            Console.info("PostgreSQL: port " + port + " is taken by " + Ports.describeOwner(port) + "; using " + other);
-            port = other;
-        }
-        Console.info("PostgreSQL: starting embedded PostgreSQL 17 on 127.0.0.1:" + port + ", data in "
-                + root.relativize(pgData));
-        long t0 = System.nanoTime();
-        embeddedPg = launchEmbeddedPostgres(pgData, port);
-        pgStartedHere = true;
-        stoppers.push(new Stopper("PostgreSQL (port " + port + ")", this::closeEmbeddedPostgres));
-        try {
-            Files.writeString(dir.resolve("port"), port + "\n");
-        } catch (IOException e) {
-            throw new StackException("cannot write " + dir.resolve("port") + ": " + e.getMessage(), e);
-        }
-        Console.info("   PostgreSQL ready after " + (System.nanoTime() - t0) / 1_000_000_000L + " s");
-        return new Pg("127.0.0.1", port, "postgres", "postgres", true);
-    }
-
-    /** Starts (or starts again) the embedded server on this data directory and port; initdb only when it is empty. */
-    private EmbeddedPostgres launchEmbeddedPostgres(Path pgData, int port) {
-        Path log = logs.resolve("postgres.log");
-        try {
-            Files.createDirectories(pgData.getParent());
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new StackException("embedded PostgreSQL did not start: " + e.getMessage() + "\n   log: " + log, e);
-        }
-    }
-
-    private void closeEmbeddedPostgres() {
-        EmbeddedPostgres epg = embeddedPg;
-        if (epg == null) {
-            return;
-        }
-        try {
-            epg.close(); // pg_ctl stop -m fast
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        embeddedPg = null;
-    }
-
-    private static void stopPostmaster(ProcessHandle postmaster) {
-        try {
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor(); // fast shutdown
-            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            postmaster.destroyForcibly();
-        }
-    }
-
-    private void createDatabases() {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password())) {
-            for (App app : APPS) {
-                if (app.database() == null) {
-                    continue;
-                }
-                try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                    q.setString(1, app.database());
-                    try (ResultSet rs = q.executeQuery()) {
-                        if (rs.next()) {
-                            continue;
-                        }
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE \"" + app.database() + "\"");
-                    Console.info("   created database " + app.database());
-                }
-            }
-        } catch (SQLException e) {
-            throw new StackException("cannot reach PostgreSQL at " + pg.host() + ":" + pg.port() + " as " + pg.user()
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------- Kafka
-
-    private void startKafka() {
-        Path log = logs.resolve("kafka.log");
-        Optional<ManagedProcess> mine = ManagedProcess.adopt("kafka", pids, log);
-        if (Ports.isOpen(KAFKA_PORT)) {
-            if (mine.isPresent()) {
-                Console.info("Kafka: adopting our broker still running on " + KAFKA_BOOTSTRAP + " (pid " + mine.get().pid() + ")");
-                own(mine.get(), "Kafka");
-            } else {
-                Console.info("Kafka: reusing the broker already on " + KAFKA_BOOTSTRAP + " — "
-                        + Ports.describeOwner(KAFKA_PORT) + " (not started by finmatch; not stopped by it)");
-            }
-            return;
-        }
-        ManagedProcess kafka;
-        if (mine.isPresent()) {
-            kafka = mine.get();
-            Console.info("Kafka: our broker (pid " + kafka.pid() + ") is still starting");
-        } else {
-            requireFree(KAFKA_CONTROLLER_PORT, "the Kafka controller");
-            kafka = launchKafka(log);
-        }
-        own(kafka, "Kafka");
-        if (!Console.waitFor("Kafka", Duration.ofSeconds(90), () -> Ports.isOpen(KAFKA_PORT), () -> !kafka.isAlive())) {
-            throw new StackException("Kafka did not start; last lines of " + log + ":\n" + kafka.tail(25));
-        }
-    }
-
-    private ManagedProcess launchKafka(Path log) {
-        Path classpathFile = root.resolve("devstack/target/kafka.classpath");
-        if (!Files.exists(classpathFile)) {
-            throw new StackException("missing " + classpathFile + ": build devstack first (./mvnw -pl devstack install -DskipTests)");
-        }
-        Path dir = data.resolve("kafka");
-        Path kafkaData = dir.resolve("data");
-        Path props = dir.resolve("server.properties");
-        Path log4j = dir.resolve("log4j2.properties");
-        try {
-            Files.createDirectories(kafkaData);
-            String cp = Files.readString(classpathFile).trim();
-            Files.writeString(props, String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + KAFKA_CONTROLLER_PORT,
-                    "listeners=PLAINTEXT://127.0.0.1:" + KAFKA_PORT + ",CONTROLLER://127.0.0.1:" + KAFKA_CONTROLLER_PORT,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + KAFKA_PORT,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + kafkaData,
-                    "num.partitions=3",
-                    "default.replication.factor=1",
-                    "min.insync.replicas=1",
-                    "offsets.topic.replication.factor=1",
-                    "offsets.topic.num.partitions=10",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    "auto.create.topics.enable=true",
-                    "") );
-            Files.writeString(log4j, String.join("\n",
-                    "status = warn",
-                    "appender.console.type = Console",
-                    "appender.console.name = STDOUT",
-                    "appender.console.layout.type = PatternLayout",
-                    "appender.console.layout.pattern = %d{ISO8601} %-5p [%c{1}] %m%n",
-                    "rootLogger.level = WARN",
-                    "rootLogger.appenderRef.stdout.ref = STDOUT",
-                    "logger.started.name = kafka.server.KafkaRaftServer",
-                    "logger.started.level = INFO",
-                    ""));
-            List<String> jvm = new ArrayList<>(List.of(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dlog4j2.configurationFile=" + log4j, "-cp", cp));
-            if (!Files.exists(kafkaData.resolve("meta.properties"))) {
-                Console.info("Kafka: formatting the KRaft log directory " + root.relativize(kafkaData));
-                List<String> format = new ArrayList<>(jvm);
-                format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString()));
-                Process p = new ProcessBuilder(format).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-                if (p.waitFor() != 0) {
-                    throw new StackException("Kafka storage format failed; see " + log + ":\n" + ManagedProcess.tail(log, 15));
-                }
-            }
-            Console.info("Kafka 4.1.2: starting a KRaft broker+controller on " + KAFKA_BOOTSTRAP);
-            List<String> server = new ArrayList<>(jvm);
-            server.addAll(List.of("kafka.Kafka", props.toString()));
-            return ManagedProcess.start("kafka", server, Map.of(), root, log, pids);
-        } catch (IOException e) {
-            throw new StackException("cannot prepare Kafka in " + dir + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted", e);
-        }
-    }
-
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, not starting with '-'. */
-    static String clusterId() {
-        SecureRandom rnd = new SecureRandom();
-        while (true) {
-            byte[] b = new byte[16];
-            rnd.nextBytes(b);
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            if (!id.startsWith("-")) {
-                return id;
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------- Keycloak
-
-    public static boolean realmReady() {
-        return Http.answers200(REALM_URL + "/.well-known/openid-configuration");
-    }
-
-    /** Starts Keycloak unless it already serves the realm; returns the process to wait for, if any. */
-    private Optional<ManagedProcess> launchKeycloak() {
-        Path log = logs.resolve("keycloak.log");
-        Optional<ManagedProcess> mine = ManagedProcess.adopt("keycloak", pids, log);
-        if (Ports.isOpen(KEYCLOAK_PORT)) {
-            if (mine.isPresent()) {
-                Console.info("Keycloak: adopting ours still running on " + KEYCLOAK_URL + " (pid " + mine.get().pid() + ")");
-                own(mine.get(), "Keycloak");
-                return mine;
-            }
-            if (realmReady()) {
-                Console.info("Keycloak: reusing the one already serving " + REALM_URL + " — "
-                        + Ports.describeOwner(KEYCLOAK_PORT) + " (not started by finmatch; not stopped by it)");
-                return Optional.empty();
-            }
-            throw new StackException("port " + KEYCLOAK_PORT + " (Keycloak) is taken by " + Ports.describeOwner(KEYCLOAK_PORT)
-                    + ", which does not serve the realm " + REALM + ". Stop it, then run again.");
-        }
-        if (mine.isPresent()) {
-            Console.info("Keycloak: ours (pid " + mine.get().pid() + ") is still starting");
-            own(mine.get(), "Keycloak");
-            return mine;
-        }
-        Path home = root.resolve("devstack/target/keycloak-" + KEYCLOAK_VERSION);
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new StackException("missing " + home + "/bin/kc.sh: build devstack first (./mvnw -pl devstack install -DskipTests)");
-        }
-        try {
-            // Always a fresh dev database, so the realm is imported exactly as the JSON says.
-            deleteTree(home.resolve("data/h2"));
-            Path imports = Files.createDirectories(home.resolve("data/import"));
-            try (Stream<Path> old = Files.list(imports)) {
-                for (Path p : old.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            try (InputStream realm = Stack.class.getResourceAsStream("finmatch-realm.json")) {
-                if (realm == null) {
-                    throw new StackException("finmatch-realm.json is not on the classpath");
-                }
-                Files.copy(realm, imports.resolve("finmatch-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
-        }
-        Console.info("Keycloak " + KEYCLOAK_VERSION + ": starting on " + KEYCLOAK_URL + " (start-dev, realm import)");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        ManagedProcess kc = ManagedProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + KEYCLOAK_PORT, "--http-host=127.0.0.1", "--import-realm"), env, home, log, pids);
-        own(kc, "Keycloak");
-        return Optional.of(kc);
-    }
-
-    private void awaitKeycloak(Optional<ManagedProcess> keycloak) {
-        if (keycloak.isEmpty()) {
-            return;
-        }
-        ManagedProcess kc = keycloak.get();
-        if (!Console.waitFor("Keycloak", KEYCLOAK_TIMEOUT, Stack::realmReady, () -> !kc.isAlive())) {
-            throw new StackException("Keycloak did not serve " + REALM_URL + (kc.isAlive() ? " in time" : " (it exited)")
-                    + "; last lines of " + kc.log() + ":\n" + kc.tail(25));
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------- applications
+    // ------------------------------------------------------------------------------------------------- readiness
 
     public Path jar(App app) {
-        return root.resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return apps.jar(app);
+    }
+
+    /** Keycloak serves the realm's OpenID configuration. */
+    public static boolean realmReady() {
+        return Keycloak.realmReady();
     }
 
     /** 200 on /q/health/ready (or, for an application without the health extension, any answer but 5xx). */
     public static boolean appReady(App app) {
-        int status = Http.get(app.readyUrl(), null).status();
-        return status == 200 || status == 404 && Http.get(app.url() + "/", null).status() > 0;
-    }
-
-    private void startApps() {
-        Map<App, ManagedProcess> starting = new LinkedHashMap<>();
-        for (App app : APPS) {
-            Path log = logs.resolve(app.module() + ".log");
-            Optional<ManagedProcess> mine = ManagedProcess.adopt(app.module(), pids, log);
-            if (Ports.isOpen(app.port())) {
-                if (mine.isPresent()) {
-                    Console.info(app.module() + ": adopting ours still running on " + app.url() + " (pid " + mine.get().pid() + ")");
-                    own(mine.get(), app.module());
-                    starting.put(app, mine.get());
-                } else {
-                    String msg = "port " + app.port() + " (" + app.module() + ") is taken by " + Ports.describeOwner(app.port())
-                            + ": not starting " + app.module();
-                    Console.warn(msg);
-                    problems.add(msg);
-                    appStatus.put(app.module(), "port taken");
-                }
-                continue;
-            }
-            if (mine.isPresent()) {
-                own(mine.get(), app.module());
-                starting.put(app, mine.get());
-                continue;
-            }
-            Path jar = jar(app);
-            if (!Files.exists(jar)) {
-                String msg = app.module() + ": no " + root.relativize(jar) + " yet — skipped (build it: ./mvnw -B install -DskipTests -pl "
-                        + app.module() + " -am)";
-                Console.warn(msg);
-                problems.add(msg);
-                appStatus.put(app.module(), "missing jar");
-                continue;
-            }
-            Console.info(app.module() + ": starting on " + app.url() + " (log " + root.relativize(log) + ")");
-            ManagedProcess p = launchApp(app);
-            own(p, app.module());
-            starting.put(app, p);
-        }
-        for (Map.Entry<App, ManagedProcess> e : starting.entrySet()) {
-            App app = e.getKey();
-            ManagedProcess p = e.getValue();
-            if (Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
-                appStatus.put(app.module(), "ready");
-            } else {
-                String why = p.isAlive() ? "not ready on " + app.readyUrl() + " after " + APP_TIMEOUT.toSeconds() + " s"
-                        : "exited with code " + p.exitCodeOrUnknown();
-                String msg = app.module() + " " + why + hint(p.log()) + "; last lines of " + p.log() + ":\n" + p.tail(15);
-                Console.warn(msg);
-                problems.add(msg);
-                appStatus.put(app.module(), p.isAlive() ? "not ready" : "exited");
-            }
-        }
-    }
-
-    private ManagedProcess launchApp(App app) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(List.of(Optional.ofNullable(System.getenv("FINMATCH_APP_JAVA_OPTS"))
-                .orElse("-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+")));
-        cmd.addAll(List.of("-jar", jar(app).toString()));
-        return ManagedProcess.start(app.module(), cmd, appEnv(app), root.resolve(app.module()),
-                logs.resolve(app.module() + ".log"), pids);
+        return Apps.ready(app);
     }
 
     // ------------------------------------------------------------------------------------------------- faults
@@ -778,164 +262,48 @@ public final class Stack implements AutoCloseable {
 
     /** {@code kill -9} of an application, by its PID; returns when it is gone. */
     public void kill(App app) {
-        ownProcess(app.module()).kill();
-        Console.info(app.module() + ": killed (SIGKILL)");
+        apps.kill(app);
     }
 
     /** Stops the application if it still runs, starts it again from its jar and waits until it is ready. */
     public void restart(App app) {
-        ManagedProcess old = ownProcess(app.module());
-        if (old.isAlive()) {
-            old.stop(Duration.ofSeconds(20));
-        }
-        ManagedProcess p = launchApp(app);
-        processes.put(app.module(), p);
-        if (!Console.waitFor(app.module(), APP_TIMEOUT, () -> appReady(app), () -> !p.isAlive())) {
-            throw new StackException(app.module() + " did not come back; last lines of " + p.log() + ":\n" + p.tail(15));
-        }
+        apps.restart(app);
     }
 
     /** {@code kill -9} of the Kafka broker, by its PID; returns when it is gone. */
     public void killKafka() {
-        ownProcess("kafka").kill();
-        Console.info("Kafka: killed (SIGKILL)");
+        kafka.kill();
     }
 
     /** Stops the broker if it still runs, starts it again on the same port and log directory, waits for its port. */
     public void restartKafka() {
-        ManagedProcess old = ownProcess("kafka");
-        if (old.isAlive()) {
-            old.stop(Duration.ofSeconds(20));
-        }
-        ManagedProcess kafka = launchKafka(logs.resolve("kafka.log"));
-        processes.put("kafka", kafka);
-        if (!Console.waitFor("Kafka", Duration.ofSeconds(90), () -> Ports.isOpen(KAFKA_PORT), () -> !kafka.isAlive())) {
-            throw new StackException("Kafka did not come back; last lines of " + kafka.log() + ":\n" + kafka.tail(25));
-        }
+        kafka.restart();
     }
 
     /** Shuts the embedded PostgreSQL down (fast shutdown: open transactions are rolled back, clients cut off). */
     public void stopPostgres() {
-        requireEmbeddedPg();
-        closeEmbeddedPostgres();
-        Console.info("PostgreSQL: stopped");
+        postgres.stop();
     }
 
     /** Starts the embedded PostgreSQL again (stopping it first if it runs) on the same port and data directory. */
     public void restartPostgres() {
-        requireEmbeddedPg();
-        closeEmbeddedPostgres();
-        embeddedPg = launchEmbeddedPostgres(data.resolve("postgres/data"), pg.port());
-        Console.info("PostgreSQL: started again on 127.0.0.1:" + pg.port());
-    }
-
-    private void requireEmbeddedPg() {
-        if (!pgStartedHere) {
-            throw new StackException("PostgreSQL was not started by this stack: it cannot be stopped or restarted here");
-        }
-    }
-
-    private ManagedProcess ownProcess(String name) {
-        ManagedProcess p = processes.get(name);
-        if (p == null) {
-            throw new StackException(name + " was not started or adopted by this stack: it cannot be faulted here");
-        }
-        return p;
-    }
-
-    /** A hint for failures a person can fix here, read from an application's log. */
-    static String hint(Path log) {
-        try {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            if (text.contains("FlywayValidateException") || text.contains("checksum mismatch")) {
-                return " (its database was migrated by an older version of its Flyway scripts:"
-                        + " ./finmatch down && ./finmatch reset wipes the local PostgreSQL and Kafka data)";
-            }
-            if (text.contains("Address already in use")) {
-                return " (a port it needs is taken)";
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // no log
-        }
-        return "";
+        postgres.restart();
     }
 
     /** Deletes the local PostgreSQL and Kafka data under .finmatch (the stack must be down). */
     public void resetData() {
-        if (runningLauncher().isPresent()) {
-            throw new StackException("the stack is running (pid " + runningLauncher().get().pid() + "): ./finmatch down first");
-        }
-        for (String dir : List.of("postgres", "kafka", "test-data")) {
-            try {
-                deleteTree(state.resolve(dir));
-                Console.info("   deleted " + root.relativize(state.resolve(dir)));
-            } catch (IOException e) {
-                throw new StackException("cannot delete " + state.resolve(dir) + ": " + e.getMessage(), e);
-            }
-        }
+        dirs.resetData();
     }
 
     /** The environment an application is started with: ports, database, Kafka, OIDC, and the portal's REST clients. */
     public Map<String, String> appEnv(App app) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(app.port()));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable logs in .finmatch/logs
-        if (app.database() != null && pg != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(app.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_BOOTSTRAP);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", REALM_URL);
-        env.put("QUARKUS_OIDC_CLIENT_ID", app.oidcClientId());
-        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", app.oidcSecret());
-        if (app == WEB_PORTAL) {
-            env.put("QUARKUS_REST_CLIENT_ENTERPRISE_URL", ENTERPRISE.url());
-            env.put("QUARKUS_REST_CLIENT_LOAN_URL", LOAN.url());
-            env.put("QUARKUS_REST_CLIENT_MATCHING_URL", MATCHING.url());
-        }
-        return env;
+        return apps.env(app);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    private synchronized void own(ManagedProcess p, String what) {
-        if (stopped) { // stopped (Ctrl-C) while this part was being started: do not leave it behind
-            p.stop(Duration.ofSeconds(20));
-            throw new StackException("stopped while starting " + what);
-        }
-        processes.put(p.name(), p);
-        // stops the part's current process: a restart (below) replaces it under the same name
-        stoppers.push(new Stopper(what + " (pid " + p.pid() + ")", () -> processes.get(p.name()).stop(Duration.ofSeconds(20))));
-    }
-
-    private static void requireFree(int port, String what) {
-        if (!Ports.isFree(port)) {
-            throw new StackException("port " + port + " (" + what + ") is taken by " + Ports.describeOwner(port)
-                    + ". Stop it, then run again.");
-        }
-    }
-
-    private static void waitOrFail(String what, java.util.function.BooleanSupplier ready, Duration timeout) {
-        if (!Console.waitFor(what, timeout, ready, () -> false)) {
-            throw new StackException(what + " is not ready after " + timeout.toSeconds() + " s");
-        }
-    }
-
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     static String readResource(String name) {

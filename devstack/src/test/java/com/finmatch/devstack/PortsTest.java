@@ -32,7 +32,7 @@ class PortsTest {
     @Test
     void shouldMakeKafkaClusterIdsOf22UrlSafeCharacters() {
         for (int i = 0; i < 200; i++) {
-            String id = Stack.clusterId();
+            String id = Kafka.clusterId();
             assertEquals(22, id.length(), id);
             assertTrue(id.matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}"), id);
         }

@@ -3,6 +3,7 @@ package com.finmatch.e2e.authz;
 import static com.finmatch.e2e.authz.Api.ENTERPRISE;
 import static com.finmatch.e2e.authz.Api.LOAN;
 import static com.finmatch.e2e.authz.Api.MATCHING;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -41,6 +45,7 @@ class ConsentMatrixIT {
     private static final List<Actor> READERS = List.of(Actor.BANK_X_USER, Actor.BANK_X_CLIENT, Actor.BANK_Y_USER,
             Actor.BANK_Y_CLIENT);
     private static final Duration EVENTUALLY = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(200);
     /**
      * The categories each view can show at all: the profile is enterprise-service's own record (every category); a
      * lead shows what loan-service's replica holds — enterprise.events carry the profile and the financial figures
@@ -151,7 +156,7 @@ class ConsentMatrixIT {
             granted.forEach(id -> Api.ok(Api.call(Actor.ENT_A, "DELETE", ENTERPRISE + "/enterprises/" + fixture.entA
                     + "/consents/" + id, null, Map.of()), "revoke"));
         }
-        if (state.expired()) {
+        if (state.expired()) { // a deliberate wait, not a poll: until the consents have expired
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1000);
         }
     }
@@ -216,24 +221,31 @@ class ConsentMatrixIT {
      * Compares what the reader saw with the categories it may see. The profile must be absent without PROFILE; a lead
      * shows its enterprise only under PROFILE; a match is listed under any live consent but shows the enterprise's
      * fields only under PROFILE; each shows every covered category it holds ({@link #HELD}) and no other field.
-     * Eventually consistent answers are retried until right or {@link #EVENTUALLY} passed.
+     * Eventually consistent answers are read again every {@link #POLL} until right or {@link #EVENTUALLY} passed; the
+     * cell and a wrong answer's message show the last observation.
      */
     private static String check(List<String> wrong, State state, Actor reader, String what, Set<String> visible,
-            Supplier<Seen> read, boolean eventually) throws InterruptedException {
-        Instant deadline = Instant.now().plus(eventually ? EVENTUALLY : Duration.ZERO);
-        String problem;
-        Seen seen;
-        do {
-            seen = read.get();
-            problem = problem(what, visible, seen);
-            if (problem != null && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
+            Supplier<Seen> read, boolean eventually) {
+        AtomicReference<Seen> last = new AtomicReference<>();
+        BooleanSupplier right = () -> {
+            last.set(read.get());
+            return problem(what, visible, last.get()) == null;
+        };
+        String label = state.label() + " / " + reader.login + " / " + what;
+        String waited = "";
+        if (!right.getAsBoolean() && eventually) {
+            try {
+                await(label).dontCatchUncaughtExceptions().atMost(EVENTUALLY).pollDelay(POLL).pollInterval(POLL)
+                        .until(right::getAsBoolean);
+            } catch (ConditionTimeoutException timedOut) {
+                waited = " (still so after " + EVENTUALLY.toSeconds() + " s)";
             }
-        } while (problem != null && Instant.now().isBefore(deadline));
+        }
+        Seen seen = last.get();
+        String problem = problem(what, visible, seen);
         String cell = describe(seen);
         if (problem != null) {
-            wrong.add((leak(problem) ? "LEAK " : "WRONG ") + state.label() + " / " + reader.login + " / " + what + ": "
-                    + problem);
+            wrong.add((leak(problem) ? "LEAK " : "WRONG ") + label + ": " + problem + waited + "; last seen: " + cell);
             cell += "!";
         }
         return cell;

@@ -63,6 +63,7 @@ class TokenAbuseIT {
         assertFalse(Tokens.claims(otherAudience).path("aud").toString().contains("finmatch-api"),
                 "precondition: the other client's token is not for finmatch-api: " + Tokens.claims(otherAudience));
         long exp = Tokens.claims(expired).path("exp").asLong();
+        // a deliberate wait, not a poll: until the short-lived token has expired
         Thread.sleep(Math.max(0, (exp - Instant.now().getEpochSecond() + 2) * 1000));
 
         Map<String, String> abuses = new LinkedHashMap<>();

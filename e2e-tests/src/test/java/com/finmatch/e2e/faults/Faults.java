@@ -1,5 +1,7 @@
 package com.finmatch.e2e.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.devstack.Http;
 import com.finmatch.devstack.Stack;
@@ -7,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The faults, in turn, each once the load has reached its share of the planned writes: the Kafka broker killed
@@ -28,6 +32,10 @@ final class Faults {
 
     private record Fault(String name, double atProgress, Runnable inject) {
     }
+
+    /** How long a probe may take to be accepted and then recommended, counted from its first attempt. */
+    private static final Duration RECOVERY = Duration.ofMinutes(5);
+    private static final Duration PROBE_EVERY = Duration.ofMillis(250);
 
     private final Stack stack;
     private final Load load;
@@ -65,9 +73,9 @@ final class Faults {
      */
     void injectWhileLoading(DoubleSupplier progress) {
         for (Fault f : faults) {
-            while (progress.getAsDouble() < f.atProgress()) {
-                sleep(Duration.ofMillis(100));
-            }
+            // no time limit: progress is 1.0 once the load has ended, whatever became of it
+            poll("the load at " + Math.round(f.atProgress() * 100) + " %", Duration.ofMillis(100)).forever()
+                    .until(() -> progress.getAsDouble() >= f.atProgress());
             double at = progress.getAsDouble();
             long t0 = System.nanoTime();
             System.out.printf("FAULT at %.0f %% of the load: %s%n", at * 100, f.name());
@@ -80,23 +88,33 @@ final class Faults {
         return List.copyOf(recoveries);
     }
 
+    /**
+     * Opens probe needs until one is accepted, then reads the recommendations until it is there, both within
+     * {@link #RECOVERY} from now; each time is taken, from the fault ({@code t0}), at the first success (NaN if none).
+     */
     private Recovery probe(String fault, double at, long t0, double back) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
         Ledger.Write w;
-        do {
-            w = load.probe(nextProbe());
-            if (!w.accepted()) {
-                sleep(Duration.ofMillis(250));
-            }
-        } while (!w.accepted() && System.nanoTime() < deadline);
-        double accepted = w.accepted() ? seconds(t0) : Double.NaN;
-        while (w.accepted() && System.nanoTime() < deadline) {
-            if (recommended(w.id())) {
-                return new Recovery(fault, at, back, accepted, seconds(t0));
-            }
-            sleep(Duration.ofMillis(250));
+        try {
+            w = poll(fault + ": a probe need accepted", PROBE_EVERY).atMost(RECOVERY)
+                    .until(() -> load.probe(nextProbe()), Ledger.Write::accepted);
+        } catch (ConditionTimeoutException e) {
+            return new Recovery(fault, at, back, Double.NaN, Double.NaN);
         }
-        return new Recovery(fault, at, back, accepted, Double.NaN);
+        double accepted = seconds(t0);
+        try {
+            poll(fault + ": the probe need recommended", PROBE_EVERY)
+                    .atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                    .until(() -> recommended(w.id()));
+            return new Recovery(fault, at, back, accepted, seconds(t0));
+        } catch (ConditionTimeoutException e) {
+            return new Recovery(fault, at, back, accepted, Double.NaN);
+        }
+    }
+
+    /** Evaluates at once, then every {@code every}; an exception of the condition fails the run, as any other. */
+    private static ConditionFactory poll(String what, Duration every) {
+        return await(what).dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(every);
     }
 
     private synchronized int nextProbe() {
@@ -118,6 +136,7 @@ final class Faults {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** A deliberate wait (a part kept down for a while), not a poll. */
     static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

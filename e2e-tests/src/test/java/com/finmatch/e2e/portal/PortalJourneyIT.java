@@ -1,5 +1,6 @@
 package com.finmatch.e2e.portal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -305,16 +307,23 @@ public class PortalJourneyIT {
         return text.isEmpty() ? 0 : Integer.parseInt(text);
     }
 
-    /** Reloads the page until what the user waits for shows (events travel through Kafka), or fails after a while. */
+    /**
+     * Reloads the page every second until what the user waits for shows (events travel through Kafka), or fails after
+     * a while with a screenshot. Polled in this thread: Playwright's page belongs to it.
+     */
     private static void eventually(String what, Page page, BooleanSupplier shown) {
-        Instant deadline = Instant.now().plus(EVENTUALLY);
-        while (!shown.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                Browser.screenshot(page, "failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
-                throw new AssertionError(what + ": not shown on " + page.url() + " within " + EVENTUALLY.toSeconds() + " s");
-            }
-            page.waitForTimeout(1000);
-            page.reload();
+        AtomicBoolean looked = new AtomicBoolean();
+        try {
+            await(what).atMost(EVENTUALLY).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        if (looked.getAndSet(true)) {
+                            page.reload();
+                        }
+                        return shown.getAsBoolean();
+                    });
+        } catch (ConditionTimeoutException e) {
+            Browser.screenshot(page, "failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError(what + ": not shown on " + page.url() + " within " + EVENTUALLY.toSeconds() + " s");
         }
     }
 }
