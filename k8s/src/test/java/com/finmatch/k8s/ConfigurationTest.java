@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the containers are told: every ConfigMap or Secret key a container names exists (rendered, made by an
+ * What the containers are told: every ConfigMap or Secret key a container or volume names exists (rendered, made by an
  * operator, or one of the Secrets created out of band that k8s/README.md lists), and no variable sets a Quarkus
  * property fixed when the image was built (Quarkus ignores it at run time, so the setting would silently not apply).
  */
@@ -37,6 +39,9 @@ class ConfigurationTest {
     /** Keys of the Secret CloudNativePG makes for a cluster's application user ({@code <cluster>-app}). */
     private static final Set<String> CNPG_APP_KEYS = Set.of("username", "password", "host", "port", "dbname", "uri",
             "jdbc-uri", "pgpass");
+
+    /** Keys of the Secret Strimzi makes with its cluster CA's certificate ({@code <cluster>-cluster-ca-cert}). */
+    private static final Set<String> CLUSTER_CA_KEYS = Set.of("ca.crt", "ca.p12", "ca.password");
 
     /** Keys of the Secret Strimzi's user operator makes for a SCRAM-SHA-512 KafkaUser. */
     private static final Set<String> SCRAM_USER_KEYS = Set.of("password", "sasl.jaas.config");
@@ -51,8 +56,22 @@ class ConfigurationTest {
         Map<String, Set<String>> secrets = new HashMap<>(OUT_OF_BAND);
         m.documents("Cluster").forEach(c -> secrets.put(c.path("metadata").path("name").asText() + "-app", CNPG_APP_KEYS));
         m.all(KafkaUser.class).forEach(u -> secrets.put(u.getMetadata().getName(), SCRAM_USER_KEYS));
+        m.all(Kafka.class).forEach(k -> secrets.put(k.getMetadata().getName() + "-cluster-ca-cert", CLUSTER_CA_KEYS));
         List<String> missing = new ArrayList<>();
         for (Deployment d : m.all(Deployment.class)) {
+            for (Volume v : d.getSpec().getTemplate().getSpec().getVolumes()) {
+                if (v.getSecret() == null) {
+                    continue;
+                }
+                Set<String> keys = secrets.get(v.getSecret().getSecretName());
+                if (keys == null) {
+                    missing.add(d.getMetadata().getName() + ": volume " + v.getName() + " ← Secret " + v.getSecret().getSecretName());
+                } else if (v.getSecret().getItems() != null) {
+                    v.getSecret().getItems().stream().filter(i -> !keys.contains(i.getKey())).forEach(i -> missing.add(
+                            d.getMetadata().getName() + ": volume " + v.getName() + " ← Secret "
+                                    + v.getSecret().getSecretName() + " key " + i.getKey()));
+                }
+            }
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
                 String who = d.getMetadata().getName() + "/" + c.getName() + ": ";
                 for (EnvFromSource from : c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {

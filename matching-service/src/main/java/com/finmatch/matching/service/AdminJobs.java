@@ -7,6 +7,7 @@ import com.finmatch.matching.event.LeadEventsConsumer;
 import com.finmatch.matching.event.ProductEventsConsumer;
 import com.finmatch.platform.events.EventInbox;
 import com.finmatch.platform.events.IncomingEvent;
+import com.finmatch.platform.events.KafkaClients;
 import com.finmatch.platform.http.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,8 +22,6 @@ import jakarta.validation.constraints.Size;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,8 +105,8 @@ public class AdminJobs {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "admin-job");
@@ -298,12 +296,6 @@ public class AdminJobs {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers);
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        p.put("max.poll.records", "1000");
-        return new KafkaConsumer<>(p);
+        return kafka.consumer(Map.of("max.poll.records", "1000"));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,11 +19,9 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,7 +33,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +62,8 @@ public class OutboxRelay {
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @ConfigProperty(name = "finmatch.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -300,8 +298,8 @@ public class OutboxRelay {
             return false;
         }
         // "Topic x not present in metadata": an unknown topic if the cluster answers and does not know it
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+        try (Admin admin = Admin.create(kafka.properties(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)))) {
             admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS);
             return false;
         } catch (ExecutionException e) {
@@ -354,18 +352,13 @@ public class OutboxRelay {
 
     synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "0"); // Kafka 4 defaults to 5 ms: a latency path
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-            p.put(ProducerConfig.CLIENT_ID_CONFIG, outbox.source() + "-outbox-relay");
-            producer = new KafkaProducer<>(p);
+            producer = kafka.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                    ProducerConfig.LINGER_MS_CONFIG, "0", // Kafka 4 defaults to 5 ms: a latency path
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000",
+                    ProducerConfig.CLIENT_ID_CONFIG, outbox.source() + "-outbox-relay"));
         }
         return producer;
     }
