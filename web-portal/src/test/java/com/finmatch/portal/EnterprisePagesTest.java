@@ -14,18 +14,11 @@ import static org.mockito.Mockito.when;
 
 import com.finmatch.portal.client.EnterpriseClient;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
-import com.finmatch.portal.client.loan.api.LeadResourceApi;
-import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
 import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
 import com.finmatch.portal.client.loan.model.PageResponseBankView;
-import com.finmatch.portal.client.loan.model.PageResponseLeadView;
-import com.finmatch.portal.client.loan.model.PageResponsePolicyToolView;
 import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
-import com.finmatch.portal.client.loan.model.PolicyToolRequest;
-import com.finmatch.portal.client.loan.model.PolicyToolView;
-import com.finmatch.portal.client.loan.model.ProductRequest;
 import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.MatchingClient;
 import io.quarkus.test.InjectMock;
@@ -66,14 +59,6 @@ class EnterprisePagesTest {
     @InjectMock
     @RestClient
     TrainingOfferResourceApi offers;
-
-    @InjectMock
-    @RestClient
-    PolicyToolResourceApi tools;
-
-    @InjectMock
-    @RestClient
-    LeadResourceApi leads;
 
     @InjectMock
     @RestClient

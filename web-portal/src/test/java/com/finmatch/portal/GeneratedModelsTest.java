@@ -16,7 +16,11 @@ import com.finmatch.portal.client.loan.model.RangeRule;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import com.finmatch.portal.client.loan.model.ProductRequest;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,19 @@ class GeneratedModelsTest {
     @Test
     void shouldReadAndWriteAFullyPopulatedPolicyToolWithoutLosingAField() throws IOException {
         roundTrip("policy-tool.json", PolicyToolView.class);
+    }
+
+    @Test
+    void shouldSendARuleValueTypedIntoTheFormExactlyAsTyped() throws IOException {
+        Map<String, Object> rule = Map.of("field", "revenueGrowth", "operator", "GE", "value", new BigDecimal("10"),
+                "hard", false, "weight", 20);
+        Map<String, Object> range = Map.of("field", "employees", "operator", "BETWEEN",
+                "value", List.of(new BigDecimal("10"), new BigDecimal("2.50")));
+        ProductRequest request = ClientJson.request(Map.of("name", "x", "rules", List.of(rule, range)),
+                ProductRequest.class);
+        JsonNode sent = ClientJson.mapper().readTree(ClientJson.mapper().writeValueAsString(request));
+        assertEquals("10", sent.path("rules").path(0).path("value").toString(), "10 is sent as 10, not 1E+1 or 10.0");
+        assertEquals("[10,2.50]", sent.path("rules").path(1).path("value").toString());
     }
 
     private static <T> T roundTrip(String file, Class<T> model) throws IOException {

@@ -7,7 +7,6 @@ import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
 import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
 import com.finmatch.portal.client.loan.model.BankRequest;
-import com.finmatch.portal.client.loan.model.BankView;
 import com.finmatch.portal.client.loan.model.PageResponsePolicyToolView;
 import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
 import com.finmatch.portal.client.loan.model.PolicyToolRequest;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.finmatch.portal.client.loan.model.ComparisonRule;
 import com.finmatch.portal.client.loan.model.ListRule;
@@ -26,8 +27,8 @@ import java.util.Map;
  * The JSON side of the generated clients (docs/openapi → target/generated-sources/openapi): the one ObjectMapper the
  * REST clients, the pages and the tests share.
  * <ul>
- * <li>Money and rates stay exact decimals (never doubles like 1.0E7), also where a document allows any value (a rule's
- * {@code value}, a lead's consented {@code enterprise}).</li>
+ * <li>Money and rates stay exact decimals as written (never doubles like 1.0E7, never 1E+1 for 10), also where a
+ * document allows any value (a rule's {@code value}, a lead's consented {@code enterprise}).</li>
  * <li>loan-service's {@code Rule} is a {@code oneOf} of three shapes told apart by the operator (docs/openapi/README.md);
  * OpenAPI Generator's microprofile library makes it an interface with no way to pick the shape, so a rule is read as
  * the generated class its operator names: IN, NOT_IN → {@link ListRule}, BETWEEN → {@link RangeRule}, every other
@@ -40,6 +41,8 @@ public class ClientJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // a rule is read through a JSON tree (below): keep its decimals as written (10 stays 10, never 1E+1)
+        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         mapper.addMixIn(Rule.class, RuleByOperator.class);
         for (Class<?> shape : List.of(ComparisonRule.class, ListRule.class, RangeRule.class)) {
             mapper.addMixIn(shape, OneShape.class); // each shape reads its own fields, not by operator again

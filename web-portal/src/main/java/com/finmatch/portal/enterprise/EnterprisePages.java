@@ -1,12 +1,10 @@
 package com.finmatch.portal.enterprise;
 
-import com.finmatch.portal.client.ClientJson;
 import com.finmatch.portal.client.EnterpriseClient;
 import com.finmatch.portal.client.Json;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
 import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
-import com.finmatch.portal.client.loan.model.BankView;
 import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
 import com.finmatch.portal.client.loan.model.ProductView;
