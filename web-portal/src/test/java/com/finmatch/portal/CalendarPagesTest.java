@@ -6,14 +6,15 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.CalendarResourceApi;
+import com.finmatch.portal.client.loan.model.CalendarDayRequest;
+import com.finmatch.portal.client.loan.model.PageResponseCalendarDayView;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,14 +33,15 @@ class CalendarPagesTest {
 
     @InjectMock
     @RestClient
-    LoanClient loans;
+    CalendarResourceApi loans;
 
-    private static Map<String, Object> page(Object... days) {
-        return TestJson.obj("items", List.of(days), "page", 0, "size", 200, "total", days.length);
+    private static PageResponseCalendarDayView page(Object... days) {
+        return TestJson.as(PageResponseCalendarDayView.class,
+                TestJson.obj("items", List.of(days), "page", 0, "size", 200, "total", days.length));
     }
 
     private RequestSpecification form() {
-        when(loans.calendarDays(anyInt(), anyInt(), anyInt())).thenReturn(page());
+        when(loans.listCalendarDays(anyInt(), anyInt(), any())).thenReturn(page());
         String[] token = EnterprisePagesTest.csrf("/admin/calendar");
         return given().redirects().follow(false).cookie("csrf-token", token[0])
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1]);
@@ -48,7 +50,7 @@ class CalendarPagesTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldListAYearsDaysAndWarnOfAYearWithoutSchedule() {
-        when(loans.calendarDays(2026, 0, 200)).thenReturn(page(
+        when(loans.listCalendarDays(0, 200, "2026")).thenReturn(page(
                 TestJson.obj("date", "2026-10-01", "kind", "HOLIDAY", "name", "国庆节", "updatedBy", "admin1"),
                 TestJson.obj("date", "2026-10-10", "kind", "WORKDAY", "name", "国庆节调休上班", "updatedBy", "admin1")));
         given().get("/admin/calendar?year=2026").then().statusCode(200)
@@ -58,7 +60,7 @@ class CalendarPagesTest {
                 .body(containsString("action=\"/admin/calendar/2026-10-10/delete\""))
                 .body(not(containsString("data-unscheduled")));
 
-        when(loans.calendarDays(2027, 0, 200)).thenReturn(page());
+        when(loans.listCalendarDays(0, 200, "2027")).thenReturn(page());
         given().get("/admin/calendar?year=2027&lang=en").then().statusCode(200)
                 .body(containsString("data-unscheduled=\"2027\""))
                 .body(containsString("No schedule is maintained for 2027"));
@@ -70,13 +72,13 @@ class CalendarPagesTest {
         form().formParam("date", "2027-02-06").formParam("kind", "HOLIDAY").formParam("name", " 春节 ")
                 .post("/admin/calendar").then().statusCode(303)
                 .header("Location", endsWith("/admin/calendar?year=2027&done=calendar_day_saved"));
-        verify(loans).putCalendarDay("2027-02-06", Map.of("kind", "HOLIDAY", "name", "春节"));
+        verify(loans).putCalendarDay("2027-02-06", TestJson.as(CalendarDayRequest.class, Map.of("kind", "HOLIDAY", "name", "春节")));
     }
 
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowLoanServicesRefusalOnTheFormAndRefuseABadDateItself() {
-        when(loans.putCalendarDay(eq("2027-02-03"), anyMap())).thenThrow(EnterprisePagesTest.status(400,
+        when(loans.putCalendarDay(eq("2027-02-03"), any())).thenThrow(EnterprisePagesTest.status(400,
                 "{\"status\": 400, \"violations\": [{\"field\": \"kind\", \"message\": \"a make-up working day"
                         + " (WORKDAY) is a Saturday or Sunday\"}]}"));
         form().formParam("date", "2027-02-03").formParam("kind", "WORKDAY").formParam("name", "调休")

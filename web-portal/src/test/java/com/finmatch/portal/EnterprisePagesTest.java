@@ -12,9 +12,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.CatalogClient;
 import com.finmatch.portal.client.EnterpriseClient;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
+import com.finmatch.portal.client.loan.model.PageResponseBankView;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
+import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
+import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.MatchingClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,11 +58,15 @@ class EnterprisePagesTest {
 
     @InjectMock
     @RestClient
-    LoanClient loans;
+    TrainingOfferResourceApi offers;
 
     @InjectMock
     @RestClient
-    CatalogClient catalog;
+    BankResourceApi banks;
+
+    @InjectMock
+    @RestClient
+    ProductResourceApi catalog;
 
     static ClientWebApplicationException status(int status, String problemJson) {
         return new ClientWebApplicationException(jakarta.ws.rs.core.Response.status(status)
@@ -149,9 +158,8 @@ class EnterprisePagesTest {
                 "nearMisses", List.of(TestJson.obj("productId", PRODUCT_ID,
                         "failedRules", List.of(Map.of("zh", "年营业收入不低于1亿元", "en", "Revenue at least 100m")))),
                 "trainingOffers", List.of())));
-        when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
-                org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("专精特新信用贷"))
                 .body(containsString("肇庆农村商业银行 (ZQRCB)"))
@@ -175,9 +183,9 @@ class EnterprisePagesTest {
 
     /** The apply step's services: the product, the banks and the category definition (platform's contract file). */
     void stubApplyStep() {
-        when(catalog.product(PRODUCT_ID)).thenReturn(TestJson.obj("id", PRODUCT_ID, "name", "专精特新信用贷",
-                "bankId", "ZQRCB"));
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(catalog.getProduct(java.util.UUID.fromString(PRODUCT_ID))).thenReturn(TestJson.as(ProductView.class, TestJson.obj("id", PRODUCT_ID, "name", "专精特新信用贷",
+                "bankId", "ZQRCB")));
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
         when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
     }
 
@@ -278,10 +286,9 @@ class EnterprisePagesTest {
                         "nearMisses", List.of(), "trainingOffers", List.of())),
                 "listingReadiness", TestJson.obj("trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID,
                         "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
-        when(catalog.products(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
-                org.mockito.ArgumentMatchers.anyInt())).thenReturn(Map.of("items", List.of()));
-        when(catalog.trainingOffers(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
-                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        when(offers.listTrainingOffers(anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseTrainingOfferView.class, Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01")))));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("data-status=\"UNDER_REVIEW\""))
                 .body(containsString("您已申请"))
@@ -310,7 +317,7 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowTheTimelineWithTheDeclineReason() {
         registered();
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
         when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "DECLINED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
@@ -327,7 +334,7 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowAnApplicationClosedBecauseTheNeedWasMetWithItsReason() {
         registered();
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")));
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
         when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "CLOSED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
@@ -363,15 +370,15 @@ class EnterprisePagesTest {
         when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID, "products", List.of(),
                 "trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID, "score", 100,
                         "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
-        when(catalog.trainingOffers(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
-                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01"))));
+        when(offers.listTrainingOffers(anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseTrainingOfferView.class, Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
+                "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01")))));
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowTheUnmetEntryCriteriaWhenLoanServiceRefusesAnEnrolment() {
         recommendedTrainingOffer();
-        when(loans.enrol(eq(OFFER_ID), anyMap())).thenThrow(status(422, """
+        when(offers.enrolInTrainingOffer(java.util.UUID.fromString(OFFER_ID))).thenThrow(status(422, """
                 {"type": "https://finmatch.example/problems/422", "title": "Not eligible", "status": 422,
                  "detail": "your enterprise does not meet 2 entry criteria of this training offer",
                  "failedRules": [{"zh": "年营业收入不低于5000万元", "en": "Annual revenue of at least CNY 50m"},
@@ -400,7 +407,7 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldAskToRetryInAMomentWhileTheProfileIsNotYetWithLoanService() {
         recommendedTrainingOffer();
-        when(loans.enrol(eq(OFFER_ID), anyMap())).thenThrow(status(503, """
+        when(offers.enrolInTrainingOffer(java.util.UUID.fromString(OFFER_ID))).thenThrow(status(503, """
                 {"status": 503, "title": "Profile not available yet", "detail": "please retry in a moment"}
                 """));
         String[] token = csrf("/enterprise/recommendations");

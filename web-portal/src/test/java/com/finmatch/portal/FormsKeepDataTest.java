@@ -14,9 +14,16 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.CatalogClient;
 import com.finmatch.portal.client.EnterpriseClient;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.LeadResourceApi;
+import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.PageResponseLeadView;
+import com.finmatch.portal.client.loan.model.PageResponsePolicyToolView;
+import com.finmatch.portal.client.loan.model.PolicyToolRequest;
+import com.finmatch.portal.client.loan.model.PolicyToolView;
+import com.finmatch.portal.client.loan.model.ProductRequest;
+import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.MatchingClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,11 +56,15 @@ class FormsKeepDataTest {
 
     @InjectMock
     @RestClient
-    LoanClient loans;
+    PolicyToolResourceApi tools;
 
     @InjectMock
     @RestClient
-    CatalogClient catalog;
+    LeadResourceApi leads;
+
+    @InjectMock
+    @RestClient
+    ProductResourceApi catalog;
 
     @InjectMock
     @RestClient
@@ -86,8 +97,8 @@ class FormsKeepDataTest {
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldShowEmptyRuleRowsEmptyAndEveryStoredRuleFieldInTheProductForm() {
-        when(loans.product(PRODUCT_ID)).thenReturn(RestResponse.ResponseBuilder.ok(storedProduct())
-                .header("ETag", "\"7\"").build());
+        when(catalog.getProduct(java.util.UUID.fromString(PRODUCT_ID)))
+                .thenReturn(TestJson.as(ProductView.class, storedProduct()));
         given().get("/bank/products/" + PRODUCT_ID + "/edit").then().statusCode(200)
                 .body(not(containsString("NOT_FOUND")))
                 .body(containsString("value=\"441202,441203\""))
@@ -98,9 +109,10 @@ class FormsKeepDataTest {
     @TestSecurity(user = "bank1", roles = "bank")
     @SuppressWarnings("unchecked")
     void shouldSendBackEveryFieldTheProductFormDoesNotShowAndKeepCodesAsText() {
-        when(loans.product(PRODUCT_ID)).thenReturn(RestResponse.ResponseBuilder.ok(storedProduct())
-                .header("ETag", "\"7\"").build());
-        when(loans.updateProduct(eq(PRODUCT_ID), any(), anyMap())).thenReturn(storedProduct());
+        when(catalog.getProduct(java.util.UUID.fromString(PRODUCT_ID)))
+                .thenReturn(TestJson.as(ProductView.class, storedProduct()));
+        when(catalog.updateProduct(eq(java.util.UUID.fromString(PRODUCT_ID)), any(), any()))
+                .thenReturn(TestJson.as(ProductView.class, storedProduct()));
         String[] token = EnterprisePagesTest.csrf("/bank/products/" + PRODUCT_ID + "/edit");
         form(token).formParam("id", PRODUCT_ID).formParam("version", "7").formParam("name", "专精特新信用贷")
                 .formParam("type", "CREDIT_LOAN").formParam("description", "纯信用").formParam("minAmount", "500000.0")
@@ -116,16 +128,18 @@ class FormsKeepDataTest {
                 .formParam("ruleEn", "In Zhaoqing", "2 years", "10 % growth", "")
                 .post("/bank/products").then().statusCode(303)
                 .header("Location", containsString("/bank/products?done=product_saved"));
-        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
-        verify(loans).updateProduct(eq(PRODUCT_ID), eq("\"7\""), sent.capture());
-        Map<String, Object> body = sent.getValue();
+        ArgumentCaptor<ProductRequest> sent = ArgumentCaptor.forClass(ProductRequest.class);
+        verify(catalog).updateProduct(eq(java.util.UUID.fromString(PRODUCT_ID)), sent.capture(), eq("\"7\""));
+        Map<String, Object> body = TestJson.json(sent.getValue());
         assertEquals(-20, body.get("lprSpreadBps"));
         assertEquals(List.of(TOOL_ID), body.get("policyToolIds"));
         assertEquals(List.of("营业执照", "财务报表"), body.get("materialsRequired"));
         List<Map<String, Object>> rules = (List<Map<String, Object>>) body.get("rules");
         assertEquals(3, rules.size(), "the empty row is no rule: " + rules);
         assertEquals(List.of("441202", "441203"), rules.get(0).get("value"), "district codes stay text");
-        assertEquals(0, new BigDecimal("2").compareTo((BigDecimal) rules.get(1).get("value")), "a number stays a number");
+        assertEquals(0, new BigDecimal("2").compareTo(new BigDecimal(rules.get(1).get("value").toString())),
+                "a number stays a number");
+        assertTrue(rules.get(1).get("value") instanceof Number, "a number stays a number");
         for (String readOnly : List.of("id", "bankId", "status", "version", "createdAt", "updatedAt", "publishedAt")) {
             assertTrue(!body.containsKey(readOnly), readOnly + " is the service's, not sent back");
         }
@@ -146,7 +160,7 @@ class FormsKeepDataTest {
                 "createdAt", "2026-01-01T00:00:00Z", "updatedAt", "2026-01-01T00:00:00Z");
         when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder.ok(stored).header("ETag", "\"3\"").build());
         when(enterprises.enterprise(ENTERPRISE_ID)).thenReturn(RestResponse.ResponseBuilder.ok(stored).build());
-        when(enterprises.update(eq(ENTERPRISE_ID), any(), anyMap())).thenReturn(stored);
+        when(enterprises.update(eq(ENTERPRISE_ID), any(), any())).thenReturn(stored);
         String[] token = EnterprisePagesTest.csrf("/enterprise/profile");
         given().get("/enterprise/profile").then().statusCode(200)
                 .body(containsString("<option value=\"CCC\" selected>"));
@@ -158,13 +172,14 @@ class FormsKeepDataTest {
                 .formParam("annualRevenue", "5000000.0").formParam("creditRating", "CCC")
                 .post("/enterprise/profile").then().statusCode(303)
                 .header("Location", containsString("/enterprise?done=profile_saved"));
-        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+        ArgumentCaptor<com.finmatch.portal.client.enterprise.model.EnterpriseRequest> sent =
+                ArgumentCaptor.forClass(com.finmatch.portal.client.enterprise.model.EnterpriseRequest.class);
         verify(enterprises).update(eq(ENTERPRISE_ID), eq("\"3\""), sent.capture());
-        Map<String, Object> body = sent.getValue();
+        Map<String, Object> body = TestJson.json(sent.getValue());
         assertEquals("张三", body.get("contactName"));
         assertEquals("0758-2345678", body.get("contactPhone"));
         assertEquals("cfo@example.cn", body.get("contactEmail"));
-        assertEquals(12.5, body.get("revenueGrowth"));
+        assertEquals(12.5, ((Number) body.get("revenueGrowth")).doubleValue());
         assertEquals("CCC", body.get("creditRating"));
         assertTrue(!body.containsKey("netProfit"), "a shown field left blank is sent as absent");
     }
@@ -174,20 +189,20 @@ class FormsKeepDataTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldCreateARiskPoolWithItsSizeAndShareAndListToolsByKind() {
-        when(catalog.policyTools(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(TestJson.obj("id", TOOL_ID,
+        when(tools.listPolicyTools(any(), anyInt(), anyInt())).thenReturn(TestJson.as(PageResponsePolicyToolView.class, Map.of("items", List.of(TestJson.obj("id", TOOL_ID,
                 "kind", "RISK_POOL", "name", "风险补偿资金池一号", "validFrom", "2026-01-01", "validTo", "2028-12-31",
-                "active", true)), "total", 1));
+                "active", true)), "total", 1)));
         given().get("/admin/policy-tools").then().statusCode(200)
                 .body(containsString("data-kind=\"RISK_POOL\">风险补偿资金池</span>"))
                 .body(containsString("/admin/policy-tools/" + TOOL_ID + "/edit"));
-        when(loans.createPolicyTool(anyMap())).thenReturn(Map.of("id", TOOL_ID));
+        when(tools.createPolicyTool(any())).thenReturn(TestJson.as(PolicyToolView.class, Map.of("id", TOOL_ID)));
         String[] token = EnterprisePagesTest.csrf("/admin/policy-tools");
         form(token).formParam("name", "新风险池").formParam("kind", "RISK_POOL").formParam("poolSize", "30000000")
                 .formParam("coverageShare", "0.5").formParam("active", "true")
                 .post("/admin/policy-tools").then().statusCode(303)
                 .header("Location", containsString("done=tool_created"));
-        verify(loans).createPolicyTool(Map.of("kind", "RISK_POOL", "name", "新风险池",
-                "poolSize", new BigDecimal("30000000"), "coverageShare", new BigDecimal("0.5"), "active", true));
+        verify(tools).createPolicyTool(TestJson.as(PolicyToolRequest.class, Map.of("kind", "RISK_POOL", "name", "新风险池",
+                "poolSize", new BigDecimal("30000000"), "coverageShare", new BigDecimal("0.5"), "active", true)));
     }
 
     @Test
@@ -196,22 +211,27 @@ class FormsKeepDataTest {
     void shouldEditAPolicyToolSendingBackWhatTheFormDoesNotShow() {
         Map<String, Object> stored = TestJson.obj("id", TOOL_ID, "kind", "INTEREST_SUBSIDY", "name", "技改贴息",
                 "subsidyRate", 1.0, "perEnterpriseCap", 1000000.0, "budget", 5000000.0, "budgetUsed", 100000.0,
-                "compensationRatio", 50, "validFrom", "2026-01-01", "active", false, "version", 4);
-        when(loans.policyTool(TOOL_ID)).thenReturn(RestResponse.ResponseBuilder.ok(stored).header("ETag", "\"4\"").build());
-        when(loans.updatePolicyTool(eq(TOOL_ID), any(), anyMap())).thenReturn(stored);
+                "exposureUsed", 20000.0, "validFrom", "2026-01-01", "active", false, "version", 4);
+        when(tools.getPolicyTool(java.util.UUID.fromString(TOOL_ID))).thenReturn(TestJson.as(PolicyToolView.class, stored));
+        when(tools.updatePolicyTool(eq(java.util.UUID.fromString(TOOL_ID)), any(), any()))
+                .thenReturn(TestJson.as(PolicyToolView.class, stored));
         String[] token = EnterprisePagesTest.csrf("/admin/policy-tools/" + TOOL_ID + "/edit");
         given().get("/admin/policy-tools/" + TOOL_ID + "/edit").then().statusCode(200)
                 .body(containsString("<option value=\"false\" selected>"));
         form(token).formParam("version", "4").formParam("name", "技改贴息").formParam("kind", "INTEREST_SUBSIDY")
                 .formParam("subsidyRate", "1.0").formParam("perEnterpriseCap", "1000000.0").formParam("budget", "5000000.0")
-                .formParam("budgetUsed", "100000.0").formParam("validFrom", "2026-01-01").formParam("active", "false")
+                .formParam("budgetUsed", "100000.0").formParam("exposureUsed", "20000.0").formParam("validFrom", "2026-01-01")
+                .formParam("active", "false")
                 .post("/admin/policy-tools/" + TOOL_ID).then().statusCode(303)
                 .header("Location", containsString("done=tool_saved"));
-        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
-        verify(loans).updatePolicyTool(eq(TOOL_ID), eq("\"4\""), sent.capture());
-        assertEquals(50, sent.getValue().get("compensationRatio"), "a field the form does not show is kept");
-        assertEquals(false, sent.getValue().get("active"));
-        assertTrue(!sent.getValue().containsKey("version"));
+        ArgumentCaptor<PolicyToolRequest> sent = ArgumentCaptor.forClass(PolicyToolRequest.class);
+        verify(tools).updatePolicyTool(eq(java.util.UUID.fromString(TOOL_ID)), sent.capture(), eq("\"4\""));
+        Map<String, Object> body = TestJson.json(sent.getValue());
+        Map<String, Object> expected = TestJson.json(TestJson.as(PolicyToolRequest.class, stored));
+        assertEquals(expected, body, "every writable field of the stored tool goes back as it was");
+        assertEquals(20000.0, ((Number) body.get("exposureUsed")).doubleValue());
+        assertEquals(false, body.get("active"));
+        assertTrue(!body.containsKey("version") && !body.containsKey("id"));
     }
 
     // ------------------------------------------------------------------------------------------------ project gaps
@@ -227,9 +247,9 @@ class FormsKeepDataTest {
         when(enterprises.projects(eq(ENTERPRISE_ID), anyInt(), anyInt()))
                 .thenReturn(Map.of("items", List.of(project), "total", 1));
         when(enterprises.project(ENTERPRISE_ID, PROJECT_ID)).thenReturn(project);
-        when(catalog.product(EnterprisePagesTest.PRODUCT_ID)).thenReturn(TestJson.obj("id", EnterprisePagesTest.PRODUCT_ID,
+        when(catalog.getProduct(java.util.UUID.fromString(EnterprisePagesTest.PRODUCT_ID))).thenReturn(TestJson.as(ProductView.class, TestJson.obj("id", EnterprisePagesTest.PRODUCT_ID,
                 "name", "项目贷", "bankId", "ZQRCB", "guaranteeTypes", List.of("MORTGAGE"), "maxAnnualRate", 4.5,
-                "maxTermMonths", 120));
+                "maxTermMonths", 120)));
         when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
     }
 
@@ -346,8 +366,9 @@ class FormsKeepDataTest {
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldPageTheLeadInboxBeyondItsFirstPage() {
-        when(loans.leads(1, 100)).thenReturn(Map.of("items", List.of(TestJson.obj("id", "a", "amount", 555000,
-                "status", "SUBMITTED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false)), "total", 201));
+        when(leads.listLeads(any(), any(), eq(1), eq(100), any())).thenReturn(TestJson.as(PageResponseLeadView.class,
+                Map.of("items", List.of(TestJson.obj("id", PROJECT_ID, "amount", 555000, "status", "SUBMITTED",
+                        "dueAt", "2026-12-03T08:00:00Z", "overdue", false)), "total", 201)));
         given().get("/bank?page=1").then().statusCode(200)
                 .body(containsString("555,000"))
                 .body(containsString("data-total=\"201\""))

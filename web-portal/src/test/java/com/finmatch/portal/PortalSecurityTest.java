@@ -12,7 +12,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import com.finmatch.portal.client.DeadLetterClients;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,16 +48,20 @@ class PortalSecurityTest {
 
     @InjectMock
     @RestClient
-    CatalogClient catalog;
+    ProductResourceApi catalog;
+
+    @InjectMock
+    @RestClient
+    BankResourceApi banks;
 
     @InjectMock
     DeadLetterClients deadLetters;
 
     @BeforeEach
     void stubs() {
-        when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
-                .thenReturn(Map.of("items", List.of(), "page", 0, "size", 12, "total", 0));
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+                .thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of(), "page", 0, "size", 12,
+                        "total", 0)));
         when(deadLetters.list(any())).thenReturn(List.of());
         when(deadLetters.list("matching")).thenReturn(List.of(TestJson.obj("id", "product.events.dlq:0:1",
                 "topic", "product.events"))); // so that the page has its forms

@@ -10,7 +10,11 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.PageResponseBankView;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
+import com.finmatch.portal.client.loan.model.ProductView;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +34,11 @@ class PublicPagesTest {
 
     @InjectMock
     @RestClient
-    CatalogClient catalog;
+    ProductResourceApi catalog;
+
+    @InjectMock
+    @RestClient
+    BankResourceApi banks;
 
     static Map<String, Object> product(String name) {
         return TestJson.obj("id", "7b1f0c7e-3c55-4a57-9e8e-0e3d6c1f4a01", "bankId", "ZQRCB", "name", name, "type", "CREDIT_LOAN",
@@ -42,9 +50,11 @@ class PublicPagesTest {
 
     @BeforeEach
     void catalogueWithOneProduct() {
-        when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
-                .thenReturn(Map.of("items", List.of(product("专精特新信用贷")), "page", 0, "size", 12, "total", 1));
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行", "nameEn", "Zhaoqing Rural Commercial Bank", "responseHours", 48)));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+                .thenReturn(TestJson.as(PageResponseProductView.class,
+                        Map.of("items", List.of(product("专精特新信用贷")), "page", 0, "size", 12, "total", 1)));
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items",
+                List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行", "responseHours", 48)), "total", 1)));
     }
 
     @Test
@@ -65,7 +75,7 @@ class PublicPagesTest {
                 .cookie("lang", "en");
         given().cookie("lang", "en").get("/products").then().statusCode(200)
                 .body(containsString("Loan marketplace"))
-                .body(containsString("Credit loan")).body(containsString("Rural Commercial Bank"))
+                .body(containsString("Credit loan")).body(containsString("肇庆农村商业银行"))
                 .body(not(containsString("金融超市</h1>")));
     }
 
@@ -79,8 +89,8 @@ class PublicPagesTest {
                 .body(containsString("共 1 个产品"))
                 .body(containsString("<option value=\"CREDIT_LOAN\" selected>"))
                 .body(containsString("<option value=\"441203\" selected>鼎湖区</option>"));
-        verify(catalog).products(eq("CREDIT_LOAN"), eq("ZQRCB"), eq("441203"), eq("NEV_AUTO"),
-                eq(new BigDecimal("1000000")), eq(0), anyInt());
+        verify(catalog).searchProducts(eq(new BigDecimal("1000000").toPlainString()), eq("ZQRCB"), eq("NEV_AUTO"),
+                eq("441203"), eq(0), anyInt(), isNull(), eq("CREDIT_LOAN"));
     }
 
     @Test
@@ -88,13 +98,14 @@ class PublicPagesTest {
         given().get("/products?amount=abc").then().statusCode(200)
                 .body(containsString("请输入数字金额"))
                 .body(containsString("aria-invalid=\"true\""));
-        verify(catalog).products(isNull(), isNull(), isNull(), isNull(), isNull(), eq(0), anyInt());
+        verify(catalog).searchProducts(isNull(), isNull(), isNull(), isNull(), eq(0), anyInt(), isNull(), isNull());
     }
 
     @Test
     void shouldEscapeWhatTheServicesReturn() {
-        when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
-                .thenReturn(Map.of("items", List.of(product("<script>alert(1)</script>")), "total", 1));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+                .thenReturn(TestJson.as(PageResponseProductView.class,
+                        Map.of("items", List.of(product("<script>alert(1)</script>")), "total", 1)));
         given().get("/products").then().statusCode(200)
                 .body(not(containsString("<script>alert(1)</script>")))
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -102,7 +113,7 @@ class PublicPagesTest {
 
     @Test
     void shouldShowAFriendlyPageWhenLoanServiceIsDown() {
-        when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
                 .thenThrow(new ProcessingException("Connection refused"));
         given().get("/products").then().statusCode(503)
                 .contentType(containsString("text/html"))
@@ -113,14 +124,15 @@ class PublicPagesTest {
 
     @Test
     void shouldKeepTheLandingPageUpWhenLoanServiceIsDown() {
-        when(catalog.products(any(), any(), any(), any(), any(), anyInt(), anyInt()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
                 .thenThrow(new ProcessingException("Connection refused"));
         given().get("/").then().statusCode(200).body(containsString("金融超市暂时无法加载"));
     }
 
     @Test
     void shouldShowAProductWithItsRulesExplained() {
-        when(catalog.product("7b1f0c7e-3c55-4a57-9e8e-0e3d6c1f4a01")).thenReturn(product("专精特新信用贷"));
+        when(catalog.getProduct(java.util.UUID.fromString("7b1f0c7e-3c55-4a57-9e8e-0e3d6c1f4a01")))
+                .thenReturn(TestJson.as(ProductView.class, product("专精特新信用贷")));
         given().get("/products/7b1f0c7e-3c55-4a57-9e8e-0e3d6c1f4a01").then().statusCode(200)
                 .body(containsString("成立满2年")).body(containsString("必须满足"));
     }

@@ -6,14 +6,16 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.CatalogClient;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.LeadResourceApi;
+import com.finmatch.portal.client.loan.model.DecisionRequest;
+import com.finmatch.portal.client.loan.model.LeadView;
+import com.finmatch.portal.client.loan.model.PageResponseLeadView;
 import com.finmatch.portal.client.MatchingClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +36,7 @@ class StaffPagesTest {
 
     @InjectMock
     @RestClient
-    LoanClient loans;
+    LeadResourceApi loans;
 
     @InjectMock
     @RestClient
@@ -42,40 +44,50 @@ class StaffPagesTest {
 
     @InjectMock
     @RestClient
-    CatalogClient catalog;
+    BankResourceApi catalog;
 
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldListLeadsOverdueFirstThenByDueTime() {
-        when(loans.leads(anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
-                TestJson.obj("id", "a", "amount", 111000, "status", "SUBMITTED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false),
-                TestJson.obj("id", "b", "amount", 222000, "status", "APPROVED", "dueAt", "2026-11-01T08:00:00Z", "overdue", false),
-                TestJson.obj("id", "c", "amount", 333000, "status", "RECEIVED", "dueAt", "2026-11-20T08:00:00Z", "overdue", true),
-                TestJson.obj("id", "d", "amount", 444000, "status", "SUBMITTED", "dueAt", "2026-12-01T08:00:00Z", "overdue", false))));
+        when(loans.listLeads(any(), any(), anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseLeadView.class,
+                Map.of("items", List.of(
+                TestJson.obj("id", id('a'), "amount", 111000, "status", "SUBMITTED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false),
+                TestJson.obj("id", id('b'), "amount", 222000, "status", "APPROVED", "dueAt", "2026-11-01T08:00:00Z", "overdue", false),
+                TestJson.obj("id", id('c'), "amount", 333000, "status", "RECEIVED", "dueAt", "2026-11-20T08:00:00Z", "overdue", true),
+                TestJson.obj("id", id('d'), "amount", 444000, "status", "SUBMITTED", "dueAt", "2026-12-01T08:00:00Z", "overdue", false)))));
         given().get("/bank").then().statusCode(200)
                 .body(matchesPattern("(?s).*333,000.*444,000.*111,000.*222,000.*"))
                 .body(containsString("已超时"))
                 .body(containsString("data-due=\"2026-12-01T08:00:00Z\""));
     }
 
+    private static String id(char c) {
+        return "4d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7" + c;
+    }
+
+    private static LeadView lead(Object... fields) {
+        return TestJson.as(LeadView.class, TestJson.obj(fields));
+    }
+
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldSendADeclineWithItsReasonCode() {
-        when(loans.lead(LEAD_ID)).thenReturn(TestJson.obj("id", LEAD_ID, "amount", 500000, "status", "UNDER_REVIEW"));
-        when(loans.decide(eq(LEAD_ID), anyMap())).thenReturn(Map.of("status", "DECLINED"));
+        when(loans.getLead(java.util.UUID.fromString(LEAD_ID))).thenReturn(lead("id", LEAD_ID, "amount", 500000, "status", "UNDER_REVIEW"));
+        when(loans.decideOnLead(eq(java.util.UUID.fromString(LEAD_ID)), any())).thenReturn(lead("status", "DECLINED"));
         String[] token = EnterprisePagesTest.csrf("/bank/leads/" + LEAD_ID);
         given().redirects().follow(false).cookie("csrf-token", token[0])
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
                 .formParam("action", "DECLINE").formParam("reasonCode", "INSUFFICIENT_REVENUE").formParam("amount", "")
                 .post("/bank/leads/" + LEAD_ID + "/decisions").then().statusCode(303)
                 .header("Location", containsString("/bank?done=decided"));
-        verify(loans).decide(LEAD_ID, Map.of("action", "DECLINE", "reasonCode", "INSUFFICIENT_REVENUE"));
+        verify(loans).decideOnLead(java.util.UUID.fromString(LEAD_ID), TestJson.as(DecisionRequest.class,
+                Map.of("action", "DECLINE", "reasonCode", "INSUFFICIENT_REVENUE")));
     }
 
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldShowAClosedLeadWithItsReasonAndNoDecisionForm() {
-        when(loans.lead(LEAD_ID)).thenReturn(TestJson.obj("id", LEAD_ID, "amount", 500000, "termMonths", 12,
+        when(loans.getLead(java.util.UUID.fromString(LEAD_ID))).thenReturn(lead("id", LEAD_ID, "amount", 500000, "termMonths", 12,
                 "status", "CLOSED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false,
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
                         TestJson.obj("status", "CLOSED", "at", "2026-11-21T08:00:00Z",
@@ -109,13 +121,12 @@ class StaffPagesTest {
                 .body(containsString("平台首贷户（在本平台首次获得放款）"))
                 .body(containsString("工作小时"));
         verify(matching).myScorecard(null, null);
-        verify(loans, never()).leads(anyInt(), anyInt());
+        verify(loans, never()).listLeads(any(), any(), anyInt(), anyInt(), any());
     }
 
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowTheKpisAndOfferTheCsvExport() {
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
         when(matching.summary(eq("district"), any(), any(), any(), any(), any())).thenReturn(TestJson.obj(
                 "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0),
                 "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40))));
@@ -136,7 +147,6 @@ class StaffPagesTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldDefaultTheDashboardToClustersWithoutAGrouping() {
-        when(catalog.banks(anyInt(), anyInt())).thenReturn(List.of());
         when(matching.summary(any(), any(), any(), any(), any(), any())).thenReturn(Map.of());
         given().get("/admin").then().statusCode(200);
         verify(matching).summary("cluster", null, null, null, null, null);

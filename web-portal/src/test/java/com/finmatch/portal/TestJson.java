@@ -21,6 +21,16 @@ final class TestJson {
         return m;
     }
 
+    /** A JSON object (as {@link #obj}) read as a generated client's model, the way the REST client reads it. */
+    static <T> T as(Class<T> type, Object json) {
+        return com.finmatch.portal.client.ClientJson.mapper().convertValue(json, type);
+    }
+
+    /** A generated model (e.g. a request the portal sent) as its JSON object, absent fields left out. */
+    static Map<String, Object> json(Object model) {
+        return com.finmatch.portal.client.ClientJson.object(model);
+    }
+
     /**
      * enterprise-service's {@code /reference/data-categories} as it answers: the categories of the platform's contract
      * file (read from the source tree, so the portal's tests follow the one definition).

@@ -1,9 +1,18 @@
 package com.finmatch.portal.admin;
 
-import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.ClientJson;
 import com.finmatch.portal.client.EnterpriseClient;
 import com.finmatch.portal.client.Json;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
+import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
+import com.finmatch.portal.client.loan.model.BankRequest;
+import com.finmatch.portal.client.loan.model.PageResponsePolicyToolView;
+import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
+import com.finmatch.portal.client.loan.model.PolicyToolRequest;
+import com.finmatch.portal.client.loan.model.PolicyToolView;
+import com.finmatch.portal.client.loan.model.TrainingOfferRequest;
+import com.finmatch.portal.client.loan.model.TrainingOfferView;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.web.CatalogueResource;
@@ -54,11 +63,15 @@ public class AdminPages {
 
     @Inject
     @RestClient
-    LoanClient loans;
+    TrainingOfferResourceApi trainingOffers;
 
     @Inject
     @RestClient
-    CatalogClient catalog;
+    PolicyToolResourceApi policyToolApi;
+
+    @Inject
+    @RestClient
+    BankResourceApi bankRegistry;
 
     @Inject
     @RestClient
@@ -132,7 +145,7 @@ public class AdminPages {
             @QueryParam("district") String district, @QueryParam("bankId") String bankId) {
         StatsFilter f = StatsFilter.of(groupBy, from, to, cluster, district, bankId);
         Object summary = matching.summary(f.groupBy(), f.from(), f.to(), f.cluster(), f.district(), f.bankId());
-        return dashboard.data("s", summary).data("f", f).data("banks", banksOrNone())
+        return dashboard.data("s", summary).data("f", f).data("banks", CatalogueResource.banksOrNone(bankRegistry))
                 .data("groups", summary instanceof Map<?, ?> m && m.get("groups") instanceof List<?> l ? l : List.of());
     }
 
@@ -167,7 +180,7 @@ public class AdminPages {
         List<Map<String, Object>> recent = List.of();
         boolean down = false;
         try {
-            recent = CatalogClient.list(matching.matches(null, null, null, null, null, 0, 20));
+            recent = Json.list(matching.matches(null, null, null, null, null, 0, 20));
         } catch (RuntimeException e) {
             down = true;
         }
@@ -189,7 +202,7 @@ public class AdminPages {
     public TemplateInstance scorecards() {
         List<Map<String, Object>> cards;
         try {
-            cards = CatalogClient.list(matching.bankScorecards(0, 200)); // a city's banks fit one page
+            cards = Json.list(matching.bankScorecards(0, 200)); // a city's banks fit one page
         } catch (WebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
                 throw e;
@@ -204,7 +217,7 @@ public class AdminPages {
     @GET
     @Path("training-offers")
     public TemplateInstance training(@QueryParam("done") String done) {
-        return training.data("offers", Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))).data("v", Map.of())
+        return training.data("offers", allOffers()).data("v", Map.of())
                 .data("errors", Map.of()).data("done", done);
     }
 
@@ -221,14 +234,14 @@ public class AdminPages {
         Forms.put(body, "seats", Forms.number(seats));
         body.put("rules", List.of());
         try {
-            loans.publishTrainingOffer(body);
+            trainingOffers.publishTrainingOffer(ClientJson.request(body, TrainingOfferRequest.class));
             return Response.seeOther(URI.create("/admin/training-offers?done=offer_published")).build();
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
             if (!p.invalid()) {
                 throw e;
             }
-            return training.data("offers", Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))).data("v", body)
+            return training.data("offers", allOffers()).data("v", body)
                     .data("errors", p.fieldErrors()).data("done", null);
         }
     }
@@ -237,7 +250,7 @@ public class AdminPages {
     @Path("training-offers/{id}/close")
     public Response closeOffer(@PathParam("id") String id) {
         Forms.requireUuid(id);
-        loans.closeTrainingOffer(id);
+        trainingOffers.closeTrainingOffer(java.util.UUID.fromString(id));
         return Response.seeOther(URI.create("/admin/training-offers?done=offer_closed")).build();
     }
 
@@ -247,7 +260,7 @@ public class AdminPages {
     /** The policy-tool form: every field an administrator writes (the kind's own: rate, pool, share, caps, usage). */
     static final EditForm POLICY_TOOL_FORM = new EditForm(Set.of("kind", "name", "description", "subsidyRate",
             "coverageShare", "poolSize", "exposureUsed", "perEnterpriseCap", "budget", "budgetUsed", "guaranteeFeeRate",
-            "validFrom", "validTo", "active"), Set.of("id", "version"));
+            "validFrom", "validTo", "active"));
 
     @GET
     @Path("policy-tools")
@@ -260,7 +273,7 @@ public class AdminPages {
     public Object createPolicyTool(@BeanParam PolicyToolForm form) {
         Map<String, Object> body = form.body();
         try {
-            loans.createPolicyTool(body);
+            policyToolApi.createPolicyTool(ClientJson.request(body, PolicyToolRequest.class));
             return Response.seeOther(URI.create("/admin/policy-tools?done=tool_created")).build();
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -275,10 +288,9 @@ public class AdminPages {
     @Path("policy-tools/{id}/edit")
     public TemplateInstance editPolicyTool(@PathParam("id") String id) {
         Forms.requireUuid(id);
-        var r = loans.policyTool(id);
-        return policyToolForm.data("v", r.getEntity()).data("active", PolicyToolForm.active(r.getEntity()))
-                .data("errors", Map.of()).data("id", id)
-                .data("version", EditForm.version(r.getHeaderString("ETag")));
+        PolicyToolView tool = policyToolApi.getPolicyTool(java.util.UUID.fromString(id));
+        return policyToolForm.data("v", tool).data("active", PolicyToolForm.active(tool.getActive()))
+                .data("errors", Map.of()).data("id", id).data("version", tool.getVersion());
     }
 
     @POST
@@ -287,8 +299,10 @@ public class AdminPages {
         Forms.requireUuid(id);
         Map<String, Object> body = form.body();
         try {
-            Map<String, Object> stored = loans.policyTool(id).getEntity();
-            loans.updatePolicyTool(id, EditForm.ifMatch(version), POLICY_TOOL_FORM.overlay(stored, body));
+            java.util.UUID toolId = java.util.UUID.fromString(id);
+            PolicyToolView stored = policyToolApi.getPolicyTool(toolId);
+            policyToolApi.updatePolicyTool(toolId, POLICY_TOOL_FORM.overlay(stored, body, PolicyToolRequest.class),
+                    EditForm.ifMatch(version));
             return Response.seeOther(URI.create("/admin/policy-tools?done=tool_saved")).build();
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -299,14 +313,16 @@ public class AdminPages {
             if (errors.isEmpty()) {
                 errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
             }
-            return policyToolForm.data("v", body).data("active", PolicyToolForm.active(body)).data("errors", errors)
+            return policyToolForm.data("v", body).data("active", PolicyToolForm.active(body.get("active")))
+                    .data("errors", errors)
                     .data("id", id).data("version", version);
         }
     }
 
     private TemplateInstance policyToolsPage(int page, Map<String, Object> v, Map<String, String> errors, String done) {
-        return policyTools.data("tools", Paged.of(catalog.policyTools(page, POLICY_TOOLS_PAGE), page, POLICY_TOOLS_PAGE))
-                .data("v", v).data("active", PolicyToolForm.active(v)).data("errors", errors).data("done", done);
+        Paged<PolicyToolView> tools = Paged.of(policyToolApi.listPolicyTools(null, page, POLICY_TOOLS_PAGE),
+                PageResponsePolicyToolView::getItems, PageResponsePolicyToolView::getTotal, page, POLICY_TOOLS_PAGE);
+        return policyTools.data("tools", tools).data("v", v).data("active", PolicyToolForm.active(v.get("active"))).data("errors", errors).data("done", done);
     }
 
     // ------------------------------------------------------------------------------------------------ banks
@@ -314,7 +330,7 @@ public class AdminPages {
     @GET
     @Path("banks")
     public TemplateInstance banks(@QueryParam("done") String done) {
-        return banks.data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("v", Map.of()).data("errors", Map.of())
+        return banks.data("banks", CatalogueResource.banks(bankRegistry)).data("v", Map.of()).data("errors", Map.of())
                 .data("done", done);
     }
 
@@ -326,7 +342,7 @@ public class AdminPages {
         Forms.put(body, "name", Forms.text(name));
         Forms.put(body, "responseHours", Forms.number(responseHours));
         try {
-            loans.registerBank(body);
+            bankRegistry.registerBank(ClientJson.request(body, BankRequest.class));
             return Response.seeOther(URI.create("/admin/banks?done=bank_registered")).build();
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -337,7 +353,7 @@ public class AdminPages {
             if (p.status() == 409) {
                 errors.put("bankId", "bank_exists");
             }
-            return banks.data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("v", body).data("errors", errors)
+            return banks.data("banks", CatalogueResource.banks(bankRegistry)).data("v", body).data("errors", errors)
                     .data("done", null);
         }
     }
@@ -361,7 +377,7 @@ public class AdminPages {
     public TemplateInstance projects(@QueryParam("cluster") String cluster, @QueryParam("district") String district,
             @QueryParam("page") Integer page) {
         int n = Paged.number(page);
-        Paged found = Paged.of(enterprises.projectLibrary(Forms.text(district), Forms.text(cluster), n, PROJECTS_PAGE),
+        Paged<Map<String, Object>> found = Paged.of(enterprises.projectLibrary(Forms.text(district), Forms.text(cluster), n, PROJECTS_PAGE),
                 n, PROJECTS_PAGE);
         Map<String, String> names = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -386,16 +402,13 @@ public class AdminPages {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private List<Map<String, Object>> banksOrNone() {
-        try {
-            return Paged.all(n -> catalog.banks(n, Paged.MAX));
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+    private List<TrainingOfferView> allOffers() {
+        return Paged.all(n -> trainingOffers.listTrainingOffers(n, Paged.MAX, null), PageResponseTrainingOfferView::getItems,
+                PageResponseTrainingOfferView::getTotal);
     }
 
     private Map<String, String> bankNames() {
-        return CatalogueResource.bankNames(banksOrNone());
+        return CatalogueResource.bankNames(CatalogueResource.banksOrNone(bankRegistry));
     }
 
 }

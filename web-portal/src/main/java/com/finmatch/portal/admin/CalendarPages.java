@@ -1,7 +1,10 @@
 package com.finmatch.portal.admin;
 
-import com.finmatch.portal.client.Json;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.ClientJson;
+import com.finmatch.portal.client.loan.api.CalendarResourceApi;
+import com.finmatch.portal.client.loan.model.CalendarDayRequest;
+import com.finmatch.portal.client.loan.model.CalendarDayView;
+import com.finmatch.portal.client.loan.model.DayKind;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.web.Forms;
 import io.quarkus.qute.Location;
@@ -38,13 +41,13 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class CalendarPages {
 
-    static final List<String> KINDS = List.of("HOLIDAY", "WORKDAY");
+    static final List<String> KINDS = java.util.Arrays.stream(DayKind.values()).map(DayKind::toString).toList();
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2100;
 
     @Inject
     @RestClient
-    LoanClient loans;
+    CalendarResourceApi calendarDays;
 
     @Inject
     @Location("admin/calendar.html")
@@ -69,7 +72,7 @@ public class CalendarPages {
         Forms.put(body, "kind", form.get("kind"));
         Forms.put(body, "name", form.get("name"));
         try {
-            loans.putCalendarDay(day.toString(), body);
+            calendarDays.putCalendarDay(day.toString(), ClientJson.request(body, CalendarDayRequest.class));
             return done(day.getYear(), "calendar_day_saved");
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -88,7 +91,7 @@ public class CalendarPages {
             throw new jakarta.ws.rs.NotFoundException();
         }
         try {
-            loans.deleteCalendarDay(day.toString());
+            calendarDays.deleteCalendarDay(day.toString());
         } catch (WebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
                 throw e;
@@ -99,8 +102,8 @@ public class CalendarPages {
     }
 
     private TemplateInstance page(int year, Map<String, ?> form, Map<String, String> errors, String done) {
-        List<Map<String, Object>> days = Json.items(loans.calendarDays(year, 0, 200));
-        boolean scheduled = days.stream().anyMatch(d -> "HOLIDAY".equals(d.get("kind")));
+        List<CalendarDayView> days = calendarDays.listCalendarDays(0, 200, Integer.toString(year)).getItems();
+        boolean scheduled = days.stream().anyMatch(d -> d.getKind() == DayKind.HOLIDAY);
         return calendar.data("year", year).data("yearText", Integer.toString(year)).data("days", days).data("scheduled", scheduled).data("kinds", KINDS)
                 .data("v", form).data("errors", errors).data("done", done);
     }

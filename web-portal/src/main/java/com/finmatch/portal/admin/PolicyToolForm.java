@@ -58,7 +58,7 @@ public class PolicyToolForm {
     }
 
     /** The active choice as the form's select shows it: "false" only for a tool switched off. */
-    static String active(Map<String, Object> tool) {
-        return Boolean.FALSE.equals(tool.get("active")) ? "false" : "true";
+    static String active(Object active) {
+        return Boolean.FALSE.equals(active) ? "false" : "true";
     }
 }

@@ -1,9 +1,16 @@
 package com.finmatch.portal.bank;
 
-import com.finmatch.portal.client.CatalogClient;
-import com.finmatch.portal.client.Json;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.ClientJson;
 import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.loan.api.LeadResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.DecisionRequest;
+import com.finmatch.portal.client.loan.model.LeadStatus;
+import com.finmatch.portal.client.loan.model.LeadView;
+import com.finmatch.portal.client.loan.model.PageResponseLeadView;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
+import com.finmatch.portal.client.loan.model.ProductRequest;
+import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.security.CurrentUser;
 import com.finmatch.portal.web.EditForm;
@@ -31,9 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /** The bank's pages: leads inbox by due time, decisions with reason codes, products and their rules, scorecard. */
 @Path("/bank")
@@ -45,11 +52,15 @@ public class BankPages {
     /** The product form: what it shows; everything else of a product (policy tools, LPR spread, materials …) is kept. */
     static final EditForm PRODUCT_FORM = new EditForm(Set.of("name", "type", "description", "minAmount", "maxAmount",
             "minTermMonths", "maxTermMonths", "minAnnualRate", "maxAnnualRate", "guaranteeTypes", "validFrom", "validTo",
-            "rules"), Set.of("id", "bankId", "status", "version", "createdAt", "updatedAt", "publishedAt"));
+            "rules"));
 
     @Inject
     @RestClient
-    LoanClient loans;
+    ProductResourceApi products;
+
+    @Inject
+    @RestClient
+    LeadResourceApi leads;
 
     @Inject
     @RestClient
@@ -86,31 +97,32 @@ public class BankPages {
     @GET
     public TemplateInstance leads(@QueryParam("done") String done, @QueryParam("page") Integer page) {
         int n = Paged.number(page);
-        Paged found = Paged.of(loans.leads(n, LEADS_PAGE), n, LEADS_PAGE);
+        Paged<LeadView> found = Paged.of(leads.listLeads(null, null, n, LEADS_PAGE, null),
+                PageResponseLeadView::getItems, PageResponseLeadView::getTotal, n, LEADS_PAGE);
         return leadsPage.data("leads", sortedByDue(found.items())).data("pages", found).data("done", done);
     }
 
     /** Within a page: overdue first, then by due time (the soonest first); answered leads last. */
-    static List<Map<String, Object>> sortedByDue(List<Map<String, Object>> leads) {
-        List<Map<String, Object>> sorted = new ArrayList<>(leads);
-        sorted.sort(Comparator.<Map<String, Object>, Integer>comparing(l -> open(l) ? 0 : 1)
-                .thenComparing(l -> Boolean.TRUE.equals(l.get("overdue")) ? 0 : 1)
-                .thenComparing(l -> String.valueOf(l.getOrDefault("dueAt", "9999"))));
+    static List<LeadView> sortedByDue(List<LeadView> leads) {
+        List<LeadView> sorted = new ArrayList<>(leads);
+        sorted.sort(Comparator.<LeadView, Integer>comparing(l -> open(l) ? 0 : 1)
+                .thenComparing(l -> Boolean.TRUE.equals(l.getOverdue()) ? 0 : 1)
+                .thenComparing(LeadView::getDueAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return sorted;
     }
 
-    static boolean open(Map<String, Object> lead) {
-        Object s = lead.get("status");
-        return "SUBMITTED".equals(s) || "RECEIVED".equals(s) || "UNDER_REVIEW".equals(s);
+    static boolean open(LeadView lead) {
+        LeadStatus s = lead.getStatus();
+        return s == LeadStatus.SUBMITTED || s == LeadStatus.RECEIVED || s == LeadStatus.UNDER_REVIEW;
     }
 
     @GET
     @Path("leads/{id}")
     public TemplateInstance lead(@PathParam("id") String id, @QueryParam("failed") String failed) {
         Forms.requireUuid(id);
-        Map<String, Object> lead = loans.lead(id);
+        LeadView lead = leads.getLead(UUID.fromString(id));
         Map<String, Object> v = new LinkedHashMap<>();
-        Forms.put(v, "amount", lead.get("amount"));
+        Forms.put(v, "amount", lead.getAmount());
         return leadPage.data("l", lead).data("errors", Map.of()).data("v", v).data("failed", failed);
     }
 
@@ -126,7 +138,7 @@ public class BankPages {
         Forms.put(body, "reasonCode", Forms.text(reasonCode));
         Forms.put(body, "note", Forms.text(note));
         try {
-            loans.decide(id, body);
+            leads.decideOnLead(UUID.fromString(id), ClientJson.request(body, DecisionRequest.class));
             return Response.seeOther(URI.create("/bank?done=decided")).build();
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -140,7 +152,7 @@ public class BankPages {
             if (errors.isEmpty()) {
                 errors.put("action", p.detail() == null ? "invalid" : p.detail());
             }
-            return leadPage.data("l", loans.lead(id)).data("errors", errors).data("v", body).data("failed", null);
+            return leadPage.data("l", leads.getLead(UUID.fromString(id))).data("errors", errors).data("v", body).data("failed", null);
         }
     }
 
@@ -149,11 +161,12 @@ public class BankPages {
     @GET
     @Path("products")
     public TemplateInstance products(@QueryParam("done") String done, @QueryParam("failed") String failed) {
-        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        Map<UUID, ProductView> byId = new LinkedHashMap<>();
         for (String status : List.of("DRAFT", "PUBLISHED", "SUSPENDED")) {
-            for (Map<String, Object> p : Paged.all(n -> loans.products(user.bankId(), status, n, Paged.MAX))) {
-                if (user.bankId() == null || user.bankId().equals(p.get("bankId"))) {
-                    byId.put(Json.text(p, "id"), p);
+            for (ProductView p : Paged.all(n -> products.searchProducts(null, user.bankId(), null, null, n, Paged.MAX,
+                    status, null), PageResponseProductView::getItems, PageResponseProductView::getTotal)) {
+                if (user.bankId() == null || user.bankId().equals(p.getBankId())) {
+                    byId.put(p.getId(), p);
                 }
             }
         }
@@ -172,12 +185,9 @@ public class BankPages {
     @Path("products/{id}/edit")
     public TemplateInstance editProduct(@PathParam("id") String id) {
         Forms.requireUuid(id);
-        RestResponse<Map<String, Object>> r = loans.product(id);
-        Map<String, Object> p = r.getEntity();
-        String etag = r.getHeaderString("ETag");
-        String version = etag != null ? EditForm.version(etag) : Json.text(p, "version");
-        return productForm.data("v", p).data("rules", RuleRow.withEmptyRows(ruleList(p), EMPTY_RULE_ROWS))
-                .data("errors", Map.of()).data("id", id).data("version", version);
+        ProductView p = products.getProduct(UUID.fromString(id));
+        return productForm.data("v", p).data("rules", RuleRow.withEmptyRows(RuleRow.of(p.getRules()), EMPTY_RULE_ROWS))
+                .data("errors", Map.of()).data("id", id).data("version", p.getVersion());
     }
 
     @POST
@@ -209,10 +219,12 @@ public class BankPages {
         boolean existing = Forms.isUuid(id);
         try {
             if (existing) {
-                Map<String, Object> stored = loans.product(id).getEntity();
-                loans.updateProduct(id, EditForm.ifMatch(version), PRODUCT_FORM.overlay(stored, body));
+                UUID productId = UUID.fromString(id);
+                ProductView stored = products.getProduct(productId);
+                products.updateProduct(productId, PRODUCT_FORM.overlay(stored, body, ProductRequest.class),
+                        EditForm.ifMatch(version));
             } else {
-                loans.createProduct(body);
+                products.createProduct(ClientJson.request(body, ProductRequest.class));
             }
             return Response.seeOther(URI.create("/bank/products?done=product_saved")).build();
         } catch (WebApplicationException e) {
@@ -224,7 +236,7 @@ public class BankPages {
             if (errors.isEmpty()) {
                 errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
             }
-            return productForm.data("v", body).data("rules", RuleRow.withEmptyRows(rules, EMPTY_RULE_ROWS))
+            return productForm.data("v", body).data("rules", RuleRow.withEmptyRows(RuleRow.ofForm(rules), EMPTY_RULE_ROWS))
                     .data("errors", errors)
                     .data("id", existing ? id : null).data("version", version);
         }
@@ -238,7 +250,12 @@ public class BankPages {
             throw new NotFoundException();
         }
         try {
-            loans.transition(id, transition);
+            UUID productId = UUID.fromString(id);
+            switch (transition) {
+                case "publish" -> products.publishProduct(productId);
+                case "suspend" -> products.suspendProduct(productId);
+                default -> products.withdrawProduct(productId);
+            }
             return Response.seeOther(URI.create("/bank/products?done=product_" + transition)).build();
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
@@ -255,12 +272,5 @@ public class BankPages {
     @Path("scorecard")
     public TemplateInstance scorecard() {
         return scorecardPage.data("s", matching.myScorecard(null, null));
-    }
-
-    // ------------------------------------------------------------------------------------------------ helpers
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> ruleList(Map<String, Object> product) {
-        return product.get("rules") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 }

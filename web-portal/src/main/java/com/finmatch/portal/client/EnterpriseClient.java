@@ -40,7 +40,7 @@ public interface EnterpriseClient {
     @PUT
     @Path("/enterprises/{id}")
     Map<String, Object> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            Map<String, Object> enterprise);
+            com.finmatch.portal.client.enterprise.model.EnterpriseRequest enterprise);
 
     @GET
     @Path("/enterprises")

@@ -25,6 +25,18 @@ public final class Json {
         return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** Lists may come as a page {items,…} or as a plain array: both become a list. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Object body) {
+        if (body instanceof List<?> l) {
+            return (List<Map<String, Object>>) l;
+        }
+        if (body instanceof Map<?, ?> m) {
+            return items((Map<String, Object>) m);
+        }
+        return List.of();
+    }
+
     public static String text(Map<String, Object> object, String field) {
         Object v = object == null ? null : object.get(field);
         return v == null ? null : v.toString();

@@ -1,6 +1,8 @@
 package com.finmatch.portal.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finmatch.portal.client.loan.model.Message;
+import com.finmatch.portal.client.loan.model.NotEligibleProblem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -33,18 +35,15 @@ public record Problem(int status, String detail, Map<String, String> fieldErrors
         return new Problem(status, detail == null ? null : detail.toString(), fields);
     }
 
-    /** The {@code failedRules: [{zh, en}]} of a problem (an enrolment refused for unmet entry criteria), in order. */
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> failedRules(WebApplicationException e) {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
-        if (body(e.getResponse()).get("failedRules") instanceof List<?> rules) {
-            for (Object rule : rules) {
-                if (rule instanceof Map<?, ?> m) {
-                    out.add((Map<String, Object>) m);
-                }
-            }
+    /** The {@code failedRules} of loan-service's NotEligibleProblem (an enrolment refused for unmet entry criteria), in order. */
+    public static List<Message> failedRules(WebApplicationException e) {
+        try {
+            List<Message> rules = ClientJson.mapper().convertValue(body(e.getResponse()), NotEligibleProblem.class)
+                    .getFailedRules();
+            return rules == null ? List.of() : rules;
+        } catch (IllegalArgumentException notThatProblem) {
+            return List.of();
         }
-        return out;
     }
 
     @SuppressWarnings("unchecked")

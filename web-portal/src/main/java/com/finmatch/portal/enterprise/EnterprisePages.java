@@ -1,9 +1,14 @@
 package com.finmatch.portal.enterprise;
 
-import com.finmatch.portal.client.CatalogClient;
 import com.finmatch.portal.client.EnterpriseClient;
 import com.finmatch.portal.client.Json;
-import com.finmatch.portal.client.LoanClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
+import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
+import com.finmatch.portal.client.loan.model.ProductView;
+import com.finmatch.portal.client.loan.model.TrainingOfferView;
 import com.finmatch.portal.client.MatchingClient;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.web.CatalogueResource;
@@ -51,7 +56,7 @@ public class EnterprisePages {
     static final EditForm PROFILE_FORM = new EditForm(Set.of("uscc", "name", "legalRepresentative", "foundedOn",
             "registeredCapital", "districtCode", "industryCode", "clusterCode", "sizeClass", "tags", "employees",
             "annualRevenue", "netProfit", "totalAssets", "totalLiabilities", "taxPaid", "rdRatio", "patents",
-            "creditRating", "listingIntention", "targetBoard"), Set.of("id", "version", "createdAt", "updatedAt"));
+            "creditRating", "listingIntention", "targetBoard"));
 
     @Inject
     @RestClient
@@ -63,11 +68,15 @@ public class EnterprisePages {
 
     @Inject
     @RestClient
-    LoanClient loans;
+    TrainingOfferResourceApi trainingOffers;
 
     @Inject
     @RestClient
-    CatalogClient catalog;
+    ProductResourceApi catalog;
+
+    @Inject
+    @RestClient
+    BankResourceApi bankRegistry;
 
     @Inject
     @Location("enterprise/home.html")
@@ -170,7 +179,8 @@ public class EnterprisePages {
             try {
                 if (registered) {
                     Map<String, Object> stored = enterprises.enterprise(id).getEntity();
-                    enterprises.update(id, EditForm.ifMatch(version), PROFILE_FORM.overlay(stored, body));
+                    enterprises.update(id, EditForm.ifMatch(version), PROFILE_FORM.overlay(stored, body,
+                            com.finmatch.portal.client.enterprise.model.EnterpriseRequest.class));
                 } else {
                     enterprises.register(body);
                 }
@@ -269,16 +279,18 @@ public class EnterprisePages {
         }
         Map<String, String> productNames = new LinkedHashMap<>();
         try {
-            for (Map<String, Object> p : Paged.all(n -> catalog.products(null, null, null, null, null, n, Paged.MAX))) {
-                productNames.put(Json.text(p, "id"), Json.text(p, "name"));
+            for (ProductView p : Paged.all(n -> catalog.searchProducts(null, null, null, null, n, Paged.MAX, null, null),
+                    PageResponseProductView::getItems, PageResponseProductView::getTotal)) {
+                productNames.put(p.getId().toString(), p.getName());
             }
         } catch (RuntimeException e) {
             // names of near misses are a nicety: without them the page links the product id
         }
-        Map<String, Map<String, Object>> offers = new LinkedHashMap<>();
+        Map<String, TrainingOfferView> offers = new LinkedHashMap<>();
         try {
-            for (Map<String, Object> o : Paged.all(n -> catalog.trainingOffers(n, Paged.MAX))) {
-                offers.put(Json.text(o, "id"), o);
+            for (TrainingOfferView o : Paged.all(n -> trainingOffers.listTrainingOffers(n, Paged.MAX, null),
+                    PageResponseTrainingOfferView::getItems, PageResponseTrainingOfferView::getTotal)) {
+                offers.put(o.getId().toString(), o);
             }
         } catch (RuntimeException e) {
             // the offer titles are shown when loan-service answers
@@ -292,7 +304,7 @@ public class EnterprisePages {
 
     /** Why loan-service refused an enrolment (422): the offer and the entry criteria the enterprise does not meet. */
     @io.quarkus.qute.TemplateData
-    public record EnrolRefusal(String offerId, List<Map<String, Object>> failedRules) {
+    public record EnrolRefusal(String offerId, List<com.finmatch.portal.client.loan.model.Message> failedRules) {
     }
 
     /** The training offers of the answer's listing-readiness section (no financing need required), or none. */
@@ -315,7 +327,7 @@ public class EnterprisePages {
             }
             return m.containsKey("products") ? List.of((Map<String, Object>) m) : List.of();
         }
-        return CatalogClient.list(body);
+        return Json.list(body);
     }
 
     /**
@@ -329,7 +341,7 @@ public class EnterprisePages {
             @QueryParam("projectId") String projectId, @QueryParam("productId") String productId) {
         Map<String, Object> me = requireMine();
         Forms.requireUuid(productId);
-        Map<String, Object> product = productOrId(productId);
+        ProductView product = productOrId(productId);
         if (!Forms.isUuid(needId) && Forms.isUuid(projectId)) {
             Map<String, Object> project = enterprises.project(Json.text(me, "id"), projectId);
             return applyPage(me, null, product, List.of("PROFILE"), defaultApplyExpiry(), Map.of())
@@ -406,17 +418,19 @@ public class EnterprisePages {
         return project == null ? page : page.data("project", project).data("gap", gap.values());
     }
 
-    private Map<String, Object> productOrId(String productId) {
+    /** The product applied for; one loan-service does not show (any more) is named by its id alone. */
+    private ProductView productOrId(String productId) {
+        Forms.requireUuid(productId);
         try {
-            return catalog.product(productId);
+            return catalog.getProduct(java.util.UUID.fromString(productId));
         } catch (WebApplicationException e) {
-            return Map.of("id", productId);
+            return new ProductView().id(java.util.UUID.fromString(productId));
         }
     }
 
-    private TemplateInstance applyPage(Map<String, Object> me, String needId, Map<String, Object> product,
+    private TemplateInstance applyPage(Map<String, Object> me, String needId, ProductView product,
             List<String> checked, String expiresOn, Map<String, String> errors) {
-        return applyConfirm.data("needId", needId).data("productId", Json.text(product, "id")).data("product", product)
+        return applyConfirm.data("needId", needId).data("productId", product.getId().toString()).data("product", product)
                 .data("bankNames", bankNames())
                 .data("preview", ConsentPreview.of(enterprises.dataCategories(), me, checked))
                 .data("expiresOn", expiresOn).data("errors", errors).data("project", null).data("gap", Map.of());
@@ -444,7 +458,7 @@ public class EnterprisePages {
         Map<String, Object> me = requireMine();
         Forms.requireUuid(offerId);
         try {
-            loans.enrol(offerId, Map.of("enterpriseId", Json.text(me, "id")));
+            trainingOffers.enrolInTrainingOffer(java.util.UUID.fromString(offerId));
             return Response.seeOther(URI.create("/enterprise/recommendations?done=enrolled")).build();
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -490,7 +504,7 @@ public class EnterprisePages {
         String id = Json.text(me, "id");
         return consents.data("consents", Paged.all(n -> enterprises.consents(id, n, Paged.MAX)))
                 .data("log", Paged.all(n -> enterprises.accessLog(id, n, Paged.MAX)))
-                .data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("done", done).data("errors", Map.of())
+                .data("banks", CatalogueResource.banks(bankRegistry)).data("done", done).data("errors", Map.of())
                 .data("defaultExpiry", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
     }
 
@@ -513,7 +527,7 @@ public class EnterprisePages {
             }
             return consents.data("consents", Paged.all(n -> enterprises.consents(id, n, Paged.MAX)))
                     .data("log", Paged.all(n -> enterprises.accessLog(id, n, Paged.MAX)))
-                    .data("banks", Paged.all(n -> catalog.banks(n, Paged.MAX))).data("done", null).data("errors", p.fieldErrors())
+                    .data("banks", CatalogueResource.banks(bankRegistry)).data("done", null).data("errors", p.fieldErrors())
                     .data("defaultExpiry", expiresOn);
         }
     }
@@ -591,19 +605,16 @@ public class EnterprisePages {
         return me;
     }
 
+    /** The version an edit form is opened at: the body's {@code version} (the same value as the ETag). */
     private static String etag(RestResponse<?> r) {
-        String tag = r.getHeaderString("ETag");
-        if (tag == null) {
-            Object version = r.getEntity() instanceof Map<?, ?> m ? m.get("version") : null;
-            return version == null ? null : version.toString();
-        }
-        return EditForm.version(tag);
+        Object version = r.getEntity() instanceof Map<?, ?> m ? m.get("version") : null;
+        return version == null ? null : version.toString();
     }
 
     /** Banks' names for labels; when loan-service does not answer, the pages show the bank ids instead. */
     private Map<String, String> bankNames() {
         try {
-            return CatalogueResource.bankNames(Paged.all(n -> catalog.banks(n, Paged.MAX)));
+            return CatalogueResource.bankNames(CatalogueResource.banks(bankRegistry));
         } catch (RuntimeException e) {
             return Map.of();
         }

@@ -1,5 +1,6 @@
 package com.finmatch.portal.enterprise;
 
+import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.EnterpriseClient;
 import com.finmatch.portal.client.Json;
 import com.finmatch.portal.web.Forms;
@@ -34,11 +35,12 @@ public class ProjectGapForm {
     }
 
     /** The confirm page's first values: the project's term, the product's guarantees and rate cap, a month ahead. */
-    static Map<String, Object> defaults(Map<String, Object> project, Map<String, Object> product) {
+    static Map<String, Object> defaults(Map<String, Object> project, ProductView product) {
         Map<String, Object> v = new LinkedHashMap<>();
-        Forms.put(v, "termMonths", project.get("termMonths") != null ? project.get("termMonths") : product.get("maxTermMonths"));
-        Forms.put(v, "guaranteeTypes", product.get("guaranteeTypes"));
-        Forms.put(v, "maxAnnualRate", product.get("maxAnnualRate"));
+        Forms.put(v, "termMonths", project.get("termMonths") != null ? project.get("termMonths") : product.getMaxTermMonths());
+        Forms.put(v, "guaranteeTypes", product.getGuaranteeTypes() == null ? null
+                : product.getGuaranteeTypes().stream().map(Object::toString).toList());
+        Forms.put(v, "maxAnnualRate", product.getMaxAnnualRate());
         v.put("neededBy", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
         return v;
     }

@@ -28,6 +28,9 @@ public class TextExtensions {
     }
 
     static String zhEn(Object message) {
+        if (message != null && message.getClass().getPackageName().startsWith("com.finmatch.portal.client.")) {
+            message = com.finmatch.portal.client.ClientJson.object(message); // a generated {zh, en} model
+        }
         if (message instanceof java.util.Map<?, ?> m) {
             Object text = m.get(lang());
             if (text == null) {

@@ -1,6 +1,10 @@
 package com.finmatch.portal.web;
 
-import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.BankView;
+import com.finmatch.portal.client.loan.model.PageResponseBankView;
+import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import com.finmatch.portal.client.loan.model.ProductView;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -32,7 +37,11 @@ public class CatalogueResource {
 
     @Inject
     @RestClient
-    CatalogClient catalog;
+    ProductResourceApi catalog;
+
+    @Inject
+    @RestClient
+    BankResourceApi bankRegistry;
 
     @GET
     public TemplateInstance list(@QueryParam("type") String type, @QueryParam("bankId") String bankId,
@@ -40,10 +49,12 @@ public class CatalogueResource {
             @QueryParam("amount") String amount, @QueryParam("page") Integer page) {
         Filters f = new Filters(blankToNull(type), blankToNull(bankId), blankToNull(district), blankToNull(cluster),
                 Forms.decimal(amount), page == null || page < 0 ? 0 : page);
-        Map<String, Object> result = catalog.products(f.type, f.bankId, f.district, f.cluster, f.amount, f.page, PAGE_SIZE);
-        List<Map<String, Object>> banks = banksOrNone();
-        long total = result.get("total") instanceof Number n ? n.longValue() : CatalogClient.list(result).size();
-        return products.data("items", CatalogClient.list(result)).data("total", total).data("filters", f)
+        Paged<ProductView> result = Paged.of(catalog.searchProducts(f.amount == null ? null : f.amount.toPlainString(),
+                f.bankId, f.cluster, f.district, f.page, PAGE_SIZE, null, f.type), PageResponseProductView::getItems,
+                PageResponseProductView::getTotal, f.page, PAGE_SIZE);
+        List<BankView> banks = banksOrNone();
+        long total = result.total();
+        return products.data("items", result.items()).data("total", total).data("filters", f)
                 .data("banks", banks).data("bankNames", bankNames(banks)).data("amountInvalid", amount != null && !amount.isBlank() && f.amount == null)
                 .data("hasNext", (long) (f.page + 1) * PAGE_SIZE < total).data("hasPrev", f.page > 0)
                 .data("query", f.query());
@@ -55,28 +66,37 @@ public class CatalogueResource {
         if (!Forms.isUuid(id)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        return product.data("p", catalog.product(id)).data("bankNames", bankNames(banksOrNone()));
+        return product.data("p", catalog.getProduct(java.util.UUID.fromString(id))).data("bankNames", bankNames(banksOrNone()));
     }
 
-    /** bankId → the bank's name in the user's language (a service may send {@code nameEn}). */
-    public static Map<String, String> bankNames(List<Map<String, Object>> banks) {
-        boolean english = io.quarkus.arc.Arc.container().instance(com.finmatch.portal.i18n.Lang.class).get().english();
+    /** bankId → the bank's name, for labels (an id stands for a bank not (yet) registered). */
+    public static Map<String, String> bankNames(List<BankView> banks) {
         Map<String, String> names = new java.util.HashMap<>();
-        for (Map<String, Object> b : banks) {
-            Object name = english && b.get("nameEn") != null ? b.get("nameEn") : b.get("name");
-            if (b.get("bankId") != null && name != null) {
-                names.put(b.get("bankId").toString(), name.toString());
+        for (BankView b : banks) {
+            if (b.getBankId() != null && b.getName() != null) {
+                names.put(b.getBankId(), b.getName());
             }
         }
         return names;
     }
 
-    List<Map<String, Object>> banksOrNone() {
+    /** Every registered bank (loan-service's registry, read to the end). */
+    public static List<BankView> banks(BankResourceApi registry) {
+        return Paged.all(n -> registry.listBanks(n, Paged.MAX), PageResponseBankView::getItems,
+                PageResponseBankView::getTotal);
+    }
+
+    /** The banks for labels only: on a failure the labels fall back to ids. */
+    public static List<BankView> banksOrNone(BankResourceApi registry) {
         try {
-            return Paged.all(n -> catalog.banks(n, Paged.MAX));
+            return banks(registry);
         } catch (RuntimeException e) {
             return List.of();
         }
+    }
+
+    List<BankView> banksOrNone() {
+        return banksOrNone(bankRegistry);
     }
 
     private static String blankToNull(String s) {

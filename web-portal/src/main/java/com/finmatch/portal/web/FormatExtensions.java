@@ -25,6 +25,11 @@ public class FormatExtensions {
         return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
     }
 
+    /** An instant as ISO-8601 with seconds, for scripts ({@code data-due}): {@code 2026-12-01T08:00:00Z}. */
+    static String iso(OffsetDateTime value) {
+        return value.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     static String time(Object value) {
         if (value == null) {
             return "";

@@ -1,6 +1,8 @@
 package com.finmatch.portal.web;
 
-import com.finmatch.portal.client.CatalogClient;
+import com.finmatch.portal.client.loan.api.BankResourceApi;
+import com.finmatch.portal.client.loan.api.ProductResourceApi;
+import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.security.CurrentUser;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -28,17 +30,21 @@ public class HomeResource {
 
     @Inject
     @RestClient
-    CatalogClient catalog;
+    ProductResourceApi catalog;
+
+    @Inject
+    @RestClient
+    BankResourceApi bankRegistry;
 
     @Inject
     CurrentUser user;
 
     @GET
     public TemplateInstance home() {
-        List<Map<String, Object>> featured = List.of();
+        List<ProductView> featured = List.of();
         boolean catalogueDown = false;
         try {
-            featured = CatalogClient.list(catalog.products(null, null, null, null, null, 0, 6));
+            featured = catalog.searchProducts(null, null, null, null, 0, 6, null, null).getItems();
         } catch (RuntimeException e) {
             LOG.debugf("catalogue unavailable on the landing page: %s", e.getMessage());
             catalogueDown = true;
@@ -46,7 +52,7 @@ public class HomeResource {
         Map<String, String> bankNames = Map.of();
         if (!catalogueDown) {
             try {
-                bankNames = CatalogueResource.bankNames(Paged.all(n -> catalog.banks(n, Paged.MAX)));
+                bankNames = CatalogueResource.bankNames(CatalogueResource.banks(bankRegistry));
             } catch (RuntimeException e) {
                 LOG.debugf("banks unavailable on the landing page: %s", e.getMessage());
             }

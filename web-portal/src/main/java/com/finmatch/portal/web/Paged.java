@@ -1,10 +1,8 @@
 package com.finmatch.portal.web;
 
-import com.finmatch.portal.client.CatalogClient;
-import com.finmatch.portal.client.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -12,32 +10,44 @@ import java.util.function.IntFunction;
  * a list the portal shows is either complete or visibly paged, never silently cut off.
  */
 @io.quarkus.qute.TemplateData
-public record Paged(List<Map<String, Object>> items, int page, int size, long total) {
+public record Paged<T>(List<T> items, int page, int size, long total) {
     /** The largest page the services serve. */
     public static final int MAX = 200;
 
     /**
      * Every item of a list the services serve a page at a time: page after page ({@code fetch} gets the page number and
-     * asks for {@link #MAX} items) until the answer's {@code total} is read. A plain array answer is the whole list.
+     * asks for {@link #MAX} items) until the answer's {@code total} is read. {@code items} and {@code total} read the
+     * generated page type ({@code PageResponseBankView::getItems} …).
      */
-    public static List<Map<String, Object>> all(IntFunction<Object> fetch) {
-        List<Map<String, Object>> all = new ArrayList<>();
+    public static <P, T> List<T> all(IntFunction<P> fetch, Function<P, List<T>> items, Function<P, Long> total) {
+        List<T> all = new ArrayList<>();
         for (int n = 0;; n++) {
-            Object answer = fetch.apply(n);
-            List<Map<String, Object>> items = CatalogClient.list(answer);
-            all.addAll(items);
-            Object total = answer instanceof Map<?, ?> m ? m.get("total") : null;
-            if (items.isEmpty() || !(total instanceof Number t) || all.size() >= t.longValue()) {
+            P answer = fetch.apply(n);
+            List<T> got = answer == null || items.apply(answer) == null ? List.of() : items.apply(answer);
+            all.addAll(got);
+            Long count = answer == null ? null : total.apply(answer);
+            if (got.isEmpty() || count == null || all.size() >= count) {
                 return all;
             }
         }
     }
 
     /** A service's page answer; {@code total} missing means the items are all there is. */
-    public static Paged of(Map<String, Object> answer, int page, int size) {
-        List<Map<String, Object>> items = Json.items(answer);
-        Object total = answer == null ? null : answer.get("total");
-        return new Paged(items, page, size, total instanceof Number n ? n.longValue() : (long) page * size + items.size());
+    public static <P, T> Paged<T> of(P answer, Function<P, List<T>> items, Function<P, Long> total, int page, int size) {
+        List<T> got = answer == null || items.apply(answer) == null ? List.of() : items.apply(answer);
+        Long count = answer == null ? null : total.apply(answer);
+        return new Paged<>(got, page, size, count != null ? count : (long) page * size + got.size());
+    }
+
+    /** Untyped pages (enterprise and matching clients until they are generated too). */
+    public static List<java.util.Map<String, Object>> all(IntFunction<Object> fetch) {
+        return all(fetch, a -> com.finmatch.portal.client.Json.list(a),
+                a -> a instanceof java.util.Map<?, ?> m && m.get("total") instanceof Number t ? t.longValue() : null);
+    }
+
+    public static Paged<java.util.Map<String, Object>> of(java.util.Map<String, Object> answer, int page, int size) {
+        return of(answer, com.finmatch.portal.client.Json::items,
+                a -> a.get("total") instanceof Number t ? t.longValue() : null, page, size);
     }
 
     /** A page number from a query parameter: 0 when absent or negative. */

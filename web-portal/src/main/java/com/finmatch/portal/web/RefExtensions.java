@@ -86,6 +86,11 @@ public class RefExtensions {
         return ReferenceData.POLICY_TOOL_KINDS;
     }
 
+    /** True when a code (text or a generated enum) is one of {@code codes}, e.g. {@code ref:in(p.status, 'DRAFT,SUSPENDED')}. */
+    static boolean in(Object value, String codes) {
+        return value != null && List.of(codes.split(",")).contains(value.toString());
+    }
+
     /** True when a list value (e.g. the tags of a profile) contains the option. */
     static boolean has(Object values, Object option) {
         if (values instanceof java.util.Collection<?> c) {
