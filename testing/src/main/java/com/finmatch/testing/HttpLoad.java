@@ -1,5 +1,7 @@
 package com.finmatch.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +20,32 @@ import java.util.regex.Pattern;
  */
 public final class HttpLoad {
 
+    /**
+     * The test profile of the services' HTTP read benchmarks: the tests' settings plus the service's trivial endpoint
+     * {@code GET /bench/trivial} (a test-source resource guarded by {@code finmatch.bench.trivial-endpoint}).
+     */
+    public static class BenchProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("finmatch.bench.trivial-endpoint", "true");
+        }
+    }
+
+    /** The cases of one round, measured with the load given; the first is the round's baseline. */
+    public interface Round {
+        List<Result> measure(HttpLoad load);
+    }
+
     /** One measured case: {@code non2xx} counts answers outside 2xx/3xx (a benchmark of errors measures nothing). */
     public record Result(String name, double requestsPerSecond, double p50Millis, double p99Millis, long requests,
-            long non2xx) {
+            long non2xx, long timeouts) {
     }
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    /** wrk gives up on a request after 2 s: it counts it as a timeout and leaves it out of the latencies. */
+    private static final Pattern TIMEOUTS = Pattern.compile("timeout (\\d+)");
     private static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s|m)\\s*$",
             Pattern.MULTILINE);
 
@@ -65,23 +85,56 @@ public final class HttpLoad {
             }
         }
         Result result = new Result(name, number(RATE, out), p50, p99, (long) number(REQUESTS, out),
-                (long) optional(NON_2XX, out));
-        System.out.printf(Locale.ROOT, "%-60s %,10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d%n", name,
-                result.requestsPerSecond(), p50, p99, result.non2xx());
+                (long) optional(NON_2XX, out), (long) optional(TIMEOUTS, out));
+        System.out.printf(Locale.ROOT, "%-60s %,10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d  timeouts %d%n",
+                name, result.requestsPerSecond(), p50, p99, result.non2xx(), result.timeouts());
         return result;
     }
 
     /** The cases as a Markdown table; ratios are to {@code results.get(0)} (the baseline of the same run). */
     public static String table(List<Result> results) {
         double base = results.get(0).requestsPerSecond();
-        StringBuilder md = new StringBuilder("| case | requests/s | ratio to baseline | p50 ms | p99 ms | requests | non-2xx |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder md = new StringBuilder("| case | requests/s | ratio to baseline | p50 ms | p99 ms | requests"
+                + " | non-2xx | timeouts (> 2 s) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.0f %% | %.2f | %.2f | %,d | %d |%n", r.name(),
-                    r.requestsPerSecond(), 100 * r.requestsPerSecond() / base, r.p50Millis(), r.p99Millis(),
-                    r.requests(), r.non2xx()));
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f %% | %.2f | %.2f | %,d | %d | %d |%n",
+                    r.name(), r.requestsPerSecond(), 100 * r.requestsPerSecond() / base, r.p50Millis(),
+                    r.p99Millis(), r.requests(), r.non2xx(), r.timeouts()));
         }
         return md.toString();
+    }
+
+    /**
+     * Runs {@code bench.rounds} (default 2) rounds with the settings of {@link #fromSystemProperties}, each a table with
+     * the load average after it; prints the report and appends it to {@code target/http-bench.md}. A case that
+     * answered errors fails the run (after the report): it measured nothing.
+     */
+    public static String runRounds(String heading, Round round) {
+        HttpLoad load = fromSystemProperties();
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%n### %s: run of %s (JDK %s; load average"
+                + " before: %s)%n", heading, java.time.Instant.now(), System.getProperty("java.version"), loadAverage()));
+        List<Result> all = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            List<Result> results = round.measure(load);
+            all.addAll(results);
+            report.append(String.format(Locale.ROOT, "%nRound %d of %d (load average after: %s)%n%n", r, rounds,
+                    loadAverage())).append(table(results));
+        }
+        System.out.println(report);
+        append(Path.of("target", "http-bench.md"), report.toString());
+        all.stream().filter(r -> r.non2xx() > 0).findFirst().ifPresent(r -> {
+            throw new IllegalStateException(r.name() + " answered " + r.non2xx() + " errors");
+        });
+        return report.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Appends {@code text} to {@code file} (created with its folders if missing). */

@@ -3,17 +3,14 @@ package com.finmatch.loan.bench;
 import com.finmatch.testing.HttpLoad;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URL;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * run a trivial REST endpoint of the same service is the baseline. Not a test (no timing is asserted; surefire runs
  * it only when named): {@code ./mvnw -B -ntp -q test -pl loan-service -am -DskipITs
  * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=CatalogueHttpBenchmark}; the table goes to standard output and to
- * {@code loan-service/target/http-bench.md}.
+ * {@code loan-service/target/http-bench.md} (HttpLoad.runRounds).
  */
 @QuarkusTest
-@TestProfile(CatalogueHttpBenchmark.Bench.class)
+@TestProfile(HttpLoad.BenchProfile.class)
 class CatalogueHttpBenchmark {
-
-    /** The test profile plus the trivial endpoint. */
-    public static class Bench implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("finmatch.bench.trivial-endpoint", "true");
-        }
-    }
 
     static final String FILTERED = "type=CREDIT_LOAN&district=441202&cluster=ELECTRONICS&amount=2000000";
 
@@ -53,7 +42,6 @@ class CatalogueHttpBenchmark {
     @Test
     void measureCatalogueReadsAgainstATrivialEndpoint() throws Exception {
         int products = Integer.getInteger("bench.products", 10_000);
-        int rounds = Integer.getInteger("bench.rounds", 2);
         try (Connection c = dataSource.getConnection()) {
             CatalogueBenchmark.insert(c, products, new Random(42));
             try (Statement s = c.createStatement()) {
@@ -64,28 +52,19 @@ class CatalogueHttpBenchmark {
         String page = root + "/api/v1/products";
         String filtered = page + "?" + FILTERED;
         assertEquals(products, given().get(page).then().statusCode(200).extract().jsonPath().getLong("total"));
-        HttpLoad load = HttpLoad.fromSystemProperties();
-        StringBuilder report = new StringBuilder(String.format("%n### Run of %s (%s; %,d published products; load average"
-                + " before: %s)%n", Instant.now(), System.getProperty("java.version"), products, loadAverage()));
-        for (int round = 1; round <= rounds; round++) {
+        HttpLoad.runRounds(String.format("GET /api/v1/products, %,d published products", products), load -> {
             List<HttpLoad.Result> results = new ArrayList<>();
-            results.add(load.measure("baseline: GET /bench/trivial (trivial REST endpoint)", root + "/bench/trivial", Map.of()));
+            results.add(load.measure("baseline: GET /bench/trivial (trivial REST endpoint)", root + "/bench/trivial",
+                    Map.of()));
             results.add(load.measure("GET /q/health/live", root + "/q/health/live", Map.of()));
             results.add(load.measure("GET /api/v1/products (first page)", page, Map.of()));
             results.add(load.measure("GET /api/v1/products?" + FILTERED, filtered, Map.of()));
             String etag = given().get(page).then().statusCode(200).extract().header("ETag");
             if (etag != null) {
-                results.add(load.measure("GET /api/v1/products, If-None-Match (304)", page, Map.of("If-None-Match", etag)));
+                results.add(load.measure("GET /api/v1/products, If-None-Match (304)", page,
+                        Map.of("If-None-Match", etag)));
             }
-            report.append(String.format("%nRound %d of %d (load average after: %s)%n%n", round, rounds, loadAverage()))
-                    .append(HttpLoad.table(results));
-            results.forEach(r -> assertEquals(0, r.non2xx(), r.name() + " answered errors"));
-        }
-        System.out.println(report);
-        HttpLoad.append(Path.of("target", "http-bench.md"), report.toString());
-    }
-
-    private String loadAverage() throws Exception {
-        return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            return results;
+        });
     }
 }

@@ -10,15 +10,12 @@ import com.finmatch.testing.HttpLoad;
 import com.finmatch.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -42,16 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code matching-service/target/http-bench.md}.
  */
 @QuarkusTest
-@TestProfile(RecommendationsHttpBenchmark.Bench.class)
+@TestProfile(HttpLoad.BenchProfile.class)
 class RecommendationsHttpBenchmark {
-
-    /** The test profile plus the trivial endpoint. */
-    public static class Bench implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("finmatch.bench.trivial-endpoint", "true");
-        }
-    }
 
     static final String OWNER = "bench-enterprise-owner";
     static final int NEEDS = 5;
@@ -68,7 +57,6 @@ class RecommendationsHttpBenchmark {
     @Test
     void measureRecommendationsAgainstATrivialEndpoint() throws Exception {
         int products = Integer.getInteger("bench.products", 10_000);
-        int rounds = Integer.getInteger("bench.rounds", 2);
         MatchingBenchmark province = new MatchingBenchmark(1, NEEDS, products, 42);
         store(province);
         matching.invalidate(); // the engine reloads the tables on its next read
@@ -77,24 +65,18 @@ class RecommendationsHttpBenchmark {
         String token = Tokens.enterprise(OWNER);
         assertEquals(NEEDS, given().auth().oauth2(token).get(me).then().statusCode(200).extract().jsonPath()
                 .getList("recommendations").size());
-        HttpLoad load = HttpLoad.fromSystemProperties();
-        StringBuilder report = new StringBuilder(String.format("%n### Run of %s (%s; %,d products, %d open needs;"
-                + " load average before: %s)%n", Instant.now(), System.getProperty("java.version"), products, NEEDS,
-                loadAverage()));
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
-        for (int round = 1; round <= rounds; round++) {
-            List<HttpLoad.Result> results = new ArrayList<>();
-            results.add(load.measure("baseline: GET /bench/trivial (trivial REST endpoint)", root + "/bench/trivial",
-                    Map.of()));
-            results.add(load.measure("baseline with the token: GET /bench/trivial", root + "/bench/trivial", bearer));
-            results.add(load.measure("GET /q/health/live", root + "/q/health/live", Map.of()));
-            results.add(load.measure("GET /api/v1/recommendations/me (5 open needs)", me, bearer));
-            report.append(String.format("%nRound %d of %d (load average after: %s)%n%n", round, rounds, loadAverage()))
-                    .append(HttpLoad.table(results));
-            results.forEach(r -> assertEquals(0, r.non2xx(), r.name() + " answered errors"));
-        }
-        System.out.println(report);
-        HttpLoad.append(Path.of("target", "http-bench.md"), report.toString());
+        HttpLoad.runRounds(String.format("GET /api/v1/recommendations/me, %,d products, %d open needs", products,
+                NEEDS), load -> {
+                    List<HttpLoad.Result> results = new ArrayList<>();
+                    results.add(load.measure("baseline: GET /bench/trivial (trivial REST endpoint)",
+                            root + "/bench/trivial", Map.of()));
+                    results.add(load.measure("baseline with the token: GET /bench/trivial", root + "/bench/trivial",
+                            bearer));
+                    results.add(load.measure("GET /q/health/live", root + "/q/health/live", Map.of()));
+                    results.add(load.measure("GET /api/v1/recommendations/me (5 open needs)", me, bearer));
+                    return results;
+                });
     }
 
     private void store(MatchingBenchmark province) throws Exception {
@@ -156,9 +138,5 @@ class RecommendationsHttpBenchmark {
             }
             c.commit();
         }
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 }
