@@ -106,10 +106,8 @@ public class CataloguePages {
     }
 
     private Page render(PageResponse<LoanProduct> found) {
-        PageResponse<ProductView> view = new PageResponse<>(found.items().stream().map(ProductView::of).toList(),
-                found.page(), found.size(), found.total());
         try {
-            byte[] body = json.writeValueAsBytes(view);
+            byte[] body = json.writeValueAsBytes(ProductView.page(found));
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
             return new Page(new SerializedString(new String(body, StandardCharsets.UTF_8)), '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18))
                     + '"');

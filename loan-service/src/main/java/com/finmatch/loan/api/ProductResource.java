@@ -88,9 +88,7 @@ public class ProductResource {
                 QueryParams.code(cluster, "cluster"), QueryParams.amount(amount, "amount"),
                 QueryParams.enumValue(status, ProductStatus.class, "status"));
         if (filter.status() != null && filter.status() != ProductStatus.PUBLISHED) {
-            PageResponse<LoanProduct> own = catalogue.search(filter, page, PlatformClock.today(clock));
-            return RestResponse.ok(new PageResponse<>(own.items().stream().map(ProductView::of).toList(), own.page(),
-                    own.size(), own.total()));
+            return RestResponse.ok(ProductView.page(catalogue.search(filter, page, PlatformClock.today(clock))));
         }
         CataloguePages.Page found = pages.published(filter, page, PlatformClock.today(clock));
         RestResponse.ResponseBuilder<PageResponse<ProductView>> answer = EntityTags.noneMatchNames(ifNoneMatch,
