@@ -99,7 +99,7 @@ class GeneratedClientTest {
         assertNotNull(published.getPublishedAt());
 
         ProductResourceApi anyone = products(null);
-        PageResponseProductView catalogue = anyone.searchProducts(null, bankId, null, null, 0, 20, null, null);
+        PageResponseProductView catalogue = anyone.searchProducts(null, bankId, null, null, 0, 20, null, null, null);
         assertEquals(1L, catalogue.getTotal());
         ProductView listed = catalogue.getItems().get(0);
         assertEquals(created.getId(), listed.getId());

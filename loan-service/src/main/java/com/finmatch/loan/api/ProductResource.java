@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Clock;
 import java.util.Map;
@@ -57,21 +58,52 @@ public class ProductResource {
     @Inject
     CatalogueService catalogue;
 
-    /** The catalogue: published products; {@code status} other than PUBLISHED lists the caller bank's own. */
+    @Inject
+    CataloguePages pages;
+
+    /**
+     * The catalogue: published products; {@code status} other than PUBLISHED lists the caller bank's own. The public
+     * answer comes from {@link CataloguePages} with a strong ETag (304 on a matching {@code If-None-Match}) and
+     * {@code Cache-Control: public, no-cache}: any cache may keep it but must revalidate it on every use, so a product
+     * change is seen at once.
+     */
     @GET
-    public PageResponse<ProductView> searchProducts(@QueryParam("type") @Size(max = 40) String type,
+    @APIResponse(responseCode = "200", description = "A page of the catalogue; the public catalogue (published"
+            + " products) carries a strong ETag and Cache-Control: public, no-cache",
+            headers = {@Header(name = "ETag", ref = "CatalogueETag"),
+                    @Header(name = "Cache-Control", ref = "CatalogueCacheControl")})
+    @APIResponse(responseCode = "304", description = "Not modified: the public catalogue page If-None-Match names is"
+            + " still current", headers = {@Header(name = "ETag", ref = "CatalogueETag"),
+                    @Header(name = "Cache-Control", ref = "CatalogueCacheControl")})
+    public RestResponse<PageResponse<ProductView>> searchProducts(@QueryParam("type") @Size(max = 40) String type,
             @QueryParam("bankId") @Size(max = 40) String bankId,
             @QueryParam("district") @Size(max = 60) String district,
             @QueryParam("cluster") @Size(max = 60) String cluster,
             @QueryParam("amount") @Size(max = 40) String amount, @QueryParam("status") @Size(max = 40) String status,
+            @Parameter(description = "the ETag of a public catalogue page you hold: 304 while it is current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Size(max = 1000) String ifNoneMatch,
             @BeanParam @Valid PageRequest page) {
         var filter = new CatalogueService.Filter(QueryParams.enumValue(type, ProductType.class, "type"),
                 QueryParams.code(bankId, "bankId"), QueryParams.code(district, "district"),
                 QueryParams.code(cluster, "cluster"), QueryParams.amount(amount, "amount"),
                 QueryParams.enumValue(status, ProductStatus.class, "status"));
-        PageResponse<LoanProduct> found = catalogue.search(filter, page, PlatformClock.today(clock));
-        return new PageResponse<>(found.items().stream().map(ProductView::of).toList(), found.page(), found.size(),
-                found.total());
+        if (filter.status() != null && filter.status() != ProductStatus.PUBLISHED) {
+            return RestResponse.ok(ProductView.page(catalogue.search(filter, page, PlatformClock.today(clock))));
+        }
+        CataloguePages.Page found = pages.published(filter, page, PlatformClock.today(clock));
+        RestResponse.ResponseBuilder<PageResponse<ProductView>> answer = EntityTags.noneMatchNames(ifNoneMatch,
+                found.etag()) ? RestResponse.ResponseBuilder.notModified() : rendered(found);
+        return answer.header(HttpHeaders.ETAG, found.etag()).header(HttpHeaders.CACHE_CONTROL, "public, no-cache")
+                .build();
+    }
+
+    /**
+     * 200 with the page as rendered once: the declared type documents the body; the entity is the page's JSON, which
+     * Jackson writes as it is ({@link CataloguePages.Page}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RestResponse.ResponseBuilder<PageResponse<ProductView>> rendered(CataloguePages.Page page) {
+        return (RestResponse.ResponseBuilder) RestResponse.ResponseBuilder.ok(page, MediaType.APPLICATION_JSON_TYPE);
     }
 
     @GET

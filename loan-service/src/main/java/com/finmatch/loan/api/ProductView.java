@@ -6,6 +6,7 @@ import com.finmatch.loan.domain.ProductStatus;
 import com.finmatch.loan.domain.ProductType;
 import com.finmatch.loan.domain.Rule;
 import com.finmatch.loan.domain.RuleValidator;
+import com.finmatch.platform.http.PageResponse;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -40,6 +41,12 @@ public record ProductView(@NotNull UUID id, @NotNull @Size(max = 40) String bank
         @Schema(nullable = true) LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
         @NotNull ProductStatus status, @Min(0) @Max(Long.MAX_VALUE) long version, @NotNull Instant createdAt,
         @NotNull Instant updatedAt, @Schema(nullable = true) Instant publishedAt) {
+
+    /** A page of products as the API returns it. */
+    public static PageResponse<ProductView> page(PageResponse<LoanProduct> found) {
+        return new PageResponse<>(found.items().stream().map(ProductView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
 
     public static ProductView of(LoanProduct p) {
         return new ProductView(p.id, p.bankId, p.name, p.type, p.description, p.minAmount, p.maxAmount,

@@ -12,7 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
+
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +43,9 @@ public class CatalogueService {
 
     @Inject
     LoanAccess access;
+
+    @Inject
+    DataSource dataSource;
 
     /**
      * The SQL the catalogue issues for a filter (named parameters; {@code bankId} is the bank to restrict to after
@@ -80,6 +89,22 @@ public class CatalogueService {
             String condition = " from loan_product p where " + String.join(" and ", where);
             return new Sql("select p.*" + condition + " order by p.name, p.id limit :limit offset :offset",
                     "select count(*)" + condition, params);
+        }
+    }
+
+    /**
+     * The catalogue's revision (table {@code catalogue_revision}, V40): a trigger on {@code loan_product} bumps it in
+     * every transaction that changes products, so it moves exactly when such a change commits, whichever replica made
+     * it. One primary-key read on plain JDBC (no persistence context), for a read on every catalogue request.
+     */
+    public long revision() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select revision from catalogue_revision where id = 1");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the catalogue revision could not be read", e);
         }
     }
 

@@ -60,6 +60,25 @@ public final class EntityTags {
         }
     }
 
+    /**
+     * Whether an {@code If-None-Match} header names {@code etag} (a quoted tag as sent in {@code ETag}): {@code *}, or
+     * one of its comma-separated tags by the weak comparison RFC 9110 asks for here ({@code W/} ignored). A GET that
+     * matches is answered 304 Not Modified.
+     */
+    public static boolean noneMatchNames(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Both at once: 428 when If-Match is missing, 412 when it names another version than {@code current}. */
     public static void ifMatch(String ifMatch, long current) {
         check(required(ifMatch), current);

@@ -62,8 +62,9 @@ final class Explainer {
                         m.product.spec.name(), m.failed))
                 .toList();
         Needs needs = state.needs;
-        return new Recommendation(needId, needs.enterpriseIds[c.needEnterprise[need]], needs.projectIds[need], top,
-                nearMisses, offers.matches(need));
+        // immutable: MatchingEngine hands the same explanation to every reader until the state changes
+        return new Recommendation(needId, needs.enterpriseIds[c.needEnterprise[need]], needs.projectIds[need],
+                List.copyOf(top), nearMisses, List.copyOf(offers.matches(need)));
     }
 
     private record NearMissCandidate(ProductState product, List<Message> failed) {

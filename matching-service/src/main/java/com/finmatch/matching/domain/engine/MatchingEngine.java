@@ -12,6 +12,7 @@ import com.finmatch.matching.domain.TrainingOffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,6 +74,8 @@ public final class MatchingEngine {
     /** The most IPO-training offers shown for a need or an enterprise's listing readiness, best first. */
     public static final int MAX_OFFERS = 50;
     public static final int MAX_FAILED_FOR_NEAR_MISS = 2;
+    /** Explanations kept for reading again until the next change (a few KB each). */
+    static final int EXPLAINED_LIMIT = 20_000;
     public static final List<String> GUARANTEE_TYPES = List.of("CREDIT", "MORTGAGE", "GUARANTEE", "IP_PLEDGE",
             "RECEIVABLES", "POLICY_GUARANTEE");
 
@@ -84,6 +87,17 @@ public final class MatchingEngine {
     private final FullRematch full;
     private final TrainingOffers offers;
     private final Explainer explainer;
+    /**
+     * Explanations already given, by need id, for the state as it is: every change of state empties it (see
+     * {@link #changed}), so an explanation read from it is the one {@link Explainer} would give now. At most
+     * {@link #EXPLAINED_LIMIT} needs, the least recently read dropped first.
+     */
+    private final Map<String, Recommendation> explained = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Recommendation> eldest) {
+            return size() > EXPLAINED_LIMIT;
+        }
+    };
 
     /** Progress of a full re-match: products done out of products to do. */
     public interface Progress {
@@ -113,6 +127,7 @@ public final class MatchingEngine {
      * read models at start-up, benchmarks).
      */
     public synchronized void deferMatching() {
+        changed();
         matcher.deferred = true;
     }
 
@@ -128,6 +143,7 @@ public final class MatchingEngine {
 
     /** Adds or replaces an enterprise; its open needs are re-matched. @return needs whose top list changed */
     public synchronized List<String> upsertEnterprise(EnterpriseProfile e) {
+        changed();
         int slot = state.needs.upsertEnterprise(e);
         List<String> changed = new ArrayList<>();
         for (int need = state.needs.firstNeedOf[slot]; need >= 0; need = state.needs.nextNeed[need]) {
@@ -140,6 +156,7 @@ public final class MatchingEngine {
 
     /** Pre-sizes the enterprise columns. */
     public synchronized void reserveEnterprises(int n) {
+        changed();
         state.needs.reserveEnterprises(n);
     }
 
@@ -147,16 +164,19 @@ public final class MatchingEngine {
 
     /** Adds or replaces an open need and re-matches it. @return true when its top list changed */
     public synchronized boolean upsertNeed(FinancingNeed n) {
+        changed();
         return matcher.rematchNeed(state.needs.upsertNeed(n));
     }
 
     /** Closes a need (withdrawn, fulfilled). @return true when it had a non-empty top list */
     public synchronized boolean closeNeed(String needId) {
+        changed();
         return state.needs.closeNeed(needId);
     }
 
     /** Pre-sizes the need columns (a bulk load of n needs). */
     public synchronized void reserveNeeds(int n) {
+        changed();
         state.needs.reserveNeeds(n);
     }
 
@@ -167,6 +187,7 @@ public final class MatchingEngine {
      * scored; needs that held it and now score it lower are re-matched. @return needs whose top list changed
      */
     public synchronized List<String> upsertProduct(LoanProduct spec) {
+        changed();
         ProductState p = state.products.stateOf(spec.productId());
         state.index.fitProducts(state.products.capacity());
         if (p.spec != null && spec.version() < p.spec.version()) {
@@ -179,6 +200,7 @@ public final class MatchingEngine {
 
     /** Marks a product SUSPENDED or WITHDRAWN (a product event without the full product). */
     public synchronized List<String> changeProductStatus(String productId, String status, long version) {
+        changed();
         Integer slot = state.products.slotOf(productId);
         ProductState p = slot == null ? null : state.products.states[slot];
         if (p == null || p.spec == null || version < p.spec.version()) {
@@ -194,6 +216,7 @@ public final class MatchingEngine {
 
     /** Adds or replaces a policy tool; products using it are re-scored. @return needs whose top list changed */
     public synchronized List<String> upsertPolicyTool(PolicyTool tool) {
+        changed();
         productCompiler.putTool(tool);
         List<String> changed = new ArrayList<>();
         for (ProductState p : state.products.all()) {
@@ -212,6 +235,7 @@ public final class MatchingEngine {
      * recommended (nor a near miss) for that need again. @return needs whose top list changed
      */
     public synchronized List<String> declineProduct(String needId, String productId, boolean declined) {
+        changed();
         if (!state.declined.mark(needId, productId, declined)) {
             return List.of();
         }
@@ -223,10 +247,12 @@ public final class MatchingEngine {
 
     /** Adds or replaces an IPO-training offer (matched on read, per need). */
     public synchronized void upsertTrainingOffer(TrainingOffer offer) {
+        changed();
         offers.upsert(offer);
     }
 
     public synchronized void closeTrainingOffer(String offerId) {
+        changed();
         offers.close(offerId);
     }
 
@@ -237,8 +263,14 @@ public final class MatchingEngine {
      * @return needs whose top list changed
      */
     public synchronized List<String> rematchAll(Progress progress) {
+        changed();
         matcher.deferred = false;
         return full.run(progress);
+    }
+
+    /** Every method that changes the state calls this first: explanations given so far may no longer hold. */
+    private void changed() {
+        explained.clear();
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -288,8 +320,17 @@ public final class MatchingEngine {
 
     /** Explains a need's recommendation: reasons of its top products, near misses, training offers. */
     public synchronized Recommendation recommend(String needId) {
+        Recommendation known = explained.get(needId);
+        if (known != null) {
+            return known;
+        }
         Integer slot = state.needs.slotOf(needId);
-        return slot == null ? null : explainer.recommend(needId, slot);
+        if (slot == null) {
+            return null;
+        }
+        Recommendation r = explainer.recommend(needId, slot);
+        explained.put(needId, r);
+        return r;
     }
 
     /**

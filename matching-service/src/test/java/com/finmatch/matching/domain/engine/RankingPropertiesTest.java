@@ -129,4 +129,29 @@ class RankingPropertiesTest {
         assertEquals(expected, incremental.allTopLists());
         assertEquals(List.of(), incremental.rematchAll(null), "a full re-match of the same state changes nothing");
     }
+
+    /**
+     * The engine keeps the explanations it gave until its state changes: read after every event, they are always the
+     * ones an engine that was never read gives for the same events (a change that left an old explanation in place
+     * would show here).
+     */
+    @Property(tries = 200)
+    void explanationsReadBetweenEventsEqualThoseOfAnEngineNeverRead(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 80) int events) {
+        RandomWorld readWorld = new RandomWorld(seed);
+        RandomWorld unreadWorld = new RandomWorld(seed);
+        MatchingEngine read = new MatchingEngine(3, Fixtures.TODAY, 1);
+        MatchingEngine unread = new MatchingEngine(3, Fixtures.TODAY, 1);
+        for (int i = 0; i < events; i++) {
+            readWorld.randomEvent(read);
+            unreadWorld.randomEvent(unread);
+            for (String need : read.openNeeds()) {
+                assertEquals(read.recommend(need), read.recommend(need), "the same state explains a need the same way");
+            }
+        }
+        assertEquals(unread.openNeeds(), read.openNeeds());
+        for (String need : read.openNeeds()) {
+            assertEquals(unread.recommend(need), read.recommend(need), need);
+        }
+    }
 }
