@@ -158,7 +158,7 @@ class EnterprisePagesTest {
                 "nearMisses", List.of(TestJson.obj("productId", PRODUCT_ID,
                         "failedRules", List.of(Map.of("zh", "年营业收入不低于1亿元", "en", "Revenue at least 100m")))),
                 "trainingOffers", List.of())));
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
         when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
         given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("专精特新信用贷"))
@@ -286,7 +286,7 @@ class EnterprisePagesTest {
                         "nearMisses", List.of(), "trainingOffers", List.of())),
                 "listingReadiness", TestJson.obj("trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID,
                         "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
         when(offers.listTrainingOffers(anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseTrainingOfferView.class, Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
                 "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01")))));
         given().get("/enterprise/recommendations").then().statusCode(200)

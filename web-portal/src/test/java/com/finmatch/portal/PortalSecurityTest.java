@@ -59,7 +59,7 @@ class PortalSecurityTest {
 
     @BeforeEach
     void stubs() {
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any()))
                 .thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of(), "page", 0, "size", 12,
                         "total", 0)));
         when(deadLetters.list(any())).thenReturn(List.of());

@@ -50,7 +50,7 @@ class PublicPagesTest {
 
     @BeforeEach
     void catalogueWithOneProduct() {
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any()))
                 .thenReturn(TestJson.as(PageResponseProductView.class,
                         Map.of("items", List.of(product("专精特新信用贷")), "page", 0, "size", 12, "total", 1)));
         when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items",
@@ -90,7 +90,7 @@ class PublicPagesTest {
                 .body(containsString("<option value=\"CREDIT_LOAN\" selected>"))
                 .body(containsString("<option value=\"441203\" selected>鼎湖区</option>"));
         verify(catalog).searchProducts(eq(new BigDecimal("1000000").toPlainString()), eq("ZQRCB"), eq("NEV_AUTO"),
-                eq("441203"), eq(0), anyInt(), isNull(), eq("CREDIT_LOAN"));
+                eq("441203"), eq(0), anyInt(), isNull(), eq("CREDIT_LOAN"), isNull());
     }
 
     @Test
@@ -98,12 +98,12 @@ class PublicPagesTest {
         given().get("/products?amount=abc").then().statusCode(200)
                 .body(containsString("请输入数字金额"))
                 .body(containsString("aria-invalid=\"true\""));
-        verify(catalog).searchProducts(isNull(), isNull(), isNull(), isNull(), eq(0), anyInt(), isNull(), isNull());
+        verify(catalog).searchProducts(isNull(), isNull(), isNull(), isNull(), eq(0), anyInt(), isNull(), isNull(), isNull());
     }
 
     @Test
     void shouldEscapeWhatTheServicesReturn() {
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any()))
                 .thenReturn(TestJson.as(PageResponseProductView.class,
                         Map.of("items", List.of(product("<script>alert(1)</script>")), "total", 1)));
         given().get("/products").then().statusCode(200)
@@ -113,7 +113,7 @@ class PublicPagesTest {
 
     @Test
     void shouldShowAFriendlyPageWhenLoanServiceIsDown() {
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any()))
                 .thenThrow(new ProcessingException("Connection refused"));
         given().get("/products").then().statusCode(503)
                 .contentType(containsString("text/html"))
@@ -124,7 +124,7 @@ class PublicPagesTest {
 
     @Test
     void shouldKeepTheLandingPageUpWhenLoanServiceIsDown() {
-        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any()))
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any()))
                 .thenThrow(new ProcessingException("Connection refused"));
         given().get("/").then().statusCode(200).body(containsString("金融超市暂时无法加载"));
     }

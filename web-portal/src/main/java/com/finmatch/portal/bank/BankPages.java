@@ -164,7 +164,7 @@ public class BankPages {
         Map<UUID, ProductView> byId = new LinkedHashMap<>();
         for (String status : List.of("DRAFT", "PUBLISHED", "SUSPENDED")) {
             for (ProductView p : Paged.all(n -> products.searchProducts(null, user.bankId(), null, null, n, Paged.MAX,
-                    status, null), PageResponseProductView::getItems, PageResponseProductView::getTotal)) {
+                    status, null, null), PageResponseProductView::getItems, PageResponseProductView::getTotal)) {
                 if (user.bankId() == null || user.bankId().equals(p.getBankId())) {
                     byId.put(p.getId(), p);
                 }

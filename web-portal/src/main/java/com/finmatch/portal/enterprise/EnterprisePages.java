@@ -279,7 +279,7 @@ public class EnterprisePages {
         }
         Map<String, String> productNames = new LinkedHashMap<>();
         try {
-            for (ProductView p : Paged.all(n -> catalog.searchProducts(null, null, null, null, n, Paged.MAX, null, null),
+            for (ProductView p : Paged.all(n -> catalog.searchProducts(null, null, null, null, n, Paged.MAX, null, null, null),
                     PageResponseProductView::getItems, PageResponseProductView::getTotal)) {
                 productNames.put(p.getId().toString(), p.getName());
             }

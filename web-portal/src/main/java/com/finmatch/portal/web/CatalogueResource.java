@@ -50,7 +50,7 @@ public class CatalogueResource {
         Filters f = new Filters(blankToNull(type), blankToNull(bankId), blankToNull(district), blankToNull(cluster),
                 Forms.decimal(amount), page == null || page < 0 ? 0 : page);
         Paged<ProductView> result = Paged.of(catalog.searchProducts(f.amount == null ? null : f.amount.toPlainString(),
-                f.bankId, f.cluster, f.district, f.page, PAGE_SIZE, null, f.type), PageResponseProductView::getItems,
+                f.bankId, f.cluster, f.district, f.page, PAGE_SIZE, null, f.type, null), PageResponseProductView::getItems,
                 PageResponseProductView::getTotal, f.page, PAGE_SIZE);
         List<BankView> banks = banksOrNone();
         long total = result.total();

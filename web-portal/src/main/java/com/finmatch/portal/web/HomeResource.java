@@ -44,7 +44,7 @@ public class HomeResource {
         List<ProductView> featured = List.of();
         boolean catalogueDown = false;
         try {
-            featured = catalog.searchProducts(null, null, null, null, 0, 6, null, null).getItems();
+            featured = catalog.searchProducts(null, null, null, null, 0, 6, null, null, null).getItems();
         } catch (RuntimeException e) {
             LOG.debugf("catalogue unavailable on the landing page: %s", e.getMessage());
             catalogueDown = true;
