@@ -1,10 +1,13 @@
 package com.finmatch.platform.events;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -75,21 +78,17 @@ public class TestWriter {
     private void terminate(int pid) {
         try (var c = db.getConnection(); var s = c.createStatement()) {
             s.execute("select pg_terminate_backend(" + pid + ")");
-            for (int i = 0; i < 500; i++) {
-                try (var rs = s.executeQuery("select count(*) from pg_stat_activity where pid = " + pid)) {
-                    rs.next();
-                    if (rs.getInt(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            }
-            throw new IllegalStateException("backend " + pid + " did not end");
+            await("backend " + pid + " ended").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> backends(s, pid) == 0);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int backends(java.sql.Statement s, int pid) throws java.sql.SQLException {
+        try (var rs = s.executeQuery("select count(*) from pg_stat_activity where pid = " + pid)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }
