@@ -33,9 +33,9 @@ class DeadLetterPagesTest {
     void shouldListEachServicesDeadLettersWithTheirReason() {
         when(clients.list("enterprise")).thenReturn(List.of());
         when(clients.list("loan")).thenThrow(new WebApplicationException(503));
-        when(clients.list("matching")).thenReturn(List.of(TestJson.obj("id", ID, "topic", "product.events",
+        when(clients.list("matching")).thenReturn(List.of(TestJson.as(com.finmatch.portal.client.enterprise.model.DeadLetter.class, TestJson.obj("id", ID, "topic", "product.events",
                 "eventId", "e-1", "type", "finmatch.product.ProductPublished.v1", "reason", "missing header ce_id",
-                "deadAt", "2026-11-30T08:00:00Z")));
+                "deadAt", "2026-11-30T08:00:00Z"))));
         given().get("/admin/dead-letters").then().statusCode(200)
                 .body(containsString("missing header ce_id"))
                 .body(containsString("/admin/dead-letters/matching/" + ID + "/redrive"))
@@ -73,7 +73,7 @@ class DeadLetterPagesTest {
     }
 
     private String[] csrf() {
-        when(clients.list("matching")).thenReturn(List.of(TestJson.obj("id", ID, "topic", "product.events")));
+        when(clients.list("matching")).thenReturn(List.of(TestJson.as(com.finmatch.portal.client.enterprise.model.DeadLetter.class, TestJson.obj("id", ID, "topic", "product.events"))));
         return EnterprisePagesTest.csrf("/admin/dead-letters");
     }
 

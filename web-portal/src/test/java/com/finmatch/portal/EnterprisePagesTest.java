@@ -6,13 +6,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.EnterpriseClient;
+import com.finmatch.portal.client.enterprise.api.ApplicationResourceApi;
+import com.finmatch.portal.client.enterprise.api.EnterpriseResourceApi;
+import com.finmatch.portal.client.enterprise.api.FinancingNeedResourceApi;
+import com.finmatch.portal.client.enterprise.api.ReferenceResourceApi;
+import com.finmatch.portal.client.enterprise.model.ApplicationRequest;
+import com.finmatch.portal.client.enterprise.model.ApplicationView;
+import com.finmatch.portal.client.enterprise.model.DataCategoryFields;
+import com.finmatch.portal.client.enterprise.model.EnterpriseRequest;
+import com.finmatch.portal.client.enterprise.model.EnterpriseView;
+import com.finmatch.portal.client.enterprise.model.PageResponseApplicationView;
+import com.finmatch.portal.client.enterprise.model.PageResponseFinancingNeedView;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
 import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
@@ -20,7 +29,8 @@ import com.finmatch.portal.client.loan.model.PageResponseBankView;
 import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
 import com.finmatch.portal.client.loan.model.ProductView;
-import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.matching.api.RecommendationResourceApi;
+import com.finmatch.portal.client.matching.model.EnterpriseRecommendations;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,14 +39,12 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -50,11 +58,23 @@ class EnterprisePagesTest {
 
     @InjectMock
     @RestClient
-    EnterpriseClient enterprises;
+    EnterpriseResourceApi enterprises;
 
     @InjectMock
     @RestClient
-    MatchingClient matching;
+    FinancingNeedResourceApi needs;
+
+    @InjectMock
+    @RestClient
+    ApplicationResourceApi applications;
+
+    @InjectMock
+    @RestClient
+    ReferenceResourceApi reference;
+
+    @InjectMock
+    @RestClient
+    RecommendationResourceApi matching;
 
     @InjectMock
     @RestClient
@@ -74,12 +94,23 @@ class EnterprisePagesTest {
     }
 
     void registered() {
-        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
-                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
-                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "sizeClass", "SMALL", "version", 3))
-                .header("ETag", "\"3\"").build());
-        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", NEED_ID, "amount", 1200000,
-                "termMonths", 24, "purpose", "WORKING_CAPITAL", "status", "OPEN")));
+        when(enterprises.myEnterprise()).thenReturn(TestJson.as(EnterpriseView.class, TestJson.obj("id", ENTERPRISE_ID,
+                "name", "肇庆市鼎能汽车零部件有限公司", "uscc", "91441203MATQ1UKWXG", "districtCode", "441203",
+                "sizeClass", "SMALL", "version", 3)));
+        when(needs.listNeeds(eq(java.util.UUID.fromString(ENTERPRISE_ID)), anyInt(), anyInt(), any()))
+                .thenReturn(TestJson.as(PageResponseFinancingNeedView.class, Map.of("items", List.of(TestJson.obj("id",
+                        NEED_ID, "amount", 1200000, "termMonths", 24, "purpose", "WORKING_CAPITAL", "status", "OPEN")))));
+    }
+
+    /** matching-service's answer with these per-need recommendations. */
+    @SafeVarargs
+    static EnterpriseRecommendations recommendations(Map<String, Object>... perNeed) {
+        return TestJson.as(EnterpriseRecommendations.class, Map.of("recommendations", List.of(perNeed)));
+    }
+
+    /** A service's page of these items (the whole list). */
+    static <P> P page(Class<P> type, List<?> items) {
+        return TestJson.as(type, Map.of("items", items, "total", items.size()));
     }
 
     /** GET a page with a form, and keep its CSRF cookie and token to post it like a browser. */
@@ -95,7 +126,7 @@ class EnterprisePagesTest {
     @Test
     @TestSecurity(user = "ent31", roles = "enterprise")
     void shouldSendAnEnterpriseWithoutProfileToTheRegistrationForm() {
-        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
+        when(enterprises.myEnterprise()).thenThrow(status(404, "{\"status\":404}"));
         given().redirects().follow(false).get("/enterprise").then().statusCode(303)
                 .header("Location", containsString("/enterprise/profile"));
         given().get("/enterprise/profile").then().statusCode(200)
@@ -107,7 +138,7 @@ class EnterprisePagesTest {
     @Test
     @TestSecurity(user = "ent31", roles = "enterprise")
     void shouldExplainAWrongUsccCheckCharacterWithoutCallingTheService() {
-        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
+        when(enterprises.myEnterprise()).thenThrow(status(404, "{\"status\":404}"));
         String[] token = csrf("/enterprise/profile");
         given().cookie("csrf-token", token[0]).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf-token", token[1]).formParam("uscc", "91441203MATQ1UKWX0")
@@ -115,14 +146,14 @@ class EnterprisePagesTest {
                 .post("/enterprise/profile").then().statusCode(200)
                 .body(containsString("校验码不符：按前17位计算，第18位应为 G"))
                 .body(containsString("value=\"测试企业\""));
-        verify(enterprises, never()).register(anyMap());
+        verify(enterprises, never()).registerEnterprise(any());
     }
 
     @Test
     @TestSecurity(user = "ent31", roles = "enterprise")
     void shouldRegisterAndShowTheServicesFieldErrorsNextToTheFields() {
-        when(enterprises.mine()).thenThrow(status(404, "{\"status\":404}"));
-        when(enterprises.register(anyMap())).thenThrow(status(400,
+        when(enterprises.myEnterprise()).thenThrow(status(404, "{\"status\":404}"));
+        when(enterprises.registerEnterprise(any())).thenThrow(status(400,
                 "{\"status\":400,\"violations\":[{\"field\":\"register.body.foundedOn\",\"message\":\"must not be null\"}]}"));
         String[] token = csrf("/enterprise/profile");
         given().cookie("csrf-token", token[0]).contentType("application/x-www-form-urlencoded; charset=UTF-8")
@@ -131,11 +162,10 @@ class EnterprisePagesTest {
                 .post("/enterprise/profile").then().statusCode(200)
                 .body(containsString("must not be null"))
                 .body(containsString("id=\"f-foundedOn\" name=\"foundedOn\" value=\"\" type=\"date\" required aria-describedby=\"f-foundedOn-msg\" aria-invalid=\"true\""));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
-        verify(enterprises).register(sent.capture());
-        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("5000000"), sent.getValue().get("registeredCapital"));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("HIGH_TECH"), sent.getValue().get("tags"));
+        ArgumentCaptor<EnterpriseRequest> sent = ArgumentCaptor.forClass(EnterpriseRequest.class);
+        verify(enterprises).registerEnterprise(sent.capture());
+        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("5000000"), TestJson.json(sent.getValue()).get("registeredCapital"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("HIGH_TECH"), TestJson.json(sent.getValue()).get("tags"));
     }
 
     @Test
@@ -144,14 +174,14 @@ class EnterprisePagesTest {
         registered();
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("amount", "1000000")
                 .post("/enterprise/needs").then().statusCode(400);
-        verify(enterprises, never()).openNeed(any(), anyMap());
+        verify(needs, never()).openNeed(any(), any());
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowRecommendationsWithReasonsNearMissesAndApplyWithOneClick() {
         registered();
-        when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID,
+        when(matching.myRecommendations()).thenReturn(recommendations(TestJson.obj("needId", NEED_ID,
                 "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷",
                         "score", 86, "estimatedRate", 3.45,
                         "reasons", List.of(Map.of("zh", "成立满2年", "en", "In business for at least 2 years")))),
@@ -167,7 +197,7 @@ class EnterprisePagesTest {
                 .body(containsString("需要： 年营业收入不低于1亿元"))
                 .body(containsString("一键申请"));
 
-        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        when(applications.submitApplication(any())).thenReturn(new ApplicationView());
         stubApplyStep();
         String[] token = csrf("/enterprise/recommendations");
         // the apply button leads to the confirm step (consent or anonymous), not straight to an application
@@ -178,7 +208,7 @@ class EnterprisePagesTest {
                 .header("Location", containsString("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID));
         given().get("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID).then().statusCode(200)
                 .body(containsString("确认申请与数据授权"));
-        verify(enterprises, never()).apply(anyMap());
+        verify(applications, never()).submitApplication(any());
     }
 
     /** The apply step's services: the product, the banks and the category definition (platform's contract file). */
@@ -186,7 +216,8 @@ class EnterprisePagesTest {
         when(catalog.getProduct(java.util.UUID.fromString(PRODUCT_ID))).thenReturn(TestJson.as(ProductView.class, TestJson.obj("id", PRODUCT_ID, "name", "专精特新信用贷",
                 "bankId", "ZQRCB")));
         when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
-        when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
+        when(reference.listDataCategories()).thenReturn(TestJson.contractDataCategories().stream()
+                .map(c -> TestJson.as(DataCategoryFields.class, c)).toList());
     }
 
     /** Posts the confirm page's form, as the browser does after the apply step. */
@@ -214,10 +245,9 @@ class EnterprisePagesTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldAskForConsentOnApplyingAndPreviewExactlyWhatTheBankWillSee() {
         applyStepStubbed();
-        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
-                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
-                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "annualRevenue", 52000000,
-                        "contactPhone", "+86 758 2888888", "version", 3)).header("ETag", "\"3\"").build());
+        when(enterprises.myEnterprise()).thenReturn(TestJson.as(EnterpriseView.class, TestJson.obj("id", ENTERPRISE_ID,
+                "name", "肇庆市鼎能汽车零部件有限公司", "uscc", "91441203MATQ1UKWXG", "districtCode", "441203",
+                "annualRevenue", 52000000, "contactPhone", "+86 758 2888888", "version", 3)));
         String page = given().get("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID).then()
                 .statusCode(200).extract().body().asString();
         assertThat(page, containsString("专精特新信用贷"));
@@ -236,7 +266,7 @@ class EnterprisePagesTest {
         assertThat(section(page, "CONTACTS"), containsString("data-field=\"contactPhone\">+86 758 2888888<"));
         assertThat(section(page, "CONTACTS"), not(containsString("data-field=\"name\"")));
         assertThat(page, containsString("name=\"share\" value=\"anonymous\""));
-        verify(enterprises, never()).apply(anyMap());
+        verify(applications, never()).submitApplication(any());
     }
 
     /** The preview list of one category on the confirm page. */
@@ -253,39 +283,42 @@ class EnterprisePagesTest {
     @SuppressWarnings("unchecked")
     void shouldApplyWithTheChosenCategoriesAndExpiry() {
         applyStepStubbed();
-        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        when(applications.submitApplication(any())).thenReturn(new ApplicationView());
         postApply(Map.of("share", "consent", "categories", List.of("PROFILE", "FINANCIALS"),
                 "expiresOn", "2027-03-01")).statusCode(303)
                 .header("Location", containsString("/enterprise/applications?done=applied_with_consent"));
-        ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
-        verify(enterprises).apply(body.capture());
-        assertThat(body.getValue(), org.hamcrest.Matchers.equalTo(Map.of("financingNeedId", NEED_ID,
+        ArgumentCaptor<ApplicationRequest> body = ArgumentCaptor.forClass(ApplicationRequest.class);
+        verify(applications).submitApplication(body.capture());
+        assertThat(TestJson.json(body.getValue()), org.hamcrest.Matchers.equalTo(Map.of("financingNeedId", NEED_ID,
                 "productId", PRODUCT_ID, "consent", Map.of("categories", List.of("PROFILE", "FINANCIALS"),
-                        "expiresAt", "2027-03-01T00:00Z"))));
+                        "expiresAt", "2027-03-01T00:00:00Z"))));
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldApplyAnonymouslyWithoutAConsent() {
         applyStepStubbed();
-        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "x", "status", "SUBMITTED"));
+        when(applications.submitApplication(any())).thenReturn(new ApplicationView());
         postApply(Map.of("share", "anonymous", "categories", List.of("PROFILE"))).statusCode(303)
                 .header("Location", containsString("/enterprise/applications?done=applied"));
-        verify(enterprises).apply(eq(Map.of("financingNeedId", NEED_ID, "productId", PRODUCT_ID)));
+        ArgumentCaptor<ApplicationRequest> body = ArgumentCaptor.forClass(ApplicationRequest.class);
+        verify(applications).submitApplication(body.capture());
+        assertThat(TestJson.json(body.getValue()), org.hamcrest.Matchers.equalTo(Map.of("financingNeedId", NEED_ID,
+                "productId", PRODUCT_ID)));
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldMarkAnAppliedProductAndShowListingReadinessWithoutANeed() {
         registered();
-        when(matching.myRecommendations()).thenReturn(TestJson.obj("enterpriseId", "e1",
+        when(matching.myRecommendations()).thenReturn(TestJson.as(EnterpriseRecommendations.class, TestJson.obj("enterpriseId", "e1",
                 "recommendations", List.of(TestJson.obj("needId", NEED_ID,
                         "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷",
                                 "score", 86, "estimatedRate", 3.45, "reasons", List.of(),
                                 "applied", TestJson.obj("applicationId", "a1", "status", "UNDER_REVIEW"))),
                         "nearMisses", List.of(), "trainingOffers", List.of())),
                 "listingReadiness", TestJson.obj("trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID,
-                        "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
+                        "score", 100, "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention"))))))));
         when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
         when(offers.listTrainingOffers(anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseTrainingOfferView.class, Map.of("items", List.of(TestJson.obj("id", OFFER_ID,
                 "title", "科创板上市培育班", "organiser", "上海证券交易所", "startsOn", "2027-04-01")))));
@@ -304,8 +337,8 @@ class EnterprisePagesTest {
         applyStepStubbed();
         postApply(Map.of("share", "consent", "expiresOn", "2027-03-01")).statusCode(200)
                 .body(containsString("请至少勾选一类数据"));
-        verify(enterprises, never()).apply(anyMap());
-        when(enterprises.apply(anyMap())).thenThrow(status(400, "{\"status\":400,\"violations\":[{\"field\":"
+        verify(applications, never()).submitApplication(any());
+        when(applications.submitApplication(any())).thenThrow(status(400, "{\"status\":400,\"violations\":[{\"field\":"
                 + "\"submit.body.consent.expiresAt\",\"message\":\"must be within 3 years\"}]}"));
         postApply(Map.of("share", "consent", "categories", List.of("CONTACTS"), "expiresOn", "2035-01-01"))
                 .statusCode(200).body(containsString("must be within 3 years"))
@@ -318,11 +351,11 @@ class EnterprisePagesTest {
     void shouldShowTheTimelineWithTheDeclineReason() {
         registered();
         when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
-        when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+        when(applications.myApplications(anyInt(), anyInt())).thenReturn(page(PageResponseApplicationView.class, List.of(TestJson.obj("id", "3d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "DECLINED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
                         TestJson.obj("status", "DECLINED", "at", "2026-11-21T08:00:00Z",
-                                "reasonCode", "INSUFFICIENT_REVENUE")))));
+                                "reasonCode", "INSUFFICIENT_REVENUE"))))));
         given().get("/enterprise/applications").then().statusCode(200)
                 .body(containsString("肇庆农村商业银行"))
                 .body(containsString("data-status=\"DECLINED\""))
@@ -335,11 +368,11 @@ class EnterprisePagesTest {
     void shouldShowAnApplicationClosedBecauseTheNeedWasMetWithItsReason() {
         registered();
         when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
-        when(enterprises.myApplications(anyInt(), anyInt())).thenReturn(List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
+        when(applications.myApplications(anyInt(), anyInt())).thenReturn(page(PageResponseApplicationView.class, List.of(TestJson.obj("id", "5d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f",
                 "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "CLOSED",
                 "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
                         TestJson.obj("status", "CLOSED", "at", "2026-11-21T08:00:00Z",
-                                "reasonCode", "NEED_FULFILLED")))));
+                                "reasonCode", "NEED_FULFILLED"))))));
         given().get("/enterprise/applications").then().statusCode(200)
                 .body(containsString("data-status=\"CLOSED\""))
                 .body(containsString("已关闭"))
@@ -358,7 +391,7 @@ class EnterprisePagesTest {
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldAskToLogInAgainWhenAServiceRejectsTheToken() {
-        when(enterprises.mine()).thenThrow(status(401, "{\"status\":401}"));
+        when(enterprises.myEnterprise()).thenThrow(status(401, "{\"status\":401}"));
         given().get("/enterprise").then().statusCode(401)
                 .body(containsString("登录已过期")).body(containsString("href=\"/login\""));
     }
@@ -367,7 +400,7 @@ class EnterprisePagesTest {
 
     void recommendedTrainingOffer() {
         registered();
-        when(matching.myRecommendations()).thenReturn(List.of(TestJson.obj("needId", NEED_ID, "products", List.of(),
+        when(matching.myRecommendations()).thenReturn(recommendations(TestJson.obj("needId", NEED_ID, "products", List.of(),
                 "trainingOffers", List.of(TestJson.obj("offerId", OFFER_ID, "score", 100,
                         "reasons", List.of(Map.of("zh", "有上市意向", "en", "Has a listing intention")))))));
         when(offers.listTrainingOffers(anyInt(), anyInt(), any())).thenReturn(TestJson.as(PageResponseTrainingOfferView.class, Map.of("items", List.of(TestJson.obj("id", OFFER_ID,

@@ -7,14 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.finmatch.portal.client.EnterpriseClient;
+import com.finmatch.portal.client.enterprise.api.ApplicationResourceApi;
+import com.finmatch.portal.client.enterprise.api.EnterpriseResourceApi;
+import com.finmatch.portal.client.enterprise.api.FinancingNeedResourceApi;
+import com.finmatch.portal.client.enterprise.api.ProjectResourceApi;
+import com.finmatch.portal.client.enterprise.api.ProjectSearchResourceApi;
+import com.finmatch.portal.client.enterprise.api.ReferenceResourceApi;
+import com.finmatch.portal.client.enterprise.model.ApplicationRequest;
+import com.finmatch.portal.client.enterprise.model.ApplicationView;
+import com.finmatch.portal.client.enterprise.model.DataCategoryFields;
+import com.finmatch.portal.client.enterprise.model.EnterpriseView;
+import com.finmatch.portal.client.enterprise.model.FinancingNeedRequest;
+import com.finmatch.portal.client.enterprise.model.FinancingNeedView;
+import com.finmatch.portal.client.enterprise.model.PageResponseApplicationView;
+import com.finmatch.portal.client.enterprise.model.PageResponseFinancingNeedView;
+import com.finmatch.portal.client.enterprise.model.PageResponseProjectView;
+import com.finmatch.portal.client.enterprise.model.ProjectView;
 import com.finmatch.portal.client.loan.api.LeadResourceApi;
 import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
@@ -24,7 +38,7 @@ import com.finmatch.portal.client.loan.model.PolicyToolRequest;
 import com.finmatch.portal.client.loan.model.PolicyToolView;
 import com.finmatch.portal.client.loan.model.ProductRequest;
 import com.finmatch.portal.client.loan.model.ProductView;
-import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.matching.api.RecommendationResourceApi;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +49,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -68,11 +82,33 @@ class FormsKeepDataTest {
 
     @InjectMock
     @RestClient
-    EnterpriseClient enterprises;
+    EnterpriseResourceApi enterprises;
 
     @InjectMock
     @RestClient
-    MatchingClient matching;
+    FinancingNeedResourceApi needs;
+
+    @InjectMock
+    @RestClient
+    ProjectResourceApi projects;
+
+    @InjectMock
+    @RestClient
+    ProjectSearchResourceApi projectLibrary;
+
+    @InjectMock
+    @RestClient
+    ApplicationResourceApi applications;
+
+    @InjectMock
+    @RestClient
+    ReferenceResourceApi reference;
+
+    @InjectMock
+    @RestClient
+    RecommendationResourceApi matching;
+
+    static final UUID ENTERPRISE = UUID.fromString(ENTERPRISE_ID);
 
     // ------------------------------------------------------------------------------------------------ product form
 
@@ -158,9 +194,9 @@ class FormsKeepDataTest {
                 "annualRevenue", 5000000.0, "netProfit", 434000.0, "revenueGrowth", 12.5, "creditRating", "CCC", "contactName", "张三",
                 "contactPhone", "0758-2345678", "contactEmail", "cfo@example.cn", "version", 3,
                 "createdAt", "2026-01-01T00:00:00Z", "updatedAt", "2026-01-01T00:00:00Z");
-        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder.ok(stored).header("ETag", "\"3\"").build());
-        when(enterprises.enterprise(ENTERPRISE_ID)).thenReturn(RestResponse.ResponseBuilder.ok(stored).build());
-        when(enterprises.update(eq(ENTERPRISE_ID), any(), any())).thenReturn(stored);
+        when(enterprises.myEnterprise()).thenReturn(TestJson.as(EnterpriseView.class, stored));
+        when(enterprises.getEnterprise(ENTERPRISE)).thenReturn(TestJson.as(EnterpriseView.class, stored));
+        when(enterprises.updateEnterprise(eq(ENTERPRISE), any(), any())).thenReturn(TestJson.as(EnterpriseView.class, stored));
         String[] token = EnterprisePagesTest.csrf("/enterprise/profile");
         given().get("/enterprise/profile").then().statusCode(200)
                 .body(containsString("<option value=\"CCC\" selected>"));
@@ -174,7 +210,7 @@ class FormsKeepDataTest {
                 .header("Location", containsString("/enterprise?done=profile_saved"));
         ArgumentCaptor<com.finmatch.portal.client.enterprise.model.EnterpriseRequest> sent =
                 ArgumentCaptor.forClass(com.finmatch.portal.client.enterprise.model.EnterpriseRequest.class);
-        verify(enterprises).update(eq(ENTERPRISE_ID), eq("\"3\""), sent.capture());
+        verify(enterprises).updateEnterprise(eq(ENTERPRISE), sent.capture(), eq("\"3\""));
         Map<String, Object> body = TestJson.json(sent.getValue());
         assertEquals("张三", body.get("contactName"));
         assertEquals("0758-2345678", body.get("contactPhone"));
@@ -237,29 +273,29 @@ class FormsKeepDataTest {
     // ------------------------------------------------------------------------------------------------ project gaps
 
     void registeredWithAProject() {
-        when(enterprises.mine()).thenReturn(RestResponse.ResponseBuilder
-                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司",
-                        "uscc", "91441203MATQ1UKWXG", "districtCode", "441203", "sizeClass", "SMALL", "version", 3))
-                .header("ETag", "\"3\"").build());
+        when(enterprises.myEnterprise()).thenReturn(TestJson.as(EnterpriseView.class, TestJson.obj("id", ENTERPRISE_ID,
+                "name", "肇庆市鼎能汽车零部件有限公司", "uscc", "91441203MATQ1UKWXG", "districtCode", "441203",
+                "sizeClass", "SMALL", "version", 3)));
         Map<String, Object> project = TestJson.obj("id", PROJECT_ID, "enterpriseId", ENTERPRISE_ID,
                 "name", "高要金属智造产业园", "investmentAmount", 800000000, "financingGap", 300000000,
                 "stage", "UNDER_CONSTRUCTION", "termMonths", 96);
-        when(enterprises.projects(eq(ENTERPRISE_ID), anyInt(), anyInt()))
-                .thenReturn(Map.of("items", List.of(project), "total", 1));
-        when(enterprises.project(ENTERPRISE_ID, PROJECT_ID)).thenReturn(project);
+        when(projects.listProjects(eq(ENTERPRISE), anyInt(), anyInt()))
+                .thenReturn(EnterprisePagesTest.page(PageResponseProjectView.class, List.of(project)));
+        when(projects.getProject(ENTERPRISE, UUID.fromString(PROJECT_ID))).thenReturn(TestJson.as(ProjectView.class, project));
         when(catalog.getProduct(java.util.UUID.fromString(EnterprisePagesTest.PRODUCT_ID))).thenReturn(TestJson.as(ProductView.class, TestJson.obj("id", EnterprisePagesTest.PRODUCT_ID,
                 "name", "项目贷", "bankId", "ZQRCB", "guaranteeTypes", List.of("MORTGAGE"), "maxAnnualRate", 4.5,
                 "maxTermMonths", 120)));
-        when(enterprises.dataCategories()).thenReturn(TestJson.contractDataCategories());
+        when(reference.listDataCategories()).thenReturn(TestJson.contractDataCategories().stream()
+                .map(c -> TestJson.as(DataCategoryFields.class, c)).toList());
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldNameTheProjectOfAFinancingGapAndApplyForItThroughANeedOfTheProject() {
         registeredWithAProject();
-        when(matching.myRecommendations()).thenReturn(Map.of("recommendations", List.of(TestJson.obj(
+        when(matching.myRecommendations()).thenReturn(EnterprisePagesTest.recommendations(TestJson.obj(
                 "needId", PROJECT_ID, "projectId", PROJECT_ID, "products", List.of(TestJson.obj(
-                        "productId", EnterprisePagesTest.PRODUCT_ID, "bankId", "ZQRCB", "name", "项目贷", "score", 80))))));
+                        "productId", EnterprisePagesTest.PRODUCT_ID, "bankId", "ZQRCB", "name", "项目贷", "score", 80)))));
         String page = given().get("/enterprise/recommendations").then().statusCode(200)
                 .body(containsString("高要金属智造产业园"))
                 .body(containsString("name=\"projectId\" value=\"" + PROJECT_ID + "\""))
@@ -276,33 +312,36 @@ class FormsKeepDataTest {
                 .then().statusCode(200).body(containsString("data-project-name>高要金属智造产业园"))
                 .body(containsString("value=\"96\""));
 
-        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(), "total", 0));
-        when(enterprises.openNeed(eq(ENTERPRISE_ID), anyMap())).thenReturn(Map.of("id", NEW_NEED_ID));
-        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "bd6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e74"));
+        noNeeds();
+        when(needs.openNeed(eq(ENTERPRISE), any())).thenReturn(TestJson.as(FinancingNeedView.class, Map.of("id", NEW_NEED_ID)));
+        when(applications.submitApplication(any())).thenReturn(new ApplicationView());
         form(token).formParam("projectId", PROJECT_ID).formParam("productId", EnterprisePagesTest.PRODUCT_ID)
                 .formParam("share", "anonymous").formParam("termMonths", "96").formParam("maxAnnualRate", "4.5")
                 .formParam("neededBy", "2027-01-31").formParam("guaranteeTypes", "MORTGAGE")
                 .post("/enterprise/applications").then().statusCode(303)
                 .header("Location", containsString("/enterprise/applications?done=applied"));
-        verify(enterprises).openNeed(ENTERPRISE_ID, Map.of("amount", 300000000, "termMonths", new BigDecimal("96"),
-                "purpose", "PROJECT", "guaranteeTypes", List.of("MORTGAGE"), "maxAnnualRate", new BigDecimal("4.5"),
-                "neededBy", "2027-01-31", "projectId", PROJECT_ID));
-        verify(enterprises).apply(Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID));
+        verify(needs).openNeed(ENTERPRISE, TestJson.as(FinancingNeedRequest.class, Map.of("amount", 300000000,
+                "termMonths", 96, "purpose", "PROJECT", "guaranteeTypes", List.of("MORTGAGE"),
+                "maxAnnualRate", new BigDecimal("4.5"), "neededBy", "2027-01-31", "projectId", PROJECT_ID)));
+        verify(applications).submitApplication(TestJson.as(ApplicationRequest.class,
+                Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID)));
     }
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldApplyForAProjectsGapThroughItsOpenNeedWhenItHasOne() {
         registeredWithAProject();
-        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
-                TestJson.obj("id", NEW_NEED_ID, "projectId", PROJECT_ID, "status", "OPEN")), "total", 1));
-        when(enterprises.apply(anyMap())).thenReturn(Map.of("id", "bd6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e74"));
+        when(needs.listNeeds(eq(ENTERPRISE), anyInt(), anyInt(), any())).thenReturn(EnterprisePagesTest.page(
+                PageResponseFinancingNeedView.class, List.of(TestJson.obj("id", NEW_NEED_ID, "projectId", PROJECT_ID,
+                        "status", "OPEN"))));
+        when(applications.submitApplication(any())).thenReturn(new ApplicationView());
         String[] token = EnterprisePagesTest.csrf("/enterprise/apply?projectId=" + PROJECT_ID + "&productId="
                 + EnterprisePagesTest.PRODUCT_ID);
         form(token).formParam("projectId", PROJECT_ID).formParam("productId", EnterprisePagesTest.PRODUCT_ID)
                 .formParam("share", "anonymous").post("/enterprise/applications").then().statusCode(303);
-        verify(enterprises, never()).openNeed(any(), anyMap());
-        verify(enterprises).apply(Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID));
+        verify(needs, never()).openNeed(any(), any());
+        verify(applications).submitApplication(TestJson.as(ApplicationRequest.class,
+                Map.of("productId", EnterprisePagesTest.PRODUCT_ID, "financingNeedId", NEW_NEED_ID)));
     }
 
     // ------------------------------------------------------------------------------------------------ errors, lists
@@ -311,8 +350,8 @@ class FormsKeepDataTest {
     @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldShowAnErrorNotAnEmptyListWhenTheApplicationsCannotBeRead() {
         registeredWithAProject();
-        when(enterprises.needs(eq(ENTERPRISE_ID), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(), "total", 0));
-        when(enterprises.myApplications(anyInt(), anyInt())).thenThrow(EnterprisePagesTest.status(503,
+        noNeeds();
+        when(applications.myApplications(anyInt(), anyInt())).thenThrow(EnterprisePagesTest.status(503,
                 "{\"status\":503}"));
         given().get("/enterprise").then().statusCode(503).body(containsString("服务暂时不可用"));
     }
@@ -326,10 +365,13 @@ class FormsKeepDataTest {
             first.add(TestJson.obj("id", String.format("00000000-0000-4000-8000-%012d", i), "amount", 1000 + i,
                     "termMonths", 12, "purpose", "WORKING_CAPITAL", "status", "OPEN"));
         }
-        when(enterprises.needs(ENTERPRISE_ID, 0, 200)).thenReturn(Map.of("items", first, "total", 201));
-        when(enterprises.needs(ENTERPRISE_ID, 1, 200)).thenReturn(Map.of("items", List.of(TestJson.obj(
-                "id", "00000000-0000-4000-8000-999999999999", "amount", 7777777, "termMonths", 12,
-                "purpose", "WORKING_CAPITAL", "status", "OPEN")), "total", 201));
+        when(needs.listNeeds(ENTERPRISE, 0, 200, null)).thenReturn(TestJson.as(PageResponseFinancingNeedView.class,
+                Map.of("items", first, "total", 201)));
+        when(needs.listNeeds(ENTERPRISE, 1, 200, null)).thenReturn(TestJson.as(PageResponseFinancingNeedView.class,
+                Map.of("items", List.of(TestJson.obj("id", "00000000-0000-4000-8000-999999999999", "amount", 7777777,
+                        "termMonths", 12, "purpose", "WORKING_CAPITAL", "status", "OPEN")), "total", 201)));
+        when(applications.myApplications(anyInt(), anyInt())).thenReturn(EnterprisePagesTest.page(
+                PageResponseApplicationView.class, List.of()));
         given().get("/enterprise").then().statusCode(200).body(containsString("7,777,777"));
     }
 
@@ -342,24 +384,25 @@ class FormsKeepDataTest {
                     "enterpriseId", ENTERPRISE_ID, "name", "项目" + i, "investmentAmount", 2000000, "financingGap", 1000000,
                     "stage", "PLANNING", "districtCode", "441203"));
         }
-        when(enterprises.projectLibrary(isNull(), eq("NEV_AUTO"), eq(0), eq(50)))
-                .thenReturn(Map.of("items", projects, "total", 120));
-        when(enterprises.enterprise(ENTERPRISE_ID)).thenReturn(RestResponse.ResponseBuilder
-                .ok((Map<String, Object>) TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司")).build());
+        when(projectLibrary.searchProjects(eq("NEV_AUTO"), isNull(), isNull(), eq(0), eq(50), isNull()))
+                .thenReturn(TestJson.as(PageResponseProjectView.class, Map.of("items", projects, "total", 120)));
+        when(enterprises.getEnterprise(ENTERPRISE)).thenReturn(TestJson.as(EnterpriseView.class,
+                TestJson.obj("id", ENTERPRISE_ID, "name", "肇庆市鼎能汽车零部件有限公司")));
         given().get("/admin/projects?cluster=NEV_AUTO").then().statusCode(200)
                 .body(containsString("肇庆市鼎能汽车零部件有限公司"))
                 .body(containsString("data-total=\"120\""))
                 .body(containsString("href=\"/admin/projects?cluster=NEV_AUTO&amp;page=1\""));
-        verify(enterprises).enterprise(ENTERPRISE_ID); // once for the page, not once per project
+        verify(enterprises).getEnterprise(ENTERPRISE); // once for the page, not once per project
     }
 
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowAnErrorNotAShorterProjectListWhenAnEnterpriseCannotBeRead() {
-        when(enterprises.projectLibrary(any(), any(), anyInt(), anyInt())).thenReturn(Map.of("items", List.of(
-                TestJson.obj("id", PROJECT_ID, "enterpriseId", ENTERPRISE_ID, "name", "项目", "investmentAmount", 2000000,
-                "financingGap", 1000000, "stage", "PLANNING")), "total", 1));
-        when(enterprises.enterprise(ENTERPRISE_ID)).thenThrow(EnterprisePagesTest.status(503, "{\"status\":503}"));
+        when(projectLibrary.searchProjects(any(), any(), any(), anyInt(), anyInt(), any())).thenReturn(
+                EnterprisePagesTest.page(PageResponseProjectView.class, List.of(TestJson.obj("id", PROJECT_ID,
+                        "enterpriseId", ENTERPRISE_ID, "name", "项目", "investmentAmount", 2000000,
+                        "financingGap", 1000000, "stage", "PLANNING"))));
+        when(enterprises.getEnterprise(ENTERPRISE)).thenThrow(EnterprisePagesTest.status(503, "{\"status\":503}"));
         given().get("/admin/projects").then().statusCode(503);
     }
 
@@ -374,6 +417,11 @@ class FormsKeepDataTest {
                 .body(containsString("data-total=\"201\""))
                 .body(containsString("href=\"/bank?page=2\""))
                 .body(containsString("href=\"/bank?page=0\""));
+    }
+
+    void noNeeds() {
+        when(needs.listNeeds(eq(ENTERPRISE), anyInt(), anyInt(), any())).thenReturn(EnterprisePagesTest.page(
+                PageResponseFinancingNeedView.class, List.of()));
     }
 
     private static RequestSpecification form(String[] token) {

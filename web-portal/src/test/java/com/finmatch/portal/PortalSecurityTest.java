@@ -63,8 +63,8 @@ class PortalSecurityTest {
                 .thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of(), "page", 0, "size", 12,
                         "total", 0)));
         when(deadLetters.list(any())).thenReturn(List.of());
-        when(deadLetters.list("matching")).thenReturn(List.of(TestJson.obj("id", "product.events.dlq:0:1",
-                "topic", "product.events"))); // so that the page has its forms
+        when(deadLetters.list("matching")).thenReturn(List.of(TestJson.as(com.finmatch.portal.client.enterprise.model.DeadLetter.class, TestJson.obj("id", "product.events.dlq:0:1",
+                "topic", "product.events")))); // so that the page has its forms
     }
 
     // ------------------------------------------------------------------------------------------------- headers

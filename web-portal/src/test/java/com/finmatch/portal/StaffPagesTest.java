@@ -11,18 +11,21 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.finmatch.portal.client.MatchingStreams;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.client.loan.api.LeadResourceApi;
 import com.finmatch.portal.client.loan.model.DecisionRequest;
 import com.finmatch.portal.client.loan.model.LeadView;
 import com.finmatch.portal.client.loan.model.PageResponseLeadView;
-import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.matching.api.ScorecardResourceApi;
+import com.finmatch.portal.client.matching.api.StatsResourceApi;
+import com.finmatch.portal.client.matching.model.BankScorecard;
+import com.finmatch.portal.client.matching.model.Summary;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -40,7 +43,15 @@ class StaffPagesTest {
 
     @InjectMock
     @RestClient
-    MatchingClient matching;
+    ScorecardResourceApi scorecards;
+
+    @InjectMock
+    @RestClient
+    StatsResourceApi stats;
+
+    @InjectMock
+    @RestClient
+    MatchingStreams matchingText;
 
     @InjectMock
     @RestClient
@@ -110,9 +121,9 @@ class StaffPagesTest {
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
     void shouldShowTheBanksOwnScorecardAsMatchingServiceComputesIt() {
-        when(matching.myScorecard(any(), any())).thenReturn(TestJson.obj("bankId", "ZQRCB", "leads", 12,
+        when(scorecards.myBankScorecard(any(), any())).thenReturn(TestJson.as(BankScorecard.class, TestJson.obj("bankId", "ZQRCB", "leads", 12,
                 "acceptanceRate", 91.67, "approvalRate", 60.0, "medianResponseHours", 5.5, "p90ResponseHours", 20.25,
-                "overdueLeads", 1, "amountApproved", 2500000, "amountDisbursed", 1000000, "firstLoanEnterprises", 3));
+                "overdueLeads", 1, "amountApproved", 2500000, "amountDisbursed", 1000000, "firstLoanEnterprises", 3)));
         given().get("/bank/scorecard").then().statusCode(200)
                 .body(containsString("data-kpi=\"leads\">12<"))
                 .body(containsString("data-kpi=\"acceptanceRate\">91.67%<"))
@@ -120,25 +131,25 @@ class StaffPagesTest {
                 .body(containsString("data-kpi=\"firstLoanEnterprises\">3<"))
                 .body(containsString("平台首贷户（在本平台首次获得放款）"))
                 .body(containsString("工作小时"));
-        verify(matching).myScorecard(null, null);
+        verify(scorecards).myBankScorecard(null, null);
         verify(loans, never()).listLeads(any(), any(), anyInt(), anyInt(), any());
     }
 
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowTheKpisAndOfferTheCsvExport() {
-        when(matching.summary(eq("district"), any(), any(), any(), any(), any())).thenReturn(TestJson.obj(
+        when(stats.statsSummary(any(), any(), any(), any(), eq("district"), any())).thenReturn(TestJson.as(Summary.class, TestJson.obj(
                 "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0),
-                "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40))));
+                "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40)))));
         given().get("/admin?groupBy=district&from=2026-01-01&to=not-a-date").then().statusCode(200)
                 .body(containsString("data-kpi=\"applications\">7<"))
                 .body(containsString("鼎湖区"))
                 .body(containsString("/admin/export.csv?groupBy=district&amp;from=2026-01-01"))
                 .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"))
                 .body(containsString("平台首贷户（在本平台首次获得放款）"));
-        verify(matching).summary("district", "2026-01-01", null, null, null, null);
+        verify(stats).statsSummary(null, null, null, "2026-01-01", "district", null);
 
-        when(matching.export(eq("bank"), any(), any(), any(), any(), any())).thenReturn("group,applications\r\nZQRCB,7\r\n");
+        when(matchingText.export(eq("bank"), any(), any(), any(), any(), any())).thenReturn("group,applications\r\nZQRCB,7\r\n");
         given().get("/admin/export.csv?groupBy=bank").then().statusCode(200)
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
                 .body(containsString("ZQRCB,7"));
@@ -147,8 +158,8 @@ class StaffPagesTest {
     @Test
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldDefaultTheDashboardToClustersWithoutAGrouping() {
-        when(matching.summary(any(), any(), any(), any(), any(), any())).thenReturn(Map.of());
+        when(stats.statsSummary(any(), any(), any(), any(), any(), any())).thenReturn(new Summary());
         given().get("/admin").then().statusCode(200);
-        verify(matching).summary("cluster", null, null, null, null, null);
+        verify(stats).statsSummary(null, null, null, null, "cluster", null);
     }
 }

@@ -1,6 +1,7 @@
 package com.finmatch.portal.admin;
 
 import com.finmatch.portal.client.DeadLetterClients;
+import com.finmatch.portal.client.enterprise.model.DeadLetter;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The administrator's dead letters of every service: what failed and why, re-driven one by one or all at once. */
 @Path("/admin/dead-letters")
@@ -29,7 +29,7 @@ public class DeadLetterPages {
 
     /** One service's dead letters; {@code down} when the service could not be asked. */
     @io.quarkus.qute.TemplateData
-    public record ServiceLetters(String service, List<Map<String, Object>> letters, boolean down) {
+    public record ServiceLetters(String service, List<DeadLetter> letters, boolean down) {
     }
 
     @Inject

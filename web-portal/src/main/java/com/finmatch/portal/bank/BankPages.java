@@ -1,7 +1,7 @@
 package com.finmatch.portal.bank;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.MatchingClient;
+import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.loan.api.LeadResourceApi;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
 import com.finmatch.portal.client.loan.model.DecisionRequest;
@@ -11,7 +11,7 @@ import com.finmatch.portal.client.loan.model.PageResponseLeadView;
 import com.finmatch.portal.client.loan.model.PageResponseProductView;
 import com.finmatch.portal.client.loan.model.ProductRequest;
 import com.finmatch.portal.client.loan.model.ProductView;
-import com.finmatch.portal.client.Problem;
+import com.finmatch.portal.client.matching.api.ScorecardResourceApi;
 import com.finmatch.portal.security.CurrentUser;
 import com.finmatch.portal.web.EditForm;
 import com.finmatch.portal.web.Forms;
@@ -64,7 +64,7 @@ public class BankPages {
 
     @Inject
     @RestClient
-    MatchingClient matching;
+    ScorecardResourceApi scorecards;
 
     @Inject
     CurrentUser user;
@@ -271,6 +271,6 @@ public class BankPages {
     @GET
     @Path("scorecard")
     public TemplateInstance scorecard() {
-        return scorecardPage.data("s", matching.myScorecard(null, null));
+        return scorecardPage.data("s", scorecards.myBankScorecard(null, null));
     }
 }

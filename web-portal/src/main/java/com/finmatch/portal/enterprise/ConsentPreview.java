@@ -1,5 +1,8 @@
 package com.finmatch.portal.enterprise;
 
+import com.finmatch.portal.client.ClientJson;
+import com.finmatch.portal.client.enterprise.model.DataCategoryFields;
+import com.finmatch.portal.client.enterprise.model.EnterpriseView;
 import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,21 +21,19 @@ public record ConsentPreview(String code, boolean checked, List<Row> rows) {
     public record Row(String field, String value) {
     }
 
-    static List<ConsentPreview> of(List<Map<String, Object>> categories, Map<String, Object> profile,
+    @SuppressWarnings("unchecked")
+    static List<ConsentPreview> of(List<DataCategoryFields> categories, EnterpriseView enterprise,
             Collection<String> checked) {
+        Map<String, Object> profile = ClientJson.mapper().convertValue(enterprise, Map.class); // every field, null too
         List<ConsentPreview> preview = new ArrayList<>();
-        for (Map<String, Object> category : categories) {
-            String code = String.valueOf(category.get("code"));
+        for (DataCategoryFields category : categories) {
             List<Row> rows = new ArrayList<>();
-            if (category.get("fields") instanceof List<?> fields) {
-                for (Object f : fields) {
-                    String field = String.valueOf(f);
-                    if (profile.containsKey(field)) {
-                        rows.add(new Row(field, text(profile.get(field))));
-                    }
+            for (String field : category.getFields() == null ? List.<String>of() : category.getFields()) {
+                if (profile.containsKey(field)) {
+                    rows.add(new Row(field, text(profile.get(field))));
                 }
             }
-            preview.add(new ConsentPreview(code, checked.contains(code), rows));
+            preview.add(new ConsentPreview(category.getCode(), checked.contains(category.getCode()), rows));
         }
         return preview;
     }

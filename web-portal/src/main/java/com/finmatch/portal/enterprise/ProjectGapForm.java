@@ -1,15 +1,19 @@
 package com.finmatch.portal.enterprise;
 
+import com.finmatch.portal.client.ClientJson;
+import com.finmatch.portal.client.enterprise.api.FinancingNeedResourceApi;
+import com.finmatch.portal.client.enterprise.model.FinancingNeedRequest;
+import com.finmatch.portal.client.enterprise.model.FinancingNeedView;
+import com.finmatch.portal.client.enterprise.model.NeedStatus;
+import com.finmatch.portal.client.enterprise.model.ProjectView;
 import com.finmatch.portal.client.loan.model.ProductView;
-import com.finmatch.portal.client.EnterpriseClient;
-import com.finmatch.portal.client.Json;
 import com.finmatch.portal.web.Forms;
-import com.finmatch.portal.web.Paged;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -35,9 +39,9 @@ public class ProjectGapForm {
     }
 
     /** The confirm page's first values: the project's term, the product's guarantees and rate cap, a month ahead. */
-    static Map<String, Object> defaults(Map<String, Object> project, ProductView product) {
+    static Map<String, Object> defaults(ProjectView project, ProductView product) {
         Map<String, Object> v = new LinkedHashMap<>();
-        Forms.put(v, "termMonths", project.get("termMonths") != null ? project.get("termMonths") : product.getMaxTermMonths());
+        Forms.put(v, "termMonths", project.getTermMonths() != null ? project.getTermMonths() : product.getMaxTermMonths());
         Forms.put(v, "guaranteeTypes", product.getGuaranteeTypes() == null ? null
                 : product.getGuaranteeTypes().stream().map(Object::toString).toList());
         Forms.put(v, "maxAnnualRate", product.getMaxAnnualRate());
@@ -56,20 +60,20 @@ public class ProjectGapForm {
     }
 
     /** The id of the project's open financing need, opened now for the gap when it has none (400: the field named). */
-    String needFor(EnterpriseClient enterprises, String enterpriseId, Map<String, Object> project) {
-        for (Map<String, Object> need : Paged.all(n -> enterprises.needs(enterpriseId, n, Paged.MAX))) {
-            if (projectId.equals(Json.text(need, "projectId")) && "OPEN".equals(need.get("status"))) {
-                return Json.text(need, "id");
+    UUID needFor(MyEnterprise my, FinancingNeedResourceApi needApi, UUID enterpriseId, ProjectView project) {
+        for (FinancingNeedView need : my.needs(enterpriseId)) {
+            if (project.getId().equals(need.getProjectId()) && need.getStatus() == NeedStatus.OPEN) {
+                return need.getId();
             }
         }
         Map<String, Object> need = new LinkedHashMap<>();
-        Forms.put(need, "amount", project.get("financingGap"));
+        Forms.put(need, "amount", project.getFinancingGap());
         Forms.put(need, "termMonths", Forms.number(termMonths));
         need.put("purpose", "PROJECT");
         need.put("guaranteeTypes", Forms.list(guaranteeTypes));
         Forms.put(need, "maxAnnualRate", Forms.number(maxAnnualRate));
         Forms.put(need, "neededBy", Forms.text(neededBy));
-        need.put("projectId", projectId);
-        return Json.text(enterprises.openNeed(enterpriseId, need), "id");
+        need.put("projectId", project.getId());
+        return needApi.openNeed(enterpriseId, ClientJson.request(need, FinancingNeedRequest.class)).getId();
     }
 }

@@ -39,17 +39,6 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
         return new Paged<>(got, page, size, count != null ? count : (long) page * size + got.size());
     }
 
-    /** Untyped pages (enterprise and matching clients until they are generated too). */
-    public static List<java.util.Map<String, Object>> all(IntFunction<Object> fetch) {
-        return all(fetch, a -> com.finmatch.portal.client.Json.list(a),
-                a -> a instanceof java.util.Map<?, ?> m && m.get("total") instanceof Number t ? t.longValue() : null);
-    }
-
-    public static Paged<java.util.Map<String, Object>> of(java.util.Map<String, Object> answer, int page, int size) {
-        return of(answer, com.finmatch.portal.client.Json::items,
-                a -> a.get("total") instanceof Number t ? t.longValue() : null, page, size);
-    }
-
     /** A page number from a query parameter: 0 when absent or negative. */
     public static int number(Integer page) {
         return page == null || page < 0 ? 0 : page;
