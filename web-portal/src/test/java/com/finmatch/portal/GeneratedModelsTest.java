@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.portal.client.ClientJson;
+import com.finmatch.portal.client.enterprise.model.ConsentView;
 import com.finmatch.portal.client.enterprise.model.EnterpriseView;
+import com.finmatch.portal.client.enterprise.model.FinancingNeedView;
 import com.finmatch.portal.client.loan.model.ComparisonRule;
 import com.finmatch.portal.client.loan.model.ListRule;
 import com.finmatch.portal.client.loan.model.PolicyToolView;
 import com.finmatch.portal.client.loan.model.ProductView;
 import com.finmatch.portal.client.loan.model.RangeRule;
+import com.finmatch.portal.client.matching.model.EnterpriseRecommendations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -27,10 +30,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The models generated from docs/openapi carry every field of what the services return: a fully populated product,
- * enterprise profile and policy tool, as loan-service and enterprise-service write them (their view records, every
- * field set), are read strictly (an unknown field fails) with the portal's own ObjectMapper and written back to the
- * same JSON. So a page or an edit form that reads a resource through the generated client and sends it back loses
- * nothing.
+ * enterprise profile, financing need, consent, policy tool and an enterprise's recommendations, as loan-service,
+ * enterprise-service and matching-service write them (their view records, every field set), are read strictly (an
+ * unknown field fails) with the portal's own ObjectMapper and written back to the same JSON (the generated models write
+ * an absent field as null, so a field the file lacks or the model drops fails the comparison too). So a page or an
+ * edit form that reads a resource through the generated client and sends it back loses nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -48,6 +52,22 @@ class GeneratedModelsTest {
     @Test
     void shouldReadAndWriteAFullyPopulatedEnterpriseProfileWithoutLosingAField() throws IOException {
         roundTrip("profile.json", EnterpriseView.class);
+    }
+
+    @Test
+    void shouldReadAndWriteAFullyPopulatedFinancingNeedWithoutLosingAField() throws IOException {
+        roundTrip("need.json", FinancingNeedView.class);
+    }
+
+    @Test
+    void shouldReadAndWriteAFullyPopulatedConsentWithoutLosingAField() throws IOException {
+        roundTrip("consent.json", ConsentView.class);
+    }
+
+    @Test
+    void shouldReadAndWriteFullyPopulatedRecommendationsWithoutLosingAField() throws IOException {
+        EnterpriseRecommendations read = roundTrip("recommendation.json", EnterpriseRecommendations.class);
+        assertEquals("UNDER_REVIEW", read.getRecommendations().get(0).getProducts().get(0).getApplied().getStatus());
     }
 
     @Test
