@@ -1,10 +1,10 @@
 package com.finmatch.portal.admin;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.client.loan.model.BankRequest;
 import com.finmatch.portal.web.CatalogueResource;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -16,12 +16,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -51,20 +49,14 @@ public class BankRegistryPages {
         Forms.put(body, "bankId", Forms.text(bankId));
         Forms.put(body, "name", Forms.text(name));
         Forms.put(body, "responseHours", Forms.number(responseHours));
-        try {
-            bankRegistry.registerBank(ClientJson.request(body, BankRequest.class));
-            return Response.seeOther(URI.create("/admin/banks?done=bank_registered")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid() && p.status() != 409) {
-                throw e;
-            }
+        return FormPost.submit(() -> bankRegistry.registerBank(ClientJson.request(body, BankRequest.class)),
+                "/admin/banks?done=bank_registered", Set.of(409), p -> {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (p.status() == 409) {
                 errors.put("bankId", "bank_exists");
             }
             return banks.data("banks", CatalogueResource.banks(bankRegistry)).data("v", body).data("errors", errors)
                     .data("done", null);
-        }
+        });
     }
 }

@@ -1,12 +1,12 @@
 package com.finmatch.portal.admin;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.loan.api.PolicyToolResourceApi;
 import com.finmatch.portal.client.loan.model.PageResponsePolicyToolView;
 import com.finmatch.portal.client.loan.model.PolicyToolRequest;
 import com.finmatch.portal.client.loan.model.PolicyToolView;
 import com.finmatch.portal.web.EditForm;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
@@ -21,10 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -63,16 +60,8 @@ public class PolicyToolPages {
     @POST
     public Object createPolicyTool(@BeanParam PolicyToolForm form) {
         Map<String, Object> body = form.body();
-        try {
-            policyToolApi.createPolicyTool(ClientJson.request(body, PolicyToolRequest.class));
-            return Response.seeOther(URI.create("/admin/policy-tools?done=tool_created")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid()) {
-                throw e;
-            }
-            return policyToolsPage(0, body, p.fieldErrors(), null);
-        }
+        return FormPost.submit(() -> policyToolApi.createPolicyTool(ClientJson.request(body, PolicyToolRequest.class)),
+                "/admin/policy-tools?done=tool_created", p -> policyToolsPage(0, body, p.fieldErrors(), null));
     }
 
     @GET
@@ -89,24 +78,19 @@ public class PolicyToolPages {
     public Object savePolicyTool(@PathParam("id") String id, @RestForm String version, @BeanParam PolicyToolForm form) {
         Forms.requireUuid(id);
         Map<String, Object> body = form.body();
-        try {
-            UUID toolId = UUID.fromString(id);
+        UUID toolId = UUID.fromString(id);
+        return FormPost.submit(() -> {
             PolicyToolView stored = policyToolApi.getPolicyTool(toolId);
             policyToolApi.updatePolicyTool(toolId, POLICY_TOOL_FORM.overlay(stored, body, PolicyToolRequest.class),
                     EditForm.ifMatch(version));
-            return Response.seeOther(URI.create("/admin/policy-tools?done=tool_saved")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid() && p.status() != 412) {
-                throw e;
-            }
+        }, "/admin/policy-tools?done=tool_saved", Set.of(412), p -> {
             Map<String, String> errors = new LinkedHashMap<>(p.fieldErrors());
             if (errors.isEmpty()) {
                 errors.put("form", p.status() == 412 ? "stale_version" : String.valueOf(p.detail()));
             }
             return policyToolForm.data("v", body).data("active", PolicyToolForm.active(body.get("active")))
                     .data("errors", errors).data("id", id).data("version", version);
-        }
+        });
     }
 
     private TemplateInstance policyToolsPage(int page, Map<String, Object> v, Map<String, String> errors, String done) {

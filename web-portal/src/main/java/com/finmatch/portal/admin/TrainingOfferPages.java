@@ -1,11 +1,11 @@
 package com.finmatch.portal.admin;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.loan.api.TrainingOfferResourceApi;
 import com.finmatch.portal.client.loan.model.PageResponseTrainingOfferView;
 import com.finmatch.portal.client.loan.model.TrainingOfferRequest;
 import com.finmatch.portal.client.loan.model.TrainingOfferView;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -60,16 +59,9 @@ public class TrainingOfferPages {
         Forms.put(body, "endsOn", Forms.text(endsOn));
         Forms.put(body, "seats", Forms.number(seats));
         body.put("rules", List.of());
-        try {
-            trainingOffers.publishTrainingOffer(ClientJson.request(body, TrainingOfferRequest.class));
-            return Response.seeOther(URI.create("/admin/training-offers?done=offer_published")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid()) {
-                throw e;
-            }
-            return training.data("offers", allOffers()).data("v", body).data("errors", p.fieldErrors()).data("done", null);
-        }
+        return FormPost.submit(() -> trainingOffers.publishTrainingOffer(ClientJson.request(body, TrainingOfferRequest.class)),
+                "/admin/training-offers?done=offer_published",
+                p -> training.data("offers", allOffers()).data("v", body).data("errors", p.fieldErrors()).data("done", null));
     }
 
     @POST

@@ -1,7 +1,6 @@
 package com.finmatch.portal.enterprise;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.enterprise.api.ConsentResourceApi;
 import com.finmatch.portal.client.enterprise.api.EnterpriseResourceApi;
 import com.finmatch.portal.client.enterprise.model.ConsentRequest;
@@ -9,6 +8,7 @@ import com.finmatch.portal.client.enterprise.model.PageResponseAccessLogView;
 import com.finmatch.portal.client.enterprise.model.PageResponseConsentView;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
 import com.finmatch.portal.web.CatalogueResource;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -73,16 +72,9 @@ public class ConsentPages {
         Forms.put(body, "bankId", Forms.text(bankId));
         body.put("categories", Forms.list(categories));
         Forms.put(body, "expiresAt", ExpiryDate.expiresAt(expiresOn));
-        try {
-            consentApi.grantConsent(id, ClientJson.request(body, ConsentRequest.class));
-            return Response.seeOther(URI.create("/enterprise/consents?done=consent_granted")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid()) {
-                throw e;
-            }
-            return page(id, ExpiryDate.asFormField(p.fieldErrors()), expiresOn).data("done", null);
-        }
+        return FormPost.submit(() -> consentApi.grantConsent(id, ClientJson.request(body, ConsentRequest.class)),
+                "/enterprise/consents?done=consent_granted",
+                p -> page(id, ExpiryDate.asFormField(p.fieldErrors()), expiresOn).data("done", null));
     }
 
     @POST

@@ -1,10 +1,10 @@
 package com.finmatch.portal.enterprise;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.enterprise.api.FinancingNeedResourceApi;
 import com.finmatch.portal.client.enterprise.model.EnterpriseView;
 import com.finmatch.portal.client.enterprise.model.FinancingNeedRequest;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -16,13 +16,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -65,17 +66,10 @@ public class NeedPages {
         Forms.put(body, "maxAnnualRate", Forms.number(maxAnnualRate));
         Forms.put(body, "neededBy", Forms.text(neededBy));
         Forms.put(body, "projectId", Forms.isUuid(projectId) ? projectId : null);
-        try {
-            needApi.openNeed(me.getId(), ClientJson.request(body, FinancingNeedRequest.class));
-            return Response.seeOther(URI.create("/enterprise/recommendations?done=need_opened")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid() && p.status() != 409) {
-                throw e;
-            }
-            return needForm.data("e", me).data("v", body).data("errors", p.fieldErrors()).data("problem", p)
-                    .data("projects", my.projects(me.getId()));
-        }
+        return FormPost.submit(() -> needApi.openNeed(me.getId(), ClientJson.request(body, FinancingNeedRequest.class)),
+                "/enterprise/recommendations?done=need_opened", Set.of(409),
+                p -> needForm.data("e", me).data("v", body).data("errors", p.fieldErrors()).data("problem", p)
+                        .data("projects", my.projects(me.getId())));
     }
 
     @POST

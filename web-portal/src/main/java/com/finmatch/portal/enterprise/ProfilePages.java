@@ -9,6 +9,7 @@ import com.finmatch.portal.client.enterprise.model.EnterpriseRequest;
 import com.finmatch.portal.client.enterprise.model.EnterpriseView;
 import com.finmatch.portal.client.enterprise.model.PageResponseApplicationView;
 import com.finmatch.portal.web.EditForm;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import com.finmatch.portal.web.Paged;
 import com.finmatch.portal.web.Uscc;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -124,7 +124,7 @@ public class ProfilePages {
             errors.put("uscc", usccProblem);
             return rerender(body, id, version, registered, errors, null);
         }
-        try {
+        return FormPost.submit(() -> {
             if (registered) {
                 UUID enterpriseId = UUID.fromString(id);
                 EnterpriseView stored = enterprises.getEnterprise(enterpriseId);
@@ -133,15 +133,10 @@ public class ProfilePages {
             } else {
                 enterprises.registerEnterprise(ClientJson.request(body, EnterpriseRequest.class));
             }
-            return Response.seeOther(URI.create("/enterprise?done=" + (registered ? "profile_saved" : "registered"))).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (p.status() != 400 && p.status() != 409 && p.status() != 412 && p.status() != 428) {
-                throw e;
-            }
+        }, "/enterprise?done=" + (registered ? "profile_saved" : "registered"), Set.of(409, 412, 428), p -> {
             errors.putAll(p.fieldErrors());
             return rerender(body, id, version, registered, errors, p);
-        }
+        });
     }
 
     private TemplateInstance rerender(Map<String, Object> body, String id, String version, boolean registered,

@@ -1,9 +1,9 @@
 package com.finmatch.portal.enterprise;
 
 import com.finmatch.portal.client.ClientJson;
-import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.enterprise.api.ProjectResourceApi;
 import com.finmatch.portal.client.enterprise.model.ProjectRequest;
+import com.finmatch.portal.web.FormPost;
 import com.finmatch.portal.web.Forms;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -15,10 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -60,16 +57,9 @@ public class ProjectPages {
         Forms.put(body, "financingGap", Forms.number(financingGap));
         Forms.put(body, "stage", Forms.text(stage));
         Forms.put(body, "termMonths", Forms.number(termMonths));
-        try {
-            projectApi.registerProject(id, ClientJson.request(body, ProjectRequest.class));
-            return Response.seeOther(URI.create("/enterprise/projects?done=project_registered")).build();
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            if (!p.invalid()) {
-                throw e;
-            }
-            return projects.data("projects", my.projects(id)).data("done", null).data("v", body)
-                    .data("errors", p.fieldErrors());
-        }
+        return FormPost.submit(() -> projectApi.registerProject(id, ClientJson.request(body, ProjectRequest.class)),
+                "/enterprise/projects?done=project_registered",
+                p -> projects.data("projects", my.projects(id)).data("done", null).data("v", body)
+                        .data("errors", p.fieldErrors()));
     }
 }
