@@ -2,7 +2,9 @@ package com.finmatch.matching.service;
 
 import com.finmatch.matching.domain.engine.MatchingEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -38,11 +40,34 @@ public class Shards {
     @Inject
     ReadModelLoader loader;
 
-    /** These partitions of a topic of {@code count} partitions are now this replica's. */
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true; // the channels' last rebalance comes after the database is gone
+    }
+
+    /**
+     * These partitions of a topic of {@code count} partitions are now this replica's. If loading them fails, they
+     * stay this replica's and the engine is rebuilt from the tables (with them) before its next use.
+     */
     public void assigned(Collection<Integer> partitions, int count) {
-        if (partitions.isEmpty()) {
+        if (partitions.isEmpty() || stopping) {
             return;
         }
+        try {
+            load(partitions, count);
+        } catch (RuntimeException e) {
+            LOG.warnf("loading enterprise.events partitions %s failed, the engine is rebuilt from the tables: %s",
+                    partitions, e.toString());
+            matching.exclusively(() -> {
+                ownership.add(partitions, count);
+                matching.invalidate();
+                return null;
+            });
+        }
+    }
+
+    private void load(Collection<Integer> partitions, int count) {
         long start = System.nanoTime();
         int loaded = matching.exclusively(() -> QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             MatchingEngine engine = matching.engineForUpdate();
