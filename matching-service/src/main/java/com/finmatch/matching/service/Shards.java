@@ -75,11 +75,12 @@ public class Shards {
                 engine.dropNeedsOf(e -> true); // the topic grew: keys map to other partitions now
                 ownership.remove(ownership.partitions());
             }
-            ownership.add(partitions, count);
             Set<Integer> fresh = Set.copyOf(partitions);
             Predicate<String> theirs = e -> fresh.contains(Ownership.partitionOf(e, count));
             TreeSet<String> needs = new TreeSet<>(loader.addOwned(engine, theirs));
             int n = needs.size();
+            // owned from here on: until now a read of these enterprises was answered from the read models
+            ownership.add(partitions, count);
             needs.addAll(matching.publishedNeeds(theirs));
             matching.publish(needs);
             return n;
