@@ -276,13 +276,14 @@ class ScaleOutIT {
         body.put("minAnnualRate", 2.1);
         body.put("maxAnnualRate", 6.0);
         body.put("guaranteeTypes", List.of("CREDIT"));
-        body.put("rules", List.of(rule("termMonths", "EQ", TERM), rule("maxAnnualRate", "EQ", 7.77),
-                rule("amount", "EQ", AMOUNT)));
+        // and a soft rule they pass, so that it ranks near the top of their lists
+        body.put("rules", List.of(rule("termMonths", "EQ", TERM, true), rule("maxAnnualRate", "EQ", 7.77, true),
+                rule("amount", "EQ", AMOUNT, true), rule("termMonths", "EQ", TERM, false)));
         return body;
     }
 
-    private static Map<String, Object> rule(String field, String operator, Object value) {
-        return Map.of("field", field, "operator", operator, "value", value, "hard", true, "weight", 0,
+    private static Map<String, Object> rule(String field, String operator, Object value, boolean hard) {
+        return Map.of("field", field, "operator", operator, "value", value, "hard", hard, "weight", hard ? 0 : 100,
                 "message", Map.of("zh", "扩容测试", "en", "scale-out test only"));
     }
 
