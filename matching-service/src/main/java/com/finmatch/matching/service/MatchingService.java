@@ -310,10 +310,6 @@ public class MatchingService {
         return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
     }
 
-    private static List<String> strings(List<?> values) {
-        return values.stream().map(String::valueOf).toList();
-    }
-
     static Instant instant(Object o) {
         if (o instanceof Timestamp t) {
             return t.toInstant();
