@@ -35,6 +35,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,56 @@ class ReplicaOwnershipTest {
             assertTrue(published.value().contains(product));
         }
         assertEquals(List.of(product), matchedProducts(need));
+    }
+
+    /** An administrator's re-match started on another replica re-matches this replica's needs under its job id. */
+    @Test
+    void shouldReMatchItsOwnNeedsWhenAnotherReplicaStartsAReMatch() throws Exception {
+        String job = Events.id();
+        notifyAsAnotherReplica("rematch|another-replica|" + job);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().get("/api/v1/admin/rematch/" + job)
+                .then().statusCode(200).body("kind", equalTo("REMATCH")).body("state", equalTo("DONE")));
+    }
+
+    /**
+     * Another replica's replay swapped rebuilt read models in: this replica's engine is rebuilt from them (here a
+     * product that reached the tables without an event this replica saw).
+     */
+    @Test
+    void shouldRebuildItsEngineFromTheTablesAfterAnotherReplicasReplay() throws Exception {
+        String district = "P-" + Events.id().substring(0, 8);
+        String enterprise = Events.id();
+        String need = Events.id();
+        String owner = "owner-" + enterprise;
+        String first = Events.id();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownership.owns(enterprise));
+        Events.publishProduct(first, "ZQRCB", district, "3.60", 1);
+        Events.registerEnterprise(enterprise, owner, district, "FOOD");
+        try (TopicProbe matches = TopicProbe.of("match.events")) {
+            Events.openNeed(enterprise, need, 1_000_000, "5.00");
+            matches.await(r -> need.equals(r.key()) && r.value().contains(first), Duration.ofSeconds(60));
+        }
+        String replayed = Events.id();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into product_rm"
+                + " (id, bank_id, name, type, status, version, payload) values (?::uuid, 'ICBC', 'replayed', 'CREDIT_LOAN',"
+                + " 'PUBLISHED', 1, ?)")) {
+            s.setString(1, replayed);
+            s.setString(2, Events.product(replayed, "ICBC", district, "3.10", 1, "PUBLISHED"));
+            s.executeUpdate();
+        }
+        notifyAsAnotherReplica("reload|another-replica|" + Events.id());
+        await().atMost(Duration.ofSeconds(60)).until(() -> recommendations(owner).get(0).get("products").get(0)
+                .get("productId").asText().equals(replayed));
+        assertEquals(List.of(replayed, first), matchedProducts(need), "the rebuild published what changed");
+    }
+
+    private void notifyAsAnotherReplica(String payload) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select pg_notify('finmatch_matching', ?)")) {
+            s.setString(1, payload);
+            s.execute();
+        }
     }
 
     private static ConsumerRecord<String, String> record(String key, String eventId, String json) {

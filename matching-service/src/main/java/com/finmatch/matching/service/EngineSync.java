@@ -37,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * group, which writes the read models; every replica's engine holds every product, policy tool and training offer;</li>
  * <li>{@code declined}: an application or lead event (keyed by application) is consumed by any replica; the owner of
  * its need re-reads the pair's latest application;</li>
- * <li>{@code feed}: the live feed's events, so the SSE feed of every replica shows every owner's matches.</li>
+ * <li>{@code feed}: the live feed's events, so the SSE feed of every replica shows every owner's matches;</li>
+ * <li>{@code rematch}: an administrator's full re-match started on another replica: this one re-matches its own needs
+ * under the same job id; {@code reload}: another replica's replay swapped the read models in: the engine is rebuilt
+ * from them before its next use.</li>
  * </ul>
  * The listener is started before the engine is first loaded, so nothing committed after the load is missed; if its
  * connection breaks it connects again and has the engine rebuilt from the tables.
@@ -64,6 +67,9 @@ public class EngineSync {
 
     @Inject
     MatchFeed feed;
+
+    @Inject
+    AdminJobs jobs;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -193,7 +199,13 @@ public class EngineSync {
                 for (MatchFeed.MatchEvent event : Json.read(parts[2], MatchFeed.MatchEvent[].class)) {
                     feed.emit(event);
                 }
-            } else if (!parts[1].equals(origin)) {
+            } else if (parts[1].equals(origin)) {
+                continue;
+            } else if (parts[0].equals("rematch")) {
+                jobs.rematchShareOf(parts[2]); // another replica's re-match: this one's needs, same job id
+            } else if (parts[0].equals("reload")) {
+                matching.invalidate(); // another replica's replay swapped the read models in
+            } else {
                 changes.add(parts);
             }
         }
