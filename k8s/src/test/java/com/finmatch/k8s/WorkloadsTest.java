@@ -190,8 +190,30 @@ class WorkloadsTest {
     }
 
     /**
-     * matching-service keeps its engine in memory and reads every partition: one replica until it scales out over
-     * Kafka's partitions (issue 14 §1).
+     * matching-service (issue 14 §1) runs in replicas that share enterprise.events' partitions: at least two in prod,
+     * rolled one pod at a time without taking one away first, at most one taken by a voluntary disruption, and no more
+     * replicas than the topic has partitions (the rest would stand idle). Not CPU-autoscaled (below).
      */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/prod"})
+    void shouldRunMatchingServiceInRollingReplicasOverItsPartitions(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Deployment d = m.all(Deployment.class).stream().filter(x -> "matching-service".equals(x.getMetadata().getName()))
+                .findFirst().orElseThrow();
+        int replicas = d.getSpec().getReplicas();
+        assertTrue(replicas >= 2, overlay + ": matching-service runs " + replicas + " replica(s)");
+        assertEquals("RollingUpdate", d.getSpec().getStrategy().getType());
+        assertEquals(0, d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+        PodDisruptionBudget budget = m.all(PodDisruptionBudget.class).stream()
+                .filter(b -> Pods.matches(b.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
+                .findFirst().orElseThrow();
+        assertEquals(1, budget.getSpec().getMaxUnavailable().getIntVal(), "at most one matching-service pod at a time");
+        int partitions = m.all(io.strimzi.api.kafka.model.topic.KafkaTopic.class).stream()
+                .filter(t -> "enterprise.events".equals(t.getSpec().getTopicName())).findFirst().orElseThrow()
+                .getSpec().getPartitions();
+        assertTrue(replicas <= partitions, overlay + ": " + replicas + " replicas over " + partitions + " partitions");
+    }
+
+    /** Scaled by hand over its partitions, not with its CPU (see above). */
     private static final Set<String> STATEFUL = Set.of("matching-service");
 }

@@ -2,6 +2,7 @@ package com.finmatch.matching.event;
 
 import com.finmatch.matching.service.MatchingService;
 import com.finmatch.matching.service.ReadModelUpdater;
+import com.finmatch.matching.service.Shards;
 import com.finmatch.platform.events.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,16 @@ public class EnterpriseEventsConsumer {
     @Inject
     MatchingService matching;
 
+    @Inject
+    Shards shards;
+
     @Incoming(CHANNEL)
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.process(CHANNEL, record, updater::onEnterpriseEvent, matching::exclusively);
+        if (!inbox.process(CHANNEL, record, updater::onEnterpriseEvent, matching::exclusively) && record.key() != null) {
+            // seen before: applied by this partition's previous owner, whose offset was not committed before the
+            // hand-over; the engine takes the enterprise's state from the read models instead
+            shards.reread(record.key());
+        }
     }
 }

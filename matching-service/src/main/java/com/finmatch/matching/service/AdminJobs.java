@@ -67,7 +67,7 @@ public class AdminJobs {
     }
 
     private static final class Job {
-        final String id = UUID.randomUUID().toString();
+        final String id;
         final String kind;
         final Instant startedAt = Instant.now();
         volatile String state = "RUNNING";
@@ -77,8 +77,9 @@ public class AdminJobs {
         volatile Long changed;
         volatile String error;
 
-        Job(String kind) {
+        Job(String kind, String id) {
             this.kind = kind;
+            this.id = id;
         }
 
         JobView view() {
@@ -108,6 +109,9 @@ public class AdminJobs {
     @Inject
     KafkaClients kafka;
 
+    @Inject
+    EngineSync sync;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "admin-job");
         t.setDaemon(true);
@@ -120,9 +124,32 @@ public class AdminJobs {
         worker.shutdownNow();
     }
 
-    /** Starts a full re-match; 409 while a job runs. */
+    /**
+     * Starts a full re-match of this replica's needs and has every other replica re-match its own under the same job
+     * id (README "Replicas"); 409 while a job runs here. The job's progress is this replica's share.
+     */
     public JobView startRematch() {
-        return start(new Job("REMATCH"), job -> {
+        JobView view = startShardRematch(UUID.randomUUID().toString());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> sync.changed("rematch", view.jobId()));
+        } catch (RuntimeException e) {
+            LOG.warnf("re-match %s runs on this replica only, the others were not told: %s", view.jobId(), e.toString());
+        }
+        return view;
+    }
+
+    /** Another replica started a re-match: this replica re-matches its own needs under that job's id. */
+    void rematchShareOf(String jobId) {
+        try {
+            startShardRematch(jobId);
+        } catch (ProblemException e) {
+            LOG.infof("re-match %s of another replica skipped here: %s", jobId, e.getMessage());
+        }
+    }
+
+    /** Starts a full re-match of this replica's needs only (the nightly job: every replica runs its own); 409 while a job runs. */
+    public JobView startShardRematch(String jobId) {
+        return start(new Job("REMATCH", jobId), job -> {
             List<String> changed = matching.exclusively(() -> QuarkusTransaction.requiringNew().timeout(3600)
                     .call(() -> matching.rematchAll((d, t) -> {
                         job.total.set(t);
@@ -134,7 +161,7 @@ public class AdminJobs {
 
     /** Starts a replay of the four input topics from their beginning; 409 while a job runs. */
     public JobView startReplay() {
-        return start(new Job("REPLAY"), this::replay);
+        return start(new Job("REPLAY", UUID.randomUUID().toString()), this::replay);
     }
 
     public JobView get(String jobId) {
@@ -219,6 +246,7 @@ public class AdminJobs {
                             .executeUpdate();
                     em.createNativeQuery("insert into public.inbox_event select * from " + BUILD + ".inbox_event")
                             .executeUpdate();
+                    sync.changed("reload", job.id); // every other replica rebuilds its engine from the new tables
                     return matching.rematchAll(null);
                 });
                 job.changed = (long) changed.size();

@@ -15,7 +15,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +43,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class MatchingService {
 
-    private static final Logger LOG = Logger.getLogger(MatchingService.class);
     public static final String TOPIC = "match.events";
     public static final String MATCHES_CHANGED = "finmatch.match.MatchesChanged.v1";
     private static final Object ROLLBACK_KEY = new Object();
@@ -64,13 +63,16 @@ public class MatchingService {
     ReadModelLoader loader;
 
     @Inject
-    MatchFeed feed;
-
-    @Inject
     KpiHistory history;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Ownership ownership;
+
+    @Inject
+    EngineSync sync;
 
     @Inject
     Clock clock;
@@ -98,6 +100,7 @@ public class MatchingService {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        sync.listen(); // before the first load: no other replica's change committed after it is missed
         exclusively(() -> {
             engineForUpdate();
             return null;
@@ -157,14 +160,30 @@ public class MatchingService {
         }
         LocalDate today = PlatformClock.today(clock);
         if (stale || engine == null || !today.equals(engine.today())) {
-            engine = loader.load(topSize, today, progress);
+            engine = loader.load(topSize, today, progress, ownership::owns);
             stale = false;
             TreeSet<String> needs = new TreeSet<>(engine.openNeeds());
-            needs.addAll(strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
-                    .getResultList()));
+            needs.addAll(publishedNeeds(ownership::owns));
             return publish(needs);
         }
         return null;
+    }
+
+    /** The needs with published matches whose enterprise {@code enterprises} accepts. */
+    @SuppressWarnings("unchecked")
+    List<String> publishedNeeds(Predicate<String> enterprises) {
+        List<Object[]> rows = em.createNativeQuery("select distinct cast(need_id as varchar),"
+                + " cast(enterprise_id as varchar) from match").getResultList();
+        return rows.stream().filter(r -> enterprises.test((String) r[1])).map(r -> (String) r[0]).toList();
+    }
+
+    /**
+     * Drops the needs of these enterprises from the engine (caller holds {@link #exclusively}); an engine not loaded
+     * yet or stale loads only what {@link Ownership} says when it is rebuilt. @return how many needs left it
+     */
+    int drop(Predicate<String> enterprises) {
+        MatchingEngine current = engine;
+        return current == null || stale ? 0 : current.dropNeedsOf(enterprises).size();
     }
 
     /**
@@ -190,8 +209,7 @@ public class MatchingService {
         }
         MatchingEngine current = engine;
         TreeSet<String> changed = new TreeSet<>(current.rematchAll(progress));
-        for (String needId : strings(em.createNativeQuery("select distinct cast(need_id as varchar) from match")
-                .getResultList())) {
+        for (String needId : publishedNeeds(ownership::owns)) {
             if (!current.isOpen(needId)) {
                 changed.add(needId);
             }
@@ -224,8 +242,8 @@ public class MatchingService {
                 enterpriseId = published.values().stream().map(r -> (String) r[3]).findFirst()
                         .orElseGet(() -> enterpriseOfNeed(needId));
             }
-            if (enterpriseId == null) {
-                continue;
+            if (enterpriseId == null || !ownership.owns(enterpriseId)) {
+                continue; // only the need's owner publishes for it
             }
             List<String> keep = top.stream().map(RankedProduct::productId).toList();
             for (Object[] row : published.values()) {
@@ -262,22 +280,7 @@ public class MatchingService {
                     now.toInstant()));
         }
         if (!feedEvents.isEmpty()) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        try {
-                            feedEvents.forEach(feed::emit);
-                        } catch (RuntimeException e) {
-                            LOG.debugf("live feed: %s", e.toString());
-                        }
-                    }
-                }
-            });
+            sync.feed(feedEvents); // every replica's live feed, once this commits
         }
         return changed;
     }
@@ -305,10 +308,6 @@ public class MatchingService {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object parameter) {
         return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
-    }
-
-    private static List<String> strings(List<?> values) {
-        return values.stream().map(String::valueOf).toList();
     }
 
     static Instant instant(Object o) {

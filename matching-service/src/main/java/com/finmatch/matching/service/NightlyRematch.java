@@ -4,6 +4,8 @@ import com.finmatch.platform.http.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +25,7 @@ public class NightlyRematch {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void rematchForTheNewDay() {
         try {
-            AdminJobs.JobView job = jobs.startRematch();
+            AdminJobs.JobView job = jobs.startShardRematch(UUID.randomUUID().toString()); // each replica its own needs
             LOG.infof("nightly re-match for the new day started: job %s", job.jobId());
         } catch (ProblemException e) {
             if (e.problem().status() != 409) {

@@ -44,6 +44,15 @@ public class ReadModelUpdater {
     @Inject
     KpiHistory history;
 
+    @Inject
+    Ownership ownership;
+
+    @Inject
+    EngineSync sync;
+
+    @Inject
+    ReadModelLoader loader;
+
     // ------------------------------------------------------------------------------------------------ enterprise.events
 
     public void onEnterpriseEvent(IncomingEvent event) {
@@ -83,6 +92,9 @@ public class ReadModelUpdater {
                 + " payload = excluded.payload",
                 id, profile.ownerSub(), profile.name(), profile.districtCode(), profile.clusterCode(),
                 profile.sizeClass(), profile.version(), event.time(), data.toString());
+        if (!ownership.owns(id.toString())) {
+            return; // another replica's (a record this replica still had when its partition moved)
+        }
         MatchingEngine engine = matching.engineForUpdate();
         matching.publish(engine.upsertEnterprise(profile));
     }
@@ -99,10 +111,7 @@ public class ReadModelUpdater {
             return;
         }
         storeNeed(id, need, "NEED", time(data, "openedAt", event));
-        MatchingEngine engine = matching.engineForUpdate();
-        if (engine.upsertNeed(need)) {
-            matching.publish(List.of(need.needId()));
-        }
+        match(need);
     }
 
     private void project(JsonNode data, IncomingEvent event) {
@@ -117,7 +126,18 @@ public class ReadModelUpdater {
         FinancingNeed need = new FinancingNeed(id.toString(), enterprise.toString(), gap, term, "PROJECT",
                 MatchingEngine.GUARANTEE_TYPES, null, null, id.toString());
         storeNeed(id, need, "PROJECT", event.time());
+        match(need);
+    }
+
+    /** An open need into the owner's engine, with the pairs already declined for it, and its list published. */
+    private void match(FinancingNeed need) {
+        if (!ownership.owns(need.enterpriseId())) {
+            return;
+        }
         MatchingEngine engine = matching.engineForUpdate();
+        for (String product : loader.declinedProductsOf(need.needId())) {
+            engine.declineProduct(need.needId(), product, true);
+        }
         if (engine.upsertNeed(need)) {
             matching.publish(List.of(need.needId()));
         }
@@ -160,6 +180,7 @@ public class ReadModelUpdater {
                         + " set status = excluded.status, payload = excluded.payload",
                         id, offer.status() == null ? "OPEN" : offer.status(), data.toString());
                 matching.engineForUpdate().upsertTrainingOffer(offer);
+                sync.changed("offer", id);
             }
             case "TrainingOfferClosed" -> {
                 UUID id = uuid(data, "offerId");
@@ -170,6 +191,7 @@ public class ReadModelUpdater {
                     sql("update training_offer_rm set status = 'CLOSED', payload = ?2 where id = ?1", id,
                             node.toString());
                     matching.engineForUpdate().closeTrainingOffer(id.toString());
+                    sync.changed("offer", id);
                 }
             }
             case "TrainingOfferSeatsChanged" -> {
@@ -184,6 +206,7 @@ public class ReadModelUpdater {
                     node.put("seatsLeft", seatsLeft);
                     sql("update training_offer_rm set payload = ?2 where id = ?1", id, node.toString());
                     matching.engineForUpdate().upsertTrainingOffer(Json.read(node, TrainingOffer.class));
+                    sync.changed("offer", id);
                 }
             }
             case "PolicyToolChanged" -> {
@@ -194,6 +217,7 @@ public class ReadModelUpdater {
                         id, text(data, "kind", true), tool.active(), data.toString());
                 MatchingEngine engine = matching.engineForUpdate();
                 matching.publish(engine.upsertPolicyTool(tool));
+                sync.changed("tool", id);
             }
             default -> LOG.debugf("ignoring %s", event.type());
         }
@@ -215,6 +239,7 @@ public class ReadModelUpdater {
                 product.version(), data.toString());
         MatchingEngine engine = matching.engineForUpdate();
         matching.publish(engine.upsertProduct(product));
+        sync.changed("product", id);
     }
 
     private void productStatus(JsonNode data) {
@@ -232,6 +257,7 @@ public class ReadModelUpdater {
                 payload.toString());
         MatchingEngine engine = matching.engineForUpdate();
         matching.publish(engine.changeProductStatus(id.toString(), status, version));
+        sync.changed("product", id);
     }
 
     // ------------------------------------------------------------------------------------------------ applications
@@ -277,12 +303,12 @@ public class ReadModelUpdater {
         if (pair == null || pair[0] == null || pair[1] == null) {
             return;
         }
-        List<?> latest = em.createNativeQuery("select status from application_rm where need_id = ?1 and product_id = ?2"
-                + " order by submitted_at desc nulls last, status_at desc nulls last limit 1")
-                .setParameter(1, pair[0]).setParameter(2, pair[1]).getResultList();
-        boolean declined = !latest.isEmpty() && "DECLINED".equals(latest.get(0));
+        String need = pair[0].toString();
         MatchingEngine engine = matching.engineForUpdate();
-        matching.publish(engine.declineProduct(pair[0].toString(), pair[1].toString(), declined));
+        if (engine.isOpen(need)) {
+            matching.publish(engine.declineProduct(need, pair[1].toString(), loader.declined(pair[0], pair[1])));
+        }
+        sync.changed("declined", need, pair[1]); // the need's owner, if another replica, re-reads the pair
     }
 
     // ------------------------------------------------------------------------------------------------ lead.events

@@ -59,24 +59,52 @@ public class RecommendationService {
     Clock clock;
 
     @Inject
+    Ownership ownership;
+
+    @Inject
+    ReadModelLoader loader;
+
+    @Inject
     EntityManager em;
 
+    /**
+     * The owner of the enterprise's needs reads them from its engine; any other replica explains them from the read
+     * models against its own engine's products (every replica holds every product), which gives the same answer.
+     */
     public EnterpriseRecommendations of(UUID enterpriseId) {
         MatchingEngine engine = matching.engine();
+        String id = enterpriseId.toString();
+        List<Recommendation> recommendations = new ArrayList<>();
+        List<Recommendation.OfferMatch> readiness;
+        if (ownership.owns(id)) {
+            for (String needId : engine.openNeedsOf(id).stream().limit(MAX_NEEDS).toList()) {
+                Recommendation r = engine.recommend(needId);
+                if (r != null) {
+                    recommendations.add(r);
+                }
+            }
+            readiness = engine.listingReadiness(id);
+        } else {
+            ReadModelLoader.EnterpriseState state = loader.enterprise(id);
+            if (state.profile() == null) {
+                readiness = List.of();
+            } else {
+                MatchingEngine.Explained explained = engine.explainTransient(state.profile(),
+                        state.openNeeds().stream().limit(MAX_NEEDS).toList(), state.declined());
+                recommendations.addAll(explained.recommendations());
+                readiness = explained.listingReadiness();
+            }
+        }
         Instant now = clock.instant();
         Map<String, Recommendation.Applied> applied = latestApplications(enterpriseId);
         List<NeedRecommendation> list = new ArrayList<>();
-        for (String needId : engine.openNeedsOf(enterpriseId.toString()).stream().limit(MAX_NEEDS).toList()) {
-            Recommendation r = engine.recommend(needId);
-            if (r != null) {
-                List<Recommendation.RecommendedProduct> products = r.products().stream()
-                        .map(p -> p.withApplied(applied.get(needId + "/" + p.productId()))).toList();
-                list.add(new NeedRecommendation(r.needId(), r.projectId(), products, r.nearMisses(),
-                        r.trainingOffers(), now));
-            }
+        for (Recommendation r : recommendations) {
+            List<Recommendation.RecommendedProduct> products = r.products().stream()
+                    .map(p -> p.withApplied(applied.get(r.needId() + "/" + p.productId()))).toList();
+            list.add(new NeedRecommendation(r.needId(), r.projectId(), products, r.nearMisses(), r.trainingOffers(),
+                    now));
         }
-        return new EnterpriseRecommendations(enterpriseId.toString(), list,
-                new ListingReadiness(engine.listingReadiness(enterpriseId.toString())), now);
+        return new EnterpriseRecommendations(id, list, new ListingReadiness(readiness), now);
     }
 
     /** "needId/productId" → the latest application of the enterprise for that pair, unless withdrawn or closed. */

@@ -21,6 +21,16 @@ final class DeclinedPairs {
         return changed;
     }
 
+    /** Forgets every pair of this need (the need left this engine). */
+    void forgetNeed(String needId) {
+        Set<String> products = productsByNeed.remove(needId);
+        if (products != null) {
+            for (String product : products) {
+                mark(needsByProduct, product, needId, false);
+            }
+        }
+    }
+
     boolean contains(String needId, String productId) {
         return productsByNeed.getOrDefault(needId, Set.of()).contains(productId);
     }

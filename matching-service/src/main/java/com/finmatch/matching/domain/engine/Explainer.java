@@ -11,6 +11,7 @@ import com.finmatch.matching.domain.PolicyTool;
 import com.finmatch.matching.domain.Recommendation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -137,6 +138,12 @@ final class Explainer {
         for (long m = shared; m != 0; m &= m - 1) {
             overlap.add(c.dictionary(Field.GUARANTEE_TYPES).value(Long.numberOfTrailingZeros(m)));
         }
+        // in the contract's order, not the dictionary's (which is the order this engine first saw them in): replicas
+        // and restarts with other histories explain a need in the same words
+        overlap.sort(Comparator.comparingInt((String t) -> {
+            int i = MatchingEngine.GUARANTEE_TYPES.indexOf(t);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(Comparator.naturalOrder()));
         reasons.add(Message.of("接受您的担保方式：" + String.join(", ", overlap),
                 "Accepts your guarantee types: " + String.join(", ", overlap)));
         for (PolicyTool tool : p.support) {

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The matching engine: plain Java, no framework. It holds enterprises and open needs in columns ({@link Columns}),
@@ -172,6 +175,64 @@ public final class MatchingEngine {
     public synchronized boolean closeNeed(String needId) {
         changed();
         return state.needs.closeNeed(needId);
+    }
+
+    /**
+     * Drops the open needs of the enterprises {@code which} accepts, with their declined pairs: another replica owns
+     * them now. Their published matches stay as they are (the new owner compares against them). @return the needs
+     */
+    public synchronized List<String> dropNeedsOf(Predicate<String> which) {
+        changed();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, Integer> need : state.needs.slots().entrySet()) {
+            if (which.test(state.needs.enterpriseIds[state.c.needEnterprise[need.getValue()]])) {
+                dropped.add(need.getKey());
+            }
+        }
+        for (String needId : dropped) {
+            state.needs.closeNeed(needId);
+            state.declined.forgetNeed(needId);
+        }
+        return dropped;
+    }
+
+    /** What {@link #explainTransient} answers: each need's recommendation (id order) and the listing readiness. */
+    public record Explained(List<Recommendation> recommendations, List<Recommendation.OfferMatch> listingReadiness) {
+    }
+
+    /**
+     * Explains an enterprise's open needs that this engine does not hold (another replica owns them), from their
+     * state in the read models, against this engine's products: exactly what {@link #recommend} gives where they are
+     * held. The needs are matched, explained and dropped again in one call; the enterprise's profile is kept (it
+     * changes no other need's list). {@code declined}: product ids per need id.
+     */
+    public synchronized Explained explainTransient(EnterpriseProfile enterprise, List<FinancingNeed> needs,
+            Map<String, Set<String>> declined) {
+        Integer known = state.needs.enterpriseSlotOf(enterprise.enterpriseId());
+        if (known == null || state.needs.firstNeedOf[known] < 0) {
+            state.needs.upsertEnterprise(enterprise); // no need of this engine reads it: no list changes
+        }
+        List<FinancingNeed> added = needs.stream().filter(n -> state.needs.slotOf(n.needId()) == null)
+                .sorted(Comparator.comparing(FinancingNeed::needId)).toList();
+        List<Recommendation> recommendations = new ArrayList<>();
+        try {
+            for (FinancingNeed n : added) {
+                for (String product : declined.getOrDefault(n.needId(), Set.of())) {
+                    state.declined.mark(n.needId(), product, true);
+                }
+                matcher.rematchNeed(state.needs.upsertNeed(n));
+            }
+            for (FinancingNeed n : added) {
+                recommendations.add(explainer.recommend(n.needId(), state.needs.slotOf(n.needId())));
+            }
+            Integer slot = state.needs.enterpriseSlotOf(enterprise.enterpriseId());
+            return new Explained(recommendations, offers.matches(state.needs.probeRow(slot)));
+        } finally {
+            for (FinancingNeed n : added) {
+                state.needs.closeNeed(n.needId());
+                state.declined.forgetNeed(n.needId());
+            }
+        }
     }
 
     /** Pre-sizes the need columns (a bulk load of n needs). */
