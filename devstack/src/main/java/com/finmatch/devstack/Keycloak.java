@@ -36,6 +36,15 @@ final class Keycloak {
         this.parts = parts;
     }
 
+    /** The Keycloak distribution devstack's build unpacks into {@code devstack/target} (the home of its {@code bin/kc.sh}). */
+    static Path distribution(Path root) {
+        Path home = root.resolve("devstack/target/keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new StackException("missing " + home + "/bin/kc.sh: build devstack first (./mvnw -pl devstack install -DskipTests)");
+        }
+        return home;
+    }
+
     /** Keycloak serves the realm's OpenID configuration. */
     static boolean realmReady() {
         return Http.answers200(REALM_URL + "/.well-known/openid-configuration");
@@ -87,10 +96,7 @@ final class Keycloak {
             parts.own(mine.get(), "Keycloak");
             return mine;
         }
-        Path home = dirs.root().resolve("devstack/target/keycloak-" + KEYCLOAK_VERSION);
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new StackException("missing " + home + "/bin/kc.sh: build devstack first (./mvnw -pl devstack install -DskipTests)");
-        }
+        Path home = distribution(dirs.root());
         try {
             // Always a fresh dev database, so the realm is imported exactly as the JSON says.
             StateDir.deleteTree(home.resolve("data/h2"));

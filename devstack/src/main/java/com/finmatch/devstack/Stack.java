@@ -243,6 +243,14 @@ public final class Stack implements AutoCloseable {
         return apps.jar(app);
     }
 
+    /**
+     * The Keycloak distribution the stack runs ({@link #KEYCLOAK_VERSION}, unpacked by devstack's build into
+     * {@code devstack/target}), for tests that start a Keycloak of their own (the k8s module's realm check).
+     */
+    public static Path keycloakDistribution() {
+        return Keycloak.distribution(findRoot());
+    }
+
     /** Keycloak serves the realm's OpenID configuration. */
     public static boolean realmReady() {
         return Keycloak.realmReady();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealmImportTest {
 
-    private static final Path LOCAL = Manifests.ROOT.resolve("devstack/src/main/resources/com/finmatch/devstack/finmatch-realm.json");
-    private static final Path IMPORT = Manifests.K8S.resolve("infra/realm-import.yaml");
+    static final Path LOCAL = Manifests.ROOT.resolve("devstack/src/main/resources/com/finmatch/devstack/finmatch-realm.json");
+    static final Path IMPORT = Manifests.K8S.resolve("infra/realm-import.yaml");
 
     /** The clients a deployment has; bank API clients are created per bank by administrators. */
     private static final Set<String> CLIENTS = Set.of("finmatch-api", "finmatch-web");
