@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -212,6 +213,38 @@ class WorkloadsTest {
                 .filter(t -> "enterprise.events".equals(t.getSpec().getTopicName())).findFirst().orElseThrow()
                 .getSpec().getPartitions();
         assertTrue(replicas <= partitions, overlay + ": " + replicas + " replicas over " + partitions + " partitions");
+    }
+
+    /**
+     * In prod every application's pods are spread over nodes (a hard rule) and zones (a soft one), each constraint
+     * counting only the pods of its own application: the finmatch-wide selector narrowed by {@code matchLabelKeys}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/prod"})
+    void shouldSpreadEveryDeploymentOverNodesInProd(String overlay) {
+        List<Deployment> deployments = Manifests.of(overlay).all(Deployment.class);
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            Map<String, String> own = d.getSpec().getTemplate().getMetadata().getLabels();
+            TopologySpreadConstraint nodes = spread(d, "kubernetes.io/hostname");
+            assertTrue(nodes != null, overlay + ": " + name + " is not spread over nodes");
+            assertTrue(spread(d, "topology.kubernetes.io/zone") != null, overlay + ": " + name + " is not spread over zones");
+            assertEquals("DoNotSchedule", nodes.getWhenUnsatisfiable(), overlay + ": " + name);
+            assertTrue(Pods.matches(nodes.getLabelSelector(), own), overlay + ": " + name + "'s spread counts no pod of its own");
+            List<String> keys = nodes.getMatchLabelKeys() == null ? List.of() : nodes.getMatchLabelKeys();
+            for (Deployment other : deployments) {
+                Map<String, String> theirs = other.getSpec().getTemplate().getMetadata().getLabels();
+                boolean counted = Pods.matches(nodes.getLabelSelector(), theirs)
+                        && keys.stream().filter(own::containsKey).allMatch(k -> own.get(k).equals(theirs.get(k)));
+                assertEquals(other == d, counted, overlay + ": " + name + "'s spread counts the pods of "
+                        + other.getMetadata().getName());
+            }
+        }
+    }
+
+    private static TopologySpreadConstraint spread(Deployment d, String topologyKey) {
+        List<TopologySpreadConstraint> all = d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+        return all == null ? null : all.stream().filter(c -> topologyKey.equals(c.getTopologyKey())).findFirst().orElse(null);
     }
 
     /** Scaled by hand over its partitions, not with its CPU (see above). */
