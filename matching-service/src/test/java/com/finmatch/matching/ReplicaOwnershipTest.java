@@ -195,6 +195,53 @@ class ReplicaOwnershipTest {
     }
 
     /**
+     * Any replica shows the whole re-match: its own share summed with the shares the other replicas recorded (here
+     * one written as another replica would): running while another share runs, done with the changed needs summed.
+     */
+    @Test
+    void shouldShowAReMatchWithEveryReplicasShareSummed() throws Exception {
+        String job = given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/rematch")
+                .then().statusCode(202).extract().path("jobId");
+        sql("insert into admin_job_share (job_id, replica, kind, state, partitions, partition_count, done, total,"
+                + " started_at, updated_at) values (?, 'replica-b', 'REMATCH', 'RUNNING', '{}', 3, 5, 10, now(), now())", job);
+        long[] mine = await().atMost(Duration.ofSeconds(60)).until(() -> ownShare(job), r -> r != null);
+        JsonNode running = job(job);
+        assertEquals("RUNNING", running.get("state").asText(), "another replica's share still runs");
+        assertEquals(mine[0] + 5, running.get("done").asLong());
+        assertEquals(mine[1] + 10, running.get("total").asLong());
+        assertTrue(running.path("changedNeeds").isNull() || running.path("changedNeeds").isMissingNode());
+        sql("update admin_job_share set state = 'DONE', done = 10, changed_needs = 2, finished_at = now(),"
+                + " updated_at = now() where job_id = ? and replica = 'replica-b'", job);
+        JsonNode done = job(job);
+        assertEquals("DONE", done.get("state").asText());
+        assertEquals(mine[1] + 10, done.get("done").asLong());
+        assertEquals(mine[2] + 2, done.get("changedNeeds").asLong());
+    }
+
+    /** This replica's recorded share of the job once it is DONE: done, total, changed needs; else null. */
+    private long[] ownShare(String job) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select done, total,"
+                + " changed_needs from admin_job_share where job_id = ? and replica <> 'replica-b' and state = 'DONE'")) {
+            s.setString(1, job);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new long[] {r.getLong(1), r.getLong(2), r.getLong(3)} : null;
+            }
+        }
+    }
+
+    private static JsonNode job(String job) {
+        return Json.tree(given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/admin/rematch/" + job)
+                .then().statusCode(200).extract().asString());
+    }
+
+    private void sql(String statement, String job) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            s.setString(1, job);
+            s.executeUpdate();
+        }
+    }
+
+    /**
      * Another replica's replay swapped rebuilt read models in: this replica's engine is rebuilt from them (here a
      * product that reached the tables without an event this replica saw).
      */
