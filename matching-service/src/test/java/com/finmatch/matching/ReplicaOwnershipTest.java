@@ -7,19 +7,21 @@ import com.finmatch.matching.service.Json;
 import com.finmatch.matching.service.MatchingService;
 import com.finmatch.matching.service.Ownership;
 import com.finmatch.matching.service.Shards;
+import com.finmatch.platform.events.KafkaClients;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +69,9 @@ class ReplicaOwnershipTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    KafkaClients kafka;
 
     @Test
     void shouldPlaceAnEnterpriseOnThePartitionKafkasPartitionerGivesItsKey() {
@@ -239,6 +245,30 @@ class ReplicaOwnershipTest {
             s.setString(1, job);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * A replay swaps the shared read models for what one replica rebuilt: while another replica consumes (here a
+     * consumer joining the group as one would, committing nothing) it is refused with 409, and accepted again once
+     * that replica has left.
+     */
+    @Test
+    void shouldRefuseAReplayWhileAnotherReplicaConsumes() {
+        try (KafkaConsumer<String, String> other = kafka.consumer(Map.of("group.id", "matching-service",
+                "client.id", "matching-enterprise-events"))) {
+            other.subscribe(List.of("enterprise.events"));
+            String detail = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                other.poll(Duration.ofMillis(200)); // joins the group; nothing is committed
+                return given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/replay")
+                        .then().extract().response();
+            }, r -> r.statusCode() == 409).path("detail");
+            assertTrue(detail.contains("1 other replica"), detail);
+        }
+        String job = await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().post("/api/v1/admin/replay").then().extract().response(), r -> r.statusCode() == 202)
+                .path("jobId");
+        await().atMost(Duration.ofSeconds(120)).until(() -> job(job).get("state").asText(), s -> !"RUNNING".equals(s));
+        assertEquals("DONE", job(job).get("state").asText());
     }
 
     /**

@@ -139,12 +139,17 @@ public class AdminJobs {
     @Inject
     JobShares shares;
 
+    @Inject
+    Replicas replicas;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "admin-job");
         t.setDaemon(true);
         return t;
     });
     private final AtomicReference<Job> running = new AtomicReference<>();
+    /** While a replay applies the topics' records into the build schema. */
+    private volatile boolean replaying;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     void onStop(@Observes ShutdownEvent event) {
@@ -194,8 +199,17 @@ public class AdminJobs {
         });
     }
 
-    /** Starts a replay of the four input topics from their beginning; 409 while a job runs. */
+    /**
+     * Starts a replay of the four input topics from their beginning; 409 while a job runs, and 409 while other
+     * replicas consume: the swap replaces the shared read models and inbox with what this replica rebuilt up to the
+     * topics' ends it took at the start, so what another replica applied meanwhile would be lost.
+     */
     public JobView startReplay() {
+        int others = replicas.others();
+        if (others > 0) {
+            throw ProblemException.conflict("a replay rebuilds the shared read models: run it with matching-service"
+                    + " alone (scale it to 1 replica first); " + others + " other replica(s) consume now");
+        }
         int count = ownership.partitionCount(); // the replay rebuilds the read models of every partition
         Set<Integer> all = IntStream.range(0, count).boxed().collect(Collectors.toSet());
         return start(new Job("REPLAY", UUID.randomUUID().toString(), all, count), this::replay);
@@ -336,7 +350,13 @@ public class AdminJobs {
         }
     }
 
+    /** True while a replay applies the topics' records into its build schema (they change no live table). */
+    boolean replaying() {
+        return replaying;
+    }
+
     private void consumeAll(Job job) {
+        replaying = true;
         try (KafkaConsumer<String, String> consumer = consumer()) {
             Map<String, List<TopicPartition>> partitions = new LinkedHashMap<>();
             Map<TopicPartition, Long> ends = new LinkedHashMap<>();
@@ -363,6 +383,8 @@ public class AdminJobs {
                     }
                 }
             }
+        } finally {
+            replaying = false;
         }
     }
 
