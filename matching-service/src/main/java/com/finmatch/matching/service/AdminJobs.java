@@ -97,7 +97,11 @@ public class AdminJobs {
         }
 
         JobShare share() {
-            return new JobShare(id, sync.origin, kind, state, partitions, partitionCount, done.get(), total.get(),
+            return share(state);
+        }
+
+        JobShare share(String asState) {
+            return new JobShare(id, sync.origin, kind, asState, partitions, partitionCount, done.get(), total.get(),
                     startedAt, finishedAt, Instant.now(), changed, error);
         }
     }
@@ -269,10 +273,11 @@ public class AdminJobs {
                 job.error = message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
             } finally {
                 job.finishedAt = Instant.now();
+                // recorded before any replica can see the job over: nothing of it is written after that
+                shares.save(job.share(outcome));
                 running.set(null);
                 // published last: whoever sees DONE or FAILED may start the next job at once, without a 409
                 job.state = outcome;
-                shares.save(job.share());
             }
         });
         return view(job.share());
