@@ -246,7 +246,11 @@ public class AdminJobs {
     void report() {
         Job job = running.get();
         if (job != null) {
-            shares.save(job.share());
+            synchronized (job) { // never after the final share: a late RUNNING would overwrite it
+                if (job.finishedAt == null) {
+                    shares.save(job.share());
+                }
+            }
         }
     }
 
@@ -272,9 +276,11 @@ public class AdminJobs {
                 String message = String.valueOf(e.getMessage());
                 job.error = message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
             } finally {
-                job.finishedAt = Instant.now();
-                // recorded before any replica can see the job over: nothing of it is written after that
-                shares.save(job.share(outcome));
+                synchronized (job) {
+                    job.finishedAt = Instant.now();
+                    // recorded before any replica can see the job over: nothing of it is written after that
+                    shares.save(job.share(outcome));
+                }
                 running.set(null);
                 // published last: whoever sees DONE or FAILED may start the next job at once, without a 409
                 job.state = outcome;
