@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Keycloak — the local stack's distribution ({@link Stack#keycloakDistribution()}, the version {@code ./finmatch
@@ -157,23 +161,15 @@ final class ImportedKeycloak implements AutoCloseable {
         return JSON.readTree(r.body()).path("access_token").asText();
     }
 
-    private void awaitRealm() throws InterruptedException {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Keycloak exited; last lines of " + process.log() + ":\n" + process.tail(30));
-            }
-            try {
-                if (get(realmUrl() + "/.well-known/openid-configuration", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+    private void awaitRealm() {
+        try {
+            await("Keycloak serving " + realmUrl()).atMost(READY).pollInterval(Duration.ofMillis(500))
+                    .failFast("Keycloak exited", () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .until(() -> get(realmUrl() + "/.well-known/openid-configuration", null).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "; last lines of " + process.log() + ":\n" + process.tail(30), e);
         }
-        throw new AssertionError("Keycloak did not serve " + realmUrl() + " in " + READY.toSeconds() + " s; last lines of "
-                + process.log() + ":\n" + process.tail(30));
     }
 
     /** Runs a command to its end (a one-shot: the import, keytool); fails with its log's tail unless it exits 0. */

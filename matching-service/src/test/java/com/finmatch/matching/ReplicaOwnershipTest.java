@@ -7,19 +7,21 @@ import com.finmatch.matching.service.Json;
 import com.finmatch.matching.service.MatchingService;
 import com.finmatch.matching.service.Ownership;
 import com.finmatch.matching.service.Shards;
+import com.finmatch.platform.events.KafkaClients;
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
 import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +69,9 @@ class ReplicaOwnershipTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    KafkaClients kafka;
 
     @Test
     void shouldPlaceAnEnterpriseOnThePartitionKafkasPartitionerGivesItsKey() {
@@ -192,6 +198,78 @@ class ReplicaOwnershipTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
                 .when().get("/api/v1/admin/rematch/" + job)
                 .then().statusCode(200).body("kind", equalTo("REMATCH")).body("state", equalTo("DONE")));
+    }
+
+    /**
+     * Any replica shows the whole re-match: its own share summed with the shares the other replicas recorded (here
+     * one written as another replica would): running while another share runs, done with the changed needs summed.
+     */
+    @Test
+    void shouldShowAReMatchWithEveryReplicasShareSummed() throws Exception {
+        String job = given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/rematch")
+                .then().statusCode(202).extract().path("jobId");
+        sql("insert into admin_job_share (job_id, replica, kind, state, partitions, partition_count, done, total,"
+                + " started_at, updated_at) values (?, 'replica-b', 'REMATCH', 'RUNNING', '{}', 3, 5, 10, now(), now())", job);
+        long[] mine = await().atMost(Duration.ofSeconds(60)).until(() -> ownShare(job), r -> r != null);
+        JsonNode running = job(job);
+        assertEquals("RUNNING", running.get("state").asText(), "another replica's share still runs");
+        assertEquals(mine[0] + 5, running.get("done").asLong());
+        assertEquals(mine[1] + 10, running.get("total").asLong());
+        assertTrue(running.path("changedNeeds").isNull() || running.path("changedNeeds").isMissingNode());
+        sql("update admin_job_share set state = 'DONE', done = 10, changed_needs = 2, finished_at = now(),"
+                + " updated_at = now() where job_id = ? and replica = 'replica-b'", job);
+        JsonNode done = job(job);
+        assertEquals("DONE", done.get("state").asText());
+        assertEquals(mine[1] + 10, done.get("done").asLong());
+        assertEquals(mine[2] + 2, done.get("changedNeeds").asLong());
+    }
+
+    /** This replica's recorded share of the job once it is DONE: done, total, changed needs; else null. */
+    private long[] ownShare(String job) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select done, total,"
+                + " changed_needs from admin_job_share where job_id = ? and replica <> 'replica-b' and state = 'DONE'")) {
+            s.setString(1, job);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new long[] {r.getLong(1), r.getLong(2), r.getLong(3)} : null;
+            }
+        }
+    }
+
+    private static JsonNode job(String job) {
+        return Json.tree(given().auth().oauth2(Tokens.admin("a")).when().get("/api/v1/admin/rematch/" + job)
+                .then().statusCode(200).extract().asString());
+    }
+
+    private void sql(String statement, String job) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            s.setString(1, job);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * A replay swaps the shared read models for what one replica rebuilt: while another replica consumes (here a
+     * consumer joining the group as one would, committing nothing) it is refused with 409, and accepted again once
+     * that replica has left.
+     */
+    @Test
+    void shouldRefuseAReplayWhileAnotherReplicaConsumes() {
+        try (KafkaConsumer<String, String> other = kafka.consumer(Map.of("group.id", "matching-service",
+                "client.id", "matching-enterprise-events"))) {
+            other.subscribe(List.of("enterprise.events"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                other.poll(Duration.ofMillis(200)); // joins the group; nothing is committed
+                return !other.assignment().isEmpty();
+            });
+            String detail = given().auth().oauth2(Tokens.admin("a")).when().post("/api/v1/admin/replay")
+                    .then().statusCode(409).extract().path("detail");
+            assertTrue(detail.contains("1 other replica"), detail);
+        }
+        String job = await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.admin("a"))
+                .when().post("/api/v1/admin/replay").then().extract().response(), r -> r.statusCode() == 202)
+                .path("jobId");
+        await().atMost(Duration.ofSeconds(120)).until(() -> job(job).get("state").asText(), s -> !"RUNNING".equals(s));
+        assertEquals("DONE", job(job).get("state").asText());
     }
 
     /**

@@ -220,7 +220,10 @@ class FaultsUnderLoadIT {
     private void checkReplayChangesNothing(Load load, StackState state) {
         Map<String, List<String>> before = matchingSnapshot(load, state);
         String admin = Tokens.forUser("admin1");
-        Http.Response started = Http.postJson(MATCHING + "/admin/replay", admin, Map.of());
+        // refused (409) while the group still lists a member of the killed instance, until its session times out
+        Http.Response started = await("the replay accepted").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> Http.postJson(MATCHING + "/admin/replay", admin, Map.of()), r -> r.status() != 409);
         assertEquals(202, started.status(), "replay: " + started.brief());
         String jobId = started.json().path("jobId").asText();
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package com.finmatch.matching.service;
 
 import com.finmatch.matching.domain.Bounds;
+import com.finmatch.matching.domain.jobs.JobShare;
 import com.finmatch.matching.event.ApplicationEventsConsumer;
 import com.finmatch.matching.event.EnterpriseEventsConsumer;
 import com.finmatch.matching.event.LeadEventsConsumer;
@@ -11,6 +12,7 @@ import com.finmatch.platform.events.KafkaClients;
 import com.finmatch.platform.http.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -33,16 +35,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Administrators' background jobs, one at a time: a full re-match of every open need, and a replay that rebuilds the
- * read models from the beginning of the topics. Both hold the event lock while they run, so no event interleaves.
+ * Administrators' background jobs, one at a time per replica: a full re-match of every open need, and a replay that
+ * rebuilds the read models from the beginning of the topics. Both hold the event lock while they run, so no event
+ * interleaves. A re-match runs on every replica over the needs it owns; each replica records its share in the shared
+ * database (every second while it runs, {@link JobShares}), and any replica answers for the whole job with the shares
+ * summed ({@link JobShare#combine}).
  */
 @ApplicationScoped
 public class AdminJobs {
@@ -66,32 +74,49 @@ public class AdminJobs {
             @Schema(nullable = true, description = "why a FAILED job failed") @Size(max = MAX_ERROR) String error) {
     }
 
-    private static final class Job {
+    /** This replica's share of a job, as it runs here. */
+    private final class Job {
         final String id;
         final String kind;
+        final Set<Integer> partitions;
+        final int partitionCount;
         final Instant startedAt = Instant.now();
-        volatile String state = "RUNNING";
+        volatile String state = JobShare.RUNNING;
         final AtomicLong done = new AtomicLong();
         final AtomicLong total = new AtomicLong();
         volatile Instant finishedAt;
         volatile Long changed;
         volatile String error;
 
-        Job(String kind, String id) {
+        /** @param partitions the enterprise.events partitions whose needs it covers */
+        Job(String kind, String id, Set<Integer> partitions, int partitionCount) {
             this.kind = kind;
             this.id = id;
+            this.partitions = Set.copyOf(partitions);
+            this.partitionCount = partitionCount;
         }
 
-        JobView view() {
-            Instant end = finishedAt != null ? finishedAt : Instant.now();
-            double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
-            long d = done.get();
-            long t = total.get();
-            double rate = d / seconds;
-            Long eta = "RUNNING".equals(state) ? (rate > 0 ? (long) Math.ceil((t - d) / rate) : null) : Long.valueOf(0);
-            return new JobView(id, kind, state, d, t, BigDecimal.valueOf(rate).setScale(2, RoundingMode.HALF_UP), eta,
-                    startedAt, finishedAt, changed, error);
+        JobShare share() {
+            return share(state);
         }
+
+        JobShare share(String asState) {
+            return new JobShare(id, sync.origin, kind, asState, partitions, partitionCount, done.get(), total.get(),
+                    startedAt, finishedAt, Instant.now(), changed, error);
+        }
+    }
+
+    private static JobView view(JobShare job) {
+        Instant end = job.finishedAt() != null ? job.finishedAt() : Instant.now();
+        double seconds = Math.max(0.001, Duration.between(job.startedAt(), end).toMillis() / 1000.0);
+        long d = job.done();
+        long t = job.total();
+        double rate = d / seconds;
+        boolean running = JobShare.RUNNING.equals(job.state());
+        Long eta = running ? (rate > 0 ? (long) Math.ceil(Math.max(0, t - d) / rate) : null) : Long.valueOf(0);
+        return new JobView(job.jobId(), job.kind(), job.state(), d, t,
+                BigDecimal.valueOf(rate).setScale(2, RoundingMode.HALF_UP), eta, job.startedAt(), job.finishedAt(),
+                job.changedNeeds(), job.error());
     }
 
     @Inject
@@ -112,12 +137,23 @@ public class AdminJobs {
     @Inject
     EngineSync sync;
 
+    @Inject
+    Ownership ownership;
+
+    @Inject
+    JobShares shares;
+
+    @Inject
+    Replicas replicas;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "admin-job");
         t.setDaemon(true);
         return t;
     });
     private final AtomicReference<Job> running = new AtomicReference<>();
+    /** While a replay applies the topics' records into the build schema. */
+    private volatile boolean replaying;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     void onStop(@Observes ShutdownEvent event) {
@@ -138,18 +174,26 @@ public class AdminJobs {
         return view;
     }
 
-    /** Another replica started a re-match: this replica re-matches its own needs under that job's id. */
+    /**
+     * Another replica started a re-match: this replica re-matches its own needs under that job's id. If a job runs
+     * here, its share is recorded as failed, so the job shows that these needs were not re-matched.
+     */
     void rematchShareOf(String jobId) {
         try {
             startShardRematch(jobId);
         } catch (ProblemException e) {
             LOG.infof("re-match %s of another replica skipped here: %s", jobId, e.getMessage());
+            Job skipped = new Job("REMATCH", jobId, ownership.partitions(), ownership.partitionCount());
+            skipped.error = e.getMessage();
+            skipped.finishedAt = Instant.now();
+            skipped.state = JobShare.FAILED;
+            shares.save(skipped.share());
         }
     }
 
     /** Starts a full re-match of this replica's needs only (the nightly job: every replica runs its own); 409 while a job runs. */
     public JobView startShardRematch(String jobId) {
-        return start(new Job("REMATCH", jobId), job -> {
+        return start(new Job("REMATCH", jobId, ownership.partitions(), ownership.partitionCount()), job -> {
             List<String> changed = matching.exclusively(() -> QuarkusTransaction.requiringNew().timeout(3600)
                     .call(() -> matching.rematchAll((d, t) -> {
                         job.total.set(t);
@@ -159,18 +203,54 @@ public class AdminJobs {
         });
     }
 
-    /** Starts a replay of the four input topics from their beginning; 409 while a job runs. */
+    /**
+     * Starts a replay of the four input topics from their beginning; 409 while a job runs, and 409 while other
+     * replicas consume: the swap replaces the shared read models and inbox with what this replica rebuilt up to the
+     * topics' ends it took at the start, so what another replica applied meanwhile would be lost.
+     */
     public JobView startReplay() {
-        return start(new Job("REPLAY", UUID.randomUUID().toString()), this::replay);
+        int others = replicas.others();
+        if (others > 0) {
+            throw ProblemException.conflict("a replay rebuilds the shared read models: run it with matching-service"
+                    + " alone (scale it to 1 replica first); " + others + " other replica(s) consume now");
+        }
+        int count = ownership.partitionCount(); // the replay rebuilds the read models of every partition
+        Set<Integer> all = IntStream.range(0, count).boxed().collect(Collectors.toSet());
+        return start(new Job("REPLAY", UUID.randomUUID().toString(), all, count), this::replay);
     }
 
+    /** The whole job: every replica's share, this replica's as it is now, the others' as they last recorded it. */
     public JobView get(String jobId) {
+        Job mine;
         synchronized (jobs) {
-            Job job = jobs.get(jobId);
-            if (job == null) {
-                throw ProblemException.notFound("job");
+            mine = jobs.get(jobId);
+        }
+        List<JobShare> all = new ArrayList<>();
+        try {
+            all.addAll(shares.of(jobId));
+        } catch (RuntimeException e) {
+            LOG.debugf("other replicas' shares of job %s unreadable, showing this replica's: %s", jobId, e.toString());
+        }
+        if (mine != null) {
+            all.removeIf(s -> sync.origin.equals(s.replica()));
+            all.add(mine.share());
+        }
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("job");
+        }
+        return view(JobShare.combine(all, Instant.now(), MAX_ERROR));
+    }
+
+    /** While a job runs here, its share is recorded every second (a share silent for 30 s counts as failed). */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void report() {
+        Job job = running.get();
+        if (job != null) {
+            synchronized (job) { // never after the final share: a late RUNNING would overwrite it
+                if (job.finishedAt == null) {
+                    shares.save(job.share());
+                }
             }
-            return job.view();
         }
     }
 
@@ -184,6 +264,8 @@ public class AdminJobs {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
+        shares.forgetOld();
+        shares.save(job.share());
         worker.execute(() -> {
             String outcome = "FAILED";
             try {
@@ -194,13 +276,17 @@ public class AdminJobs {
                 String message = String.valueOf(e.getMessage());
                 job.error = message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
             } finally {
-                job.finishedAt = Instant.now();
+                synchronized (job) {
+                    job.finishedAt = Instant.now();
+                    // recorded before any replica can see the job over: nothing of it is written after that
+                    shares.save(job.share(outcome));
+                }
                 running.set(null);
                 // published last: whoever sees DONE or FAILED may start the next job at once, without a 409
                 job.state = outcome;
             }
         });
-        return job.view();
+        return view(job.share());
     }
 
     private static final List<String[]> INPUTS = List.of(
@@ -275,7 +361,13 @@ public class AdminJobs {
         }
     }
 
+    /** True while a replay applies the topics' records into its build schema (they change no live table). */
+    boolean replaying() {
+        return replaying;
+    }
+
     private void consumeAll(Job job) {
+        replaying = true;
         try (KafkaConsumer<String, String> consumer = consumer()) {
             Map<String, List<TopicPartition>> partitions = new LinkedHashMap<>();
             Map<TopicPartition, Long> ends = new LinkedHashMap<>();
@@ -302,6 +394,8 @@ public class AdminJobs {
                     }
                 }
             }
+        } finally {
+            replaying = false;
         }
     }
 

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,9 @@ public class EngineSync {
     /** Tells every replica, when the current transaction commits, that this read-model row changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String kind, Object... ids) {
+        if (jobs.replaying()) {
+            return; // a replay's own records: the reload sent with its swap has every replica rebuild its engine
+        }
         StringBuilder s = new StringBuilder(kind).append('|').append(origin);
         for (Object id : ids) {
             s.append('|').append(id);
@@ -152,7 +156,12 @@ public class EngineSync {
         boolean first = true;
         while (running) {
             try {
-                connection = DriverManager.getConnection(url, user, password);
+                Properties settings = new Properties();
+                settings.setProperty("user", user);
+                settings.setProperty("password", password);
+                settings.setProperty("socketTimeout", "30"); // a half-open connection fails its next check
+                settings.setProperty("tcpKeepAlive", "true");
+                connection = DriverManager.getConnection(url, settings);
                 try (Statement s = connection.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }

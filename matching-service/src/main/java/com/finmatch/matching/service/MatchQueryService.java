@@ -1,7 +1,7 @@
 package com.finmatch.matching.service;
 
-import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.Bounds;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.events.Outbox;

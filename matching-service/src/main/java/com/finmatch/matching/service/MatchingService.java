@@ -1,11 +1,11 @@
 package com.finmatch.matching.service;
 
-import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.RankedProduct;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.platform.events.Outbox;
 import com.finmatch.platform.time.PlatformClock;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -160,6 +160,7 @@ public class MatchingService {
         }
         LocalDate today = PlatformClock.today(clock);
         if (stale || engine == null || !today.equals(engine.today())) {
+            sync.listen(); // before any load (a channel may come first at start): nothing committed after it is missed
             engine = loader.load(topSize, today, progress, ownership::owns);
             stale = false;
             TreeSet<String> needs = new TreeSet<>(engine.openNeeds());

@@ -1,8 +1,8 @@
 package com.finmatch.matching.service;
 
-import com.finmatch.matching.domain.engine.MatchingEngine;
 import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.domain.Recommendation;
+import com.finmatch.matching.domain.engine.MatchingEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -94,9 +94,10 @@ public class Shards {
         if (partitions.isEmpty()) {
             return;
         }
+        // at once, before waiting for the engine's lock: a job or event in flight publishes nothing more for them
+        ownership.remove(partitions);
         int dropped = matching.exclusively(() -> {
             int count = ownership.partitionCount();
-            ownership.remove(partitions);
             Set<Integer> gone = Set.copyOf(partitions);
             return matching.drop(e -> gone.contains(Ownership.partitionOf(e, count)));
         });

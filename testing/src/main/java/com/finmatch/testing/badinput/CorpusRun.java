@@ -61,12 +61,28 @@ public final class CorpusRun {
      */
     public static Function<ApiOperation, String> firstAdmitted(List<String> tokens,
             java.util.function.BiFunction<String, String, String> pathParameter) {
+        return firstAdmitted(tokens, pathParameter, response -> {
+        });
+    }
+
+    /**
+     * As {@link #firstAdmitted(List, java.util.function.BiFunction)}, and a probe the operation accepted (it may have
+     * started a job) is handed to {@code afterAccepted} before the token is returned, so the corpus's first request
+     * does not meet what the probe started.
+     */
+    public static Function<ApiOperation, String> firstAdmitted(List<String> tokens,
+            java.util.function.BiFunction<String, String, String> pathParameter,
+            java.util.function.Consumer<HttpResponse<String>> afterAccepted) {
         Map<String, String> chosen = new java.util.concurrent.ConcurrentHashMap<>();
         CorpusRun probe = new CorpusRun(null, o -> null, pathParameter);
         return operation -> chosen.computeIfAbsent(operation.key(), k -> {
             for (String token : tokens) {
-                int status = probe.send(operation.method(), probe.concretePath(operation.path()), token,
-                        new BadRequest("probe", "body", "application/json", "{}".getBytes())).statusCode();
+                HttpResponse<String> response = probe.send(operation.method(), probe.concretePath(operation.path()),
+                        token, new BadRequest("probe", "body", "application/json", "{}".getBytes()));
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    afterAccepted.accept(response);
+                }
                 if (status != 401 && status != 403) {
                     return token;
                 }

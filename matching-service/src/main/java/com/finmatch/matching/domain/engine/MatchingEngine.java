@@ -215,10 +215,13 @@ public final class MatchingEngine {
         List<FinancingNeed> added = needs.stream().filter(n -> state.needs.slotOf(n.needId()) == null)
                 .sorted(Comparator.comparing(FinancingNeed::needId)).toList();
         List<Recommendation> recommendations = new ArrayList<>();
+        List<String[]> marked = new ArrayList<>(); // only what this call marked is unmarked after it
         try {
             for (FinancingNeed n : added) {
                 for (String product : declined.getOrDefault(n.needId(), Set.of())) {
-                    state.declined.mark(n.needId(), product, true);
+                    if (state.declined.mark(n.needId(), product, true)) {
+                        marked.add(new String[] {n.needId(), product});
+                    }
                 }
                 matcher.rematchNeed(state.needs.upsertNeed(n));
             }
@@ -230,8 +233,9 @@ public final class MatchingEngine {
         } finally {
             for (FinancingNeed n : added) {
                 state.needs.closeNeed(n.needId());
-                state.declined.forgetNeed(n.needId());
             }
+            // a pair already marked was marked by a load of this need under way (Shards): it stays
+            marked.forEach(pair -> state.declined.mark(pair[0], pair[1], false));
         }
     }
 

@@ -88,6 +88,29 @@ class ShardedEngineTest {
         assertEquals(before, new TreeMap<>(other.allTopLists()), "explaining another's needs changed no list of its own");
     }
 
+    /**
+     * A read of an enterprise whose partition is being loaded (its declines marked, its needs not yet in the engine)
+     * takes the non-owner's path: it must leave the load's declines in place, so the loaded needs list as their
+     * owner's do.
+     */
+    @Property(tries = 150)
+    void aReadDuringALoadLeavesTheLoadsDeclinesInPlace(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 80) int events) {
+        RandomWorld world = new RandomWorld(seed);
+        world.played(events, 3);
+        MatchingEngine owner = world.freshEngine(3, 1);
+        MatchingEngine loading = shard(world, e -> false);
+        Map<String, Set<String>> declined = declinedOf(world);
+        for (String enterprise : world.enterprises.keySet()) {
+            List<FinancingNeed> needs = needsOf(world, enterprise::equals);
+            needs.forEach(n -> declined.getOrDefault(n.needId(), Set.of())
+                    .forEach(p -> loading.declineProduct(n.needId(), p, true)));
+            loading.explainTransient(world.enterprises.get(enterprise), needs, declined);
+            needs.forEach(loading::upsertNeed);
+        }
+        assertEquals(owner.allTopLists(), loading.allTopLists());
+    }
+
     /** An engine with every product, policy tool and enterprise but only the needs of the enterprises {@code owns}. */
     private static MatchingEngine shard(RandomWorld world, Predicate<String> owns) {
         MatchingEngine engine = new MatchingEngine(3, Fixtures.TODAY, 1);
