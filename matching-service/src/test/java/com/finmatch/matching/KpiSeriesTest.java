@@ -67,8 +67,11 @@ class KpiSeriesTest {
         await().atMost(WAIT).untilAsserted(() -> assertEquals(january, totals(fixture.bank, Q1).get("2026-01")));
 
         fixture.februaryAndMarch();
-        await().atMost(WAIT).untilAsserted(() -> assertEquals("500000",
-                totals(fixture.bank, Q1).get("2026-03").get("amountApproved")));
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, String> march = totals(fixture.bank, Q1).get("2026-03");
+            assertEquals("500000", march.get("amountApproved"));
+            assertEquals("100", march.get("creditLoanShare")); // the product's type (another topic) is known too
+        });
         Map<String, Map<String, String>> expected = new LinkedHashMap<>();
         for (String month : List.of("2026-01", "2026-02", "2026-03")) {
             expected.put(month, plain(KpiFixture.EXPECTED.get(month)));

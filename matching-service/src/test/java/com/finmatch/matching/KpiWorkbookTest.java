@@ -40,10 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KpiWorkbookTest {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final List<String> HEADERS = List.of("注册企业数", "服务企业数", "在途融资需求", "匹配数", "申请数",
-            "接单率", "审批通过率", "审批金额（元）", "放款金额（元）", "响应时间中位数（工作小时）", "响应时间P90（工作小时）",
-            "超时线索", "平台首贷户", "信用贷款占比", "加权平均利率", "较LPR（基点）", "贴息贷款笔数", "年贴息金额（元）",
-            "风险池敞口（元）");
+    private static final List<String> HEADERS = List.of("注册企业", "获得服务的企业", "进行中的融资需求", "撮合次数", "申请数",
+            "接单率（%）", "批准率（%）", "批准金额（元）", "放款金额（元）", "答复用时中位数（工作小时）", "答复用时P90（工作小时）",
+            "超时线索", "平台首贷户", "信用贷款占比（%）", "平均批准利率（%）", "相对LPR（基点）", "贴息贷款笔数",
+            "贴息金额（元/年）", "风险池敞口（元）");
     private static final Map<String, String> SHEETS = new LinkedHashMap<>(Map.of());
 
     static {
@@ -71,7 +71,8 @@ class KpiWorkbookTest {
         fixture.februaryAndMarch();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> KpiSeriesTest.series(Map.of("bankId", fixture.bank,
                 "from", "2026-03-01T00:00:00+08:00", "to", "2026-04-01T00:00:00+08:00"))
-                .body("points[0].total.amountApproved", equalTo(500000.0f)));
+                .body("points[0].total.amountApproved", equalTo(500000.0f))
+                .body("points[0].total.creditLoanShare", equalTo(100.0f))); // the product's type is known too
         return fixture;
     }
 

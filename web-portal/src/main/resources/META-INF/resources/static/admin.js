@@ -38,6 +38,41 @@
       .catch(function () { /* the table below shows the same numbers */ });
   }
 
+  // the KPI series (matching-service's, through the portal) as line charts, one per element .chart.trend
+  function lineChart(el, series) {
+    if (!window.echarts) { return; }
+    var fields = (el.getAttribute('data-fields') || '').split('|');
+    var labels = (el.getAttribute('data-labels') || '').split('|');
+    var points = (series && series.points) || [];
+    var chart = window.echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      aria: { enabled: true },
+      color: ['#0b4f9c', '#b35c00', '#1b6b35'],
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 64, right: 16, bottom: 48, top: 36 },
+      xAxis: { type: 'category', data: points.map(function (p) { return p.label; }) },
+      yAxis: { type: 'value' },
+      series: fields.map(function (f, i) {
+        return { name: labels[i] || f, type: 'line', smooth: false,
+                 data: points.map(function (p) { return number(p.total && p.total[f]); }) };
+      })
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function setupTrends() {
+    var charts = document.querySelectorAll('.chart.trend');
+    if (!charts.length) { return; }
+    fetch(charts[0].getAttribute('data-src'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (series) {
+        if (!series) { return; }
+        Array.prototype.forEach.call(charts, function (el) { lineChart(el, series); });
+      })
+      .catch(function () { /* the trend table shows the latest figures */ });
+  }
+
   function setupFeed() {
     var list = document.getElementById('feed');
     var status = document.getElementById('feed-status');
@@ -67,6 +102,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     setupCharts();
+    setupTrends();
     setupFeed();
   });
 })();

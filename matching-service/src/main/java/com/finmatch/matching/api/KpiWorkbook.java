@@ -34,10 +34,10 @@ final class KpiWorkbook implements AutoCloseable {
             "区县", GroupBy.BANK, "银行", GroupBy.PRODUCT, "产品");
 
     /** The Chinese names of {@link Kpis#CSV_HEADER}'s columns after the first, in their order. */
-    static final List<String> KPI_HEADERS = List.of("注册企业数", "服务企业数", "在途融资需求", "匹配数", "申请数",
-            "接单率", "审批通过率", "审批金额（元）", "放款金额（元）", "响应时间中位数（工作小时）", "响应时间P90（工作小时）",
-            "超时线索", "平台首贷户", "信用贷款占比", "加权平均利率", "较LPR（基点）", "贴息贷款笔数", "年贴息金额（元）",
-            "风险池敞口（元）");
+    static final List<String> KPI_HEADERS = List.of("注册企业", "获得服务的企业", "进行中的融资需求", "撮合次数", "申请数",
+            "接单率（%）", "批准率（%）", "批准金额（元）", "放款金额（元）", "答复用时中位数（工作小时）", "答复用时P90（工作小时）",
+            "超时线索", "平台首贷户", "信用贷款占比（%）", "平均批准利率（%）", "相对LPR（基点）", "贴息贷款笔数",
+            "贴息金额（元/年）", "风险池敞口（元）");
 
     private enum Kind { COUNT, PERCENT, MONEY, HOURS, BPS }
 
