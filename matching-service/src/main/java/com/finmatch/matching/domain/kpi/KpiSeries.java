@@ -23,6 +23,7 @@ public final class KpiSeries {
 
     /** The longest series served: about five years of weeks, twenty of months. */
     public static final int MAX_POINTS = 260;
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     /** The length of a period. */
     public enum Step {
@@ -71,6 +72,9 @@ public final class KpiSeries {
      */
     public static List<Bucket> buckets(Step step, Instant from, Instant to, Instant now) {
         LocalDate lastDay = day(to == null ? now : to.minusNanos(1));
+        if (lastDay.isAfter(LAST_DAY)) {
+            lastDay = LAST_DAY; // the end of 9999-12-31 UTC is already 10000-01-01 in China; labels stay 4-digit years
+        }
         LocalDate last = step.startOf(lastDay);
         LocalDate first = from != null ? step.startOf(day(from))
                 : step == Step.MONTH ? last.minusMonths(11) : last.minusWeeks(11);
