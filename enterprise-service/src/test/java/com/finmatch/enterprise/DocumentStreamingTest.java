@@ -50,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(ServiceTestResources.class)
 class DocumentStreamingTest {
 
-    static final int HEAP_MIB = 128;
-    static final int TRANSFERS = 6;
+    static final int HEAP_MIB = 256;
+    static final int TRANSFERS = 10;
     static final int SIZE = 10 * 1024 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
