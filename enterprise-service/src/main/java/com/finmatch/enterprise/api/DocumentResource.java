@@ -145,7 +145,8 @@ public class DocumentResource {
             headers = {@Header(name = "Content-Disposition", description = "attachment with the file name",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
                     @Header(name = "Content-Length", description = "Bytes",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10485760"))},
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1",
+                                    maximum = "10485760"))},
             content = {
                     @Content(mediaType = "application/pdf", schema = @Schema(implementation = DocumentBytes.class)),
                     @Content(mediaType = "image/jpeg", schema = @Schema(implementation = DocumentBytes.class)),
