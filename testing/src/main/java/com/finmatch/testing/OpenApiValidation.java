@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OpenApiValidation implements Filter {
 
     private static final OpenApiValidation INSTANCE = new OpenApiValidation();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One validator per served document (the base URI of the service under test). */
     private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
