@@ -117,7 +117,7 @@ class ConsentOnApplyTest {
                 .body("violations.field", equalTo(List.of("consent.expiresAt")));
         as(Tokens.enterprise(owner))
                 .body(Map.of("financingNeedId", needId, "productId", productId, "consent",
-                        Map.of("categories", List.of("DOCUMENTS"))))
+                        Map.of("categories", List.of("PHOTOS"))))
                 .post("/api/v1/applications").then().statusCode(400);
         as(Tokens.enterprise(owner))
                 .body(Map.of("financingNeedId", needId, "productId", productId, "consent",
@@ -165,7 +165,7 @@ class ConsentOnApplyTest {
     @Test
     void shouldServeTheCategoryDefinitionAsReferenceData() {
         given().get("/api/v1/reference/data-categories").then().statusCode(200)
-                .body("code", equalTo(List.of("PROFILE", "FINANCIALS", "CONTACTS")))
+                .body("code", equalTo(List.of("PROFILE", "FINANCIALS", "CONTACTS", "DOCUMENTS")))
                 .body("[1].fields", equalTo(List.of("annualRevenue", "revenueGrowth", "netProfit", "totalAssets",
                         "totalLiabilities", "taxPaid", "rdRatio")))
                 .body("[2].fields", equalTo(List.of("contactName", "contactPhone", "contactEmail")));

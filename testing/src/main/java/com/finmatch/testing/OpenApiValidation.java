@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OpenApiValidation implements Filter {
 
     private static final OpenApiValidation INSTANCE = new OpenApiValidation();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One validator per served document (the base URI of the service under test). */
     private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
@@ -84,18 +84,31 @@ public final class OpenApiValidation implements Filter {
     /**
      * rest-assured adds the header of {@code auth().oauth2(token)} when it sends, after the filters ran, so the
      * request the filter sees has no {@code Authorization}; the validator gets it from the authentication scheme.
+     * Likewise a multipart body is made only when the request is sent.
      */
     private static Request withBearer(Request interaction, FilterableRequestSpecification request) {
-        if (!(request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth2)
-                || interaction.getHeaderValue("Authorization").isPresent()) {
+        boolean multipart = !request.getMultiPartParams().isEmpty();
+        if (!multipart && (!(request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme)
+                || interaction.getHeaderValue("Authorization").isPresent())) {
             return interaction;
         }
-        SimpleRequest.Builder copy = new SimpleRequest.Builder(interaction.getMethod(), interaction.getPath())
-                .withAuthorization("Bearer " + oauth2.getAccessToken());
+        SimpleRequest.Builder copy = new SimpleRequest.Builder(interaction.getMethod(), interaction.getPath());
+        if (request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth2
+                && interaction.getHeaderValue("Authorization").isEmpty()) {
+            copy.withAuthorization("Bearer " + oauth2.getAccessToken());
+        }
+        if (multipart) {
+            // rest-assured encodes multipart parts when it sends: the validator (which checks no multipart schema)
+            // is told the body is there, by the parts' names
+            copy.withBody(String.join(",", request.getMultiPartParams().stream().map(p -> p.getControlName())
+                    .toList()));
+        }
         interaction.getHeaders().forEach((name, values) -> copy.withHeader(name, List.copyOf(values)));
         interaction.getQueryParameters().forEach(name ->
                 copy.withQueryParam(name, List.copyOf(interaction.getQueryParameterValues(name))));
-        interaction.getRequestBody().ifPresent(copy::withBody);
+        if (!multipart) {
+            interaction.getRequestBody().ifPresent(copy::withBody);
+        }
         return copy.build();
     }
 

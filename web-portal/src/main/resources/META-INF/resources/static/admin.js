@@ -4,24 +4,29 @@
 
   function number(v) { var n = Number(v); return isNaN(n) ? 0 : n; }
 
-  function barChart(el, summary, fields) {
+  // one ECharts chart in el: a category per item (its name from label(item)), a series per field of el's data-labels
+  function draw(el, items, label, fields, type, value, grid) {
     if (!window.echarts) { return; }
     var labels = (el.getAttribute('data-labels') || '').split('|');
-    var groups = (summary && summary.groups) || [];
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       aria: { enabled: true },
       color: ['#0b4f9c', '#b35c00', '#1b6b35'],
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 48, right: 16, bottom: 72, top: 36 },
-      xAxis: { type: 'category', data: groups.map(function (g) { return g.key || '—'; }), axisLabel: { rotate: 30 } },
+      grid: grid,
+      xAxis: { type: 'category', data: items.map(label), axisLabel: { rotate: type === 'bar' ? 30 : 0 } },
       yAxis: { type: 'value' },
       series: fields.map(function (f, i) {
-        return { name: labels[i] || f, type: 'bar', data: groups.map(function (g) { return number(g[f]); }) };
+        return { name: labels[i] || f, type: type, data: items.map(function (item) { return number(value(item, f)); }) };
       })
     });
     window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function barChart(el, summary, fields) {
+    draw(el, (summary && summary.groups) || [], function (g) { return g.key || '—'; }, fields, 'bar',
+      function (g, f) { return g[f]; }, { left: 48, right: 16, bottom: 72, top: 36 });
   }
 
   function setupCharts() {
@@ -36,6 +41,25 @@
         if (rates) { barChart(rates, summary, ['acceptanceRate', 'approvalRate', 'creditLoanShare']); }
       })
       .catch(function () { /* the table below shows the same numbers */ });
+  }
+
+  // the KPI series (matching-service's, through the portal) as line charts, one per element .chart.trend
+  function lineChart(el, series) {
+    draw(el, (series && series.points) || [], function (p) { return p.label; },
+      (el.getAttribute('data-fields') || '').split('|'), 'line',
+      function (p, f) { return p.total && p.total[f]; }, { left: 64, right: 16, bottom: 48, top: 36 });
+  }
+
+  function setupTrends() {
+    var charts = document.querySelectorAll('.chart.trend');
+    if (!charts.length) { return; }
+    fetch(charts[0].getAttribute('data-src'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (series) {
+        if (!series) { return; }
+        Array.prototype.forEach.call(charts, function (el) { lineChart(el, series); });
+      })
+      .catch(function () { /* the trend table shows the latest figures */ });
   }
 
   function setupFeed() {
@@ -67,6 +91,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     setupCharts();
+    setupTrends();
     setupFeed();
   });
 })();

@@ -20,6 +20,7 @@ import com.finmatch.portal.client.loan.model.PageResponseLeadView;
 import com.finmatch.portal.client.matching.api.ScorecardResourceApi;
 import com.finmatch.portal.client.matching.api.StatsResourceApi;
 import com.finmatch.portal.client.matching.model.BankScorecard;
+import com.finmatch.portal.client.matching.model.Series;
 import com.finmatch.portal.client.matching.model.Summary;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -153,6 +154,54 @@ class StaffPagesTest {
         given().get("/admin/export.csv?groupBy=bank").then().statusCode(200)
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
                 .body(containsString("ZQRCB,7"));
+    }
+
+    /** 13 monthly points, 2025-11 … 2026-11: applications 10 a year ago, 40 last month, 50 now; acceptance 60 → 75. */
+    private static Series thirteenMonths() {
+        List<Object> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            java.time.YearMonth m = java.time.YearMonth.of(2025, 11).plusMonths(i);
+            int applications = i == 12 ? 50 : i == 11 ? 40 : 10;
+            double acceptance = i == 12 ? 75.0 : 60.0;
+            points.add(TestJson.obj("label", m.toString(), "start", m.atDay(1) + "T00:00:00Z",
+                    "end", m.plusMonths(1).atDay(1) + "T00:00:00Z", "asOf", m.plusMonths(1).atDay(1) + "T00:00:00Z",
+                    "total", TestJson.obj("applications", applications, "acceptanceRate", acceptance, "matches", 0),
+                    "groups", List.of()));
+        }
+        return TestJson.as(Series.class, TestJson.obj("period", "MONTH", "lprOneYear", 3.0, "points", points));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void shouldShowTheTrendWithPeriodOverPeriodAndYearOnYearChangeAndOfferTheWorkbooks() {
+        when(stats.statsSummary(any(), any(), any(), any(), any(), any())).thenReturn(new Summary());
+        when(stats.statsSeries(any(), any(), any(), any(), any(), any(), any())).thenReturn(thirteenMonths());
+        given().get("/admin?district=441203&to=2026-11-30").then().statusCode(200)
+                .body(containsString("本期 2026-11"))
+                .body(containsString("上期 2026-10"))
+                .body(containsString("去年同期 2025-11"))
+                .body(containsString("data-change=\"25.0\">+25.0%<")) // applications 40 → 50
+                .body(containsString("data-change=\"400.0\">+400.0%<")) // 10 a year ago → 50
+                .body(containsString("data-change=\"15.00\">+15.00 个百分点<")) // acceptance 60 → 75
+                .body(containsString("/admin/trend.json?groupBy=cluster&amp;to=2026-11-30&amp;district=441203&amp;period=MONTH"))
+                .body(containsString("/admin/export.xlsx?groupBy=cluster&amp;to=2026-11-30&amp;district=441203"))
+                .body(containsString("name=\"month\" value=\"2026-11\""));
+        verify(stats).statsSeries(null, null, "441203", "2025-11-01", null, "MONTH", "2026-11-30");
+
+        given().get("/admin/trend.json?period=WEEK&to=2026-11-30").then().statusCode(200)
+                .body("points[12].label", org.hamcrest.Matchers.equalTo("2026-11"));
+        verify(stats).statsSeries(null, null, null, "2025-11-24", null, "WEEK", "2026-11-30");
+
+        byte[] xlsx = {0x50, 0x4b, 3, 4};
+        when(matchingText.exportWorkbook(any(), any(), any(), any(), any(), any())).thenReturn(xlsx);
+        given().get("/admin/export.xlsx?groupBy=bank&bankId=ZQRCB").then().statusCode(200)
+                .contentType(containsString("spreadsheetml")).header("Content-Disposition", containsString("finmatch-kpis.xlsx"));
+        verify(matchingText).exportWorkbook(null, null, null, null, null, "ZQRCB");
+        when(matchingText.monthlyReport(any(), any(), any(), any())).thenReturn(xlsx);
+        given().get("/admin/report.xlsx?month=2026-10&cluster=NEV").then().statusCode(200)
+                .contentType(containsString("spreadsheetml"))
+                .header("Content-Disposition", containsString("finmatch-report-2026-10.xlsx"));
+        verify(matchingText).monthlyReport("2026-10", "NEV", null, null);
     }
 
     @Test

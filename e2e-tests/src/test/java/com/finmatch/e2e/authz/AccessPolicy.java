@@ -7,6 +7,7 @@ import static com.finmatch.e2e.authz.Actor.ENT_A;
 import static com.finmatch.e2e.authz.Actor.ENT_B;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,28 @@ final class AccessPolicy {
                 t("A's project under A", Map.of("id", f.entA, "projectId", f.projectA), null, Map.of(),
                         reach(ENT_A, ADMIN)),
                 t("A's project under B", Map.of("id", f.entB, "projectId", f.projectA), null, Map.of(), nobody()));
+
+        // documents: the owner only; the fixture's banks hold no DOCUMENTS consent (an administrator has no role here)
+        String upload = AuthzFixture.documentBody();
+        Map<String, String> staleUpload = new HashMap<>(AuthzFixture.DOCUMENT_UPLOAD);
+        staleUpload.putAll(STALE);
+        put("POST " + e + "/documents", t("A", Map.of("id", f.entA), upload, AuthzFixture.DOCUMENT_UPLOAD,
+                reach(ENT_A)), t("B", Map.of("id", f.entB), upload, AuthzFixture.DOCUMENT_UPLOAD, reach(ENT_B)));
+        put("GET " + e + "/documents", ent("A", f.entA, reach(ENT_A)), ent("B", f.entB, reach(ENT_B)));
+        for (String read : List.of("", "/content")) {
+            put("GET " + e + "/documents/{docId}" + read,
+                    t("A's document under A", Map.of("id", f.entA, "docId", f.documentA), null, Map.of(), reach(ENT_A)),
+                    t("A's document under B", Map.of("id", f.entB, "docId", f.documentA), null, Map.of(), nobody()));
+        }
+        put("PUT " + e + "/documents/{docId}",
+                t("A's document under A (stale If-Match)", Map.of("id", f.entA, "docId", f.documentA), upload,
+                        staleUpload, reach(ENT_A)),
+                t("A's document under B (stale If-Match)", Map.of("id", f.entB, "docId", f.documentA), upload,
+                        staleUpload, nobody()));
+        put("DELETE " + e + "/documents/{docId}",
+                t("A's spare document under A", Map.of("id", f.entA, "docId", f.spareDocumentA), null, Map.of(),
+                        reach(ENT_A)),
+                t("A's document under B", Map.of("id", f.entB, "docId", f.documentA), null, Map.of(), nobody()));
 
         put("GET /api/v1/applications/{id}",
                 t("A's, to X's product", Map.of("id", f.applicationA), null, Map.of(), reach(ENT_A, ADMIN, BANK_X)),

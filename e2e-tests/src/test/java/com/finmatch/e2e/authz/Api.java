@@ -83,7 +83,7 @@ final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) { // a String body with its own type is sent as is
             request.header("Content-Type", "application/json");
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()

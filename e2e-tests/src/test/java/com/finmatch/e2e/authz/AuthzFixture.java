@@ -47,6 +47,8 @@ final class AuthzFixture {
     final String spareConsentA;
     final String projectA;
     final String projectB;
+    final String documentA;
+    final String spareDocumentA;
     final String publishedX;
     final String draftX;
     final String spareX;
@@ -101,6 +103,8 @@ final class AuthzFixture {
         spareConsentA = consent(Actor.ENT_A, entA, BYSTANDER_BANK, List.of("CONTACTS"), days(30));
         projectA = project(Actor.ENT_A, entA);
         projectB = project(Actor.ENT_B, entB);
+        documentA = document(Actor.ENT_A, entA);
+        spareDocumentA = document(Actor.ENT_A, entA);
 
         publishedX = publish(Actor.BANK_X_CLIENT, product(Actor.BANK_X_CLIENT, "X published"));
         draftX = product(Actor.BANK_X_CLIENT, "X draft");
@@ -225,6 +229,24 @@ final class AuthzFixture {
     private static String project(Actor owner, String enterpriseId) {
         return ok(Api.post(owner, ENTERPRISE + "/enterprises/" + enterpriseId + "/projects", projectBody()),
                 "project of " + owner).path("id").asText();
+    }
+
+    /** A multipart upload of a small PDF as a document of kind OTHER (enterprise-service decides the type by content). */
+    static final String DOCUMENT_BOUNDARY = "finmatch-authz-boundary";
+    static final Map<String, String> DOCUMENT_UPLOAD = Map.of("Content-Type",
+            "multipart/form-data; boundary=" + DOCUMENT_BOUNDARY);
+
+    static String documentBody() {
+        String b = "--" + DOCUMENT_BOUNDARY + "\r\n";
+        return b + "Content-Disposition: form-data; name=\"kind\"\r\n\r\nOTHER\r\n"
+                + b + "Content-Disposition: form-data; name=\"file\"; filename=\"authz.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\r\n"
+                + "--" + DOCUMENT_BOUNDARY + "--\r\n";
+    }
+
+    private static String document(Actor owner, String enterpriseId) {
+        return ok(Api.call(owner, "POST", ENTERPRISE + "/enterprises/" + enterpriseId + "/documents", documentBody(),
+                DOCUMENT_UPLOAD), "document of " + owner).path("id").asText();
     }
 
     static Instant days(int days) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 @Schema(requiredProperties = {"id", "bankId", "subject", "categories", "resource", "at"})
 public record AccessLogView(UUID id, @Schema(maxLength = 64) String bankId,
         @Schema(maxLength = 255, description = "The bank user or API client who read") String subject,
-        @Schema(maxItems = 3, description = "The data categories the read revealed")
+        @Schema(maxItems = 4, description = "The data categories the read revealed")
         List<@Size(max = 20) String> categories,
         @Schema(maxLength = 200, description = "What was read, e.g. the API path") String resource,
         Instant at) {

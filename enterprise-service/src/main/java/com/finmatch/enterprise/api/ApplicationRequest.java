@@ -17,7 +17,7 @@ import java.util.UUID;
 public record ApplicationRequest(@NotNull UUID financingNeedId, @NotNull UUID productId, @Valid Consent consent) {
 
     /** The consent given with an application: {@code categories} default [PROFILE], {@code expiresAt} 90 days. */
-    public record Consent(@Size(min = 1, max = 3) Set<@NotNull DataCategory> categories,
+    public record Consent(@Size(min = 1, max = 4) Set<@NotNull DataCategory> categories,
             @Future OffsetDateTime expiresAt) {
     }
 }

@@ -15,6 +15,6 @@ import java.util.Set;
 public record ConsentRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^(\\*|[A-Za-z0-9_-]+)$", message = "must be a bank id or *")
         String bankId,
-        @NotEmpty @Size(max = 3) Set<@NotNull DataCategory> categories,
+        @NotEmpty @Size(max = 4) Set<@NotNull DataCategory> categories,
         @NotNull @Future OffsetDateTime expiresAt) {
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
         "active"})
 public record ConsentView(UUID id, UUID enterpriseId,
         @Schema(maxLength = 64, description = "A bank id, or * for every bank") String bankId,
-        @Schema(maxItems = 3) List<DataCategory> categories,
+        @Schema(maxItems = 4) List<DataCategory> categories,
         Instant expiresAt, Instant grantedAt, @Schema(nullable = true, maxLength = 35) Instant revokedAt,
         boolean active) {
 

@@ -10,5 +10,7 @@ public enum DataCategory {
     /** revenue, profit, assets, liabilities, tax, R&D ratio */
     FINANCIALS,
     /** the contact person, phone and e-mail */
-    CONTACTS
+    CONTACTS,
+    /** the documents the enterprise uploaded: their list, metadata and content (no profile field) */
+    DOCUMENTS
 }

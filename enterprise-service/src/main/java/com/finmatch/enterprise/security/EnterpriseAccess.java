@@ -37,6 +37,14 @@ public class EnterpriseAccess {
         }
     }
 
+    /** Who reads an enterprise's documents: its owner, or a bank (named) under a live DOCUMENTS consent. */
+    public record DocumentAccess(Enterprise enterprise, Optional<String> readingBank) {
+
+        public boolean isBankRead() {
+            return readingBank.isPresent();
+        }
+    }
+
     /** The caller's own enterprise; 404 before the caller registered one. */
     public Enterprise ownEnterprise() {
         return Enterprise.ownedBy(caller.subject()).orElseThrow(() -> ProblemException.notFound("enterprise"));
@@ -49,6 +57,34 @@ public class EnterpriseAccess {
             throw ProblemException.notFound("enterprise");
         }
         return e;
+    }
+
+    /** An enterprise the caller owns, locked until the transaction ends (its uploads wait for each other: quota). */
+    public Enterprise ownedForUpdate(UUID enterpriseId) {
+        Enterprise e = Enterprise.findById(enterpriseId, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null || !isOwner(e)) {
+            throw ProblemException.notFound("enterprise");
+        }
+        return e;
+    }
+
+    /**
+     * The documents of an enterprise, for its owner or a bank holding a live consent that covers DOCUMENTS; not for
+     * administrators (the resources do not let them in).
+     */
+    public DocumentAccess documents(UUID enterpriseId, Instant now) {
+        Enterprise e = Enterprise.findById(enterpriseId);
+        if (e == null) {
+            throw ProblemException.notFound("enterprise");
+        }
+        if (isOwner(e)) {
+            return new DocumentAccess(e, Optional.empty());
+        }
+        Optional<String> bank = caller.bankId();
+        if (bank.isPresent() && liveCategories(e.id, bank.get(), now).contains(DataCategory.DOCUMENTS)) {
+            return new DocumentAccess(e, bank);
+        }
+        throw ProblemException.notFound("enterprise");
     }
 
     /** An enterprise the caller owns or, as an administrator, oversees: for reads of needs, consents, projects, log. */

@@ -322,10 +322,11 @@ public class ReadModelUpdater {
                 declines(id);
             }
             case "LeadOverdue" -> sql("insert into application_rm (id, enterprise_id, product_id, bank_id, due_at,"
-                    + " overdue) values (?1, ?2, ?3, ?4, ?5, true) on conflict (id) do update set overdue = true,"
-                    + " due_at = coalesce(excluded.due_at, application_rm.due_at)",
+                    + " overdue, overdue_at) values (?1, ?2, ?3, ?4, ?5, true, ?6) on conflict (id) do update set"
+                    + " overdue = true, due_at = coalesce(excluded.due_at, application_rm.due_at),"
+                    + " overdue_at = least(coalesce(application_rm.overdue_at, excluded.overdue_at), excluded.overdue_at)",
                     id, optionalUuid(data, "enterpriseId"), optionalUuid(data, "productId"), text(data, "bankId", false),
-                    optionalTime(data, "dueAt"));
+                    optionalTime(data, "dueAt"), time(data, "at", event));
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }

@@ -12,11 +12,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A body larger than {@code quarkus.http.limits.max-body-size} (each service sets it well below Quarkus' 10 MiB
  * default) is refused with 413 as problem+json, before anything reads it. Quarkus itself would answer an empty 413;
- * this filter runs just before its check, so the client learns the limit.
+ * this filter runs just before its check, so the client learns the limit. A service that takes file uploads raises
+ * {@code quarkus.http.limits.max-body-size} to what an upload needs, names the upload paths in
+ * {@code finmatch.http.limits.upload-paths} (a regular expression over the whole path) and keeps every other body at
+ * {@code finmatch.http.limits.max-body-size}.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -27,11 +31,27 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> limit;
 
+    /** The limit of bodies to other paths than the upload paths, when it is lower. */
+    @ConfigProperty(name = "finmatch.http.limits.max-body-size")
+    Optional<MemorySize> otherLimit;
+
+    @ConfigProperty(name = "finmatch.http.limits.upload-paths")
+    Optional<String> uploadPaths;
+
     @Inject
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
-        limit.ifPresent(max -> filters.register(rc -> refuseIfTooLarge(rc, max.asLongValue()), PRIORITY));
+        Optional<Pattern> uploads = uploadPaths.map(Pattern::compile);
+        limit.ifPresent(max -> filters.register(rc -> refuseIfTooLarge(rc,
+                limitFor(rc.normalizedPath(), max.asLongValue(), uploads)), PRIORITY));
+    }
+
+    private long limitFor(String path, long max, Optional<Pattern> uploads) {
+        if (otherLimit.isEmpty() || uploads.map(p -> p.matcher(path).matches()).orElse(false)) {
+            return max;
+        }
+        return Math.min(max, otherLimit.get().asLongValue());
     }
 
     private void refuseIfTooLarge(RoutingContext rc, long max) {

@@ -16,8 +16,9 @@ class DataCategoriesTest {
     private final DataCategories categories = DataCategories.get();
 
     @Test
-    void shouldDefineProfileFinancialsAndContactsInThatOrder() {
-        assertEquals(List.of("PROFILE", "FINANCIALS", "CONTACTS"), categories.codes());
+    void shouldDefineProfileFinancialsContactsAndDocumentsInThatOrder() {
+        assertEquals(List.of("PROFILE", "FINANCIALS", "CONTACTS", "DOCUMENTS"), categories.codes());
+        assertEquals(List.of(), categories.fieldsOf("DOCUMENTS"));
         assertEquals(List.of("annualRevenue", "revenueGrowth", "netProfit", "totalAssets", "totalLiabilities",
                 "taxPaid", "rdRatio"), categories.fieldsOf("FINANCIALS"));
         assertEquals(List.of("contactName", "contactPhone", "contactEmail"), categories.fieldsOf("CONTACTS"));
@@ -43,6 +44,6 @@ class DataCategoriesTest {
     void shouldNameTheCategoriesAReadOfSomeFieldsNeeds() {
         assertEquals(Set.of("PROFILE"), categories.requiredFor(List.of("name", "clusterCode", "districtCode")));
         assertThrows(IllegalArgumentException.class, () -> categories.requiredFor(List.of("ownerSub")));
-        assertThrows(IllegalArgumentException.class, () -> categories.fieldsOf("DOCUMENTS"));
+        assertThrows(IllegalArgumentException.class, () -> categories.fieldsOf("PHOTOS"));
     }
 }

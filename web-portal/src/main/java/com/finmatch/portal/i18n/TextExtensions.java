@@ -70,6 +70,11 @@ public class TextExtensions {
         return key != null && Messages.has("failed_" + key) ? Messages.get(lang(), "failed_" + key) : "";
     }
 
+    /** {@code {t:msg(key)}}: the text of a message key held in a value (e.g. a KPI's label in the trend table). */
+    static String msg(Object key) {
+        return key == null ? "" : Messages.get(lang(), key.toString());
+    }
+
     static String lang() {
         var lang = Arc.container().instance(Lang.class);
         return lang.isAvailable() && Arc.container().requestContext().isActive() ? lang.get().code() : Messages.DEFAULT;

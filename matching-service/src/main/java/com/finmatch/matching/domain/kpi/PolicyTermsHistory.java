@@ -14,8 +14,15 @@ import java.util.TreeMap;
  */
 public final class PolicyTermsHistory {
 
-    /** What a change set: the tool's kind, whether it was active, and its interest subsidy (percentage points). */
-    public record Terms(String kind, boolean active, BigDecimal subsidyRate) {
+    /**
+     * What a change set: the tool's kind, whether it was active, its interest subsidy (percentage points) and, for a
+     * risk pool, the exposure used ({@code null} when not stated).
+     */
+    public record Terms(String kind, boolean active, BigDecimal subsidyRate, BigDecimal exposureUsed) {
+
+        public Terms(String kind, boolean active, BigDecimal subsidyRate) {
+            this(kind, active, subsidyRate, null);
+        }
     }
 
     private final Map<String, NavigableMap<Instant, Terms>> byTool = new HashMap<>();
@@ -46,5 +53,17 @@ public final class PolicyTermsHistory {
             }
         }
         return rate;
+    }
+
+    /** The exposure used of the risk pools active at {@code at}, under their terms of that time. */
+    public BigDecimal riskPoolExposureAt(Instant at) {
+        BigDecimal exposure = BigDecimal.ZERO;
+        for (String toolId : byTool.keySet()) {
+            Terms terms = at(toolId, at);
+            if (terms != null && terms.active() && "RISK_POOL".equals(terms.kind()) && terms.exposureUsed() != null) {
+                exposure = exposure.add(terms.exposureUsed());
+            }
+        }
+        return exposure;
     }
 }
