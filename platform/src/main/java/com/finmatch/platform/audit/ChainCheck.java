@@ -1,5 +1,10 @@
 package com.finmatch.platform.audit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Walks the entries of an audit chain in sequence order and finds the first that breaks it: a missing sequence number
  * (a deleted entry), a previous hash that is not the previous entry's hash (an entry removed, inserted or re-hashed
@@ -8,11 +13,25 @@ package com.finmatch.platform.audit;
 public final class ChainCheck {
 
     /** The chain's state: intact so far, or the first broken entry and why. */
-    public record Report(boolean intact, long checked, long lastSeq, String lastHash, Broken firstBroken) {
+    @Schema(name = "AuditVerification", description = "The audit chain checked from its first entry to its head")
+    public record Report(
+            @Schema(description = "Every entry up to the head is there, unchanged and linked") boolean intact,
+            @Schema(description = "Entries found intact before the first broken one (all, when intact)")
+            @Min(0) @Max(Long.MAX_VALUE) long checked,
+            @Schema(description = "The last intact entry's position (0: none)") @Min(0) @Max(Long.MAX_VALUE)
+            long lastSeq,
+            @Schema(description = "The last intact entry's hash") @Size(min = 64, max = 64) String lastHash,
+            @Schema(description = "The first entry that breaks the chain; null when intact", nullable = true)
+            Broken firstBroken) {
     }
 
     /** The first entry that breaks the chain: its sequence number, id (null when it is missing) and what is wrong. */
-    public record Broken(long seq, String id, String reason) {
+    @Schema(name = "AuditBrokenEntry")
+    public record Broken(@Min(1) @Max(Long.MAX_VALUE) long seq,
+            @Schema(description = "The entry's id; null when the entry is missing", nullable = true) @Size(max = 36)
+            String id,
+            @Schema(description = "What is wrong: missing, not linked to the previous entry, or changed")
+            @Size(max = 200) String reason) {
     }
 
     private long expectedSeq = 1;
