@@ -1,5 +1,6 @@
 package com.finmatch.loan;
 
+import com.finmatch.platform.audit.AuditConfig;
 import com.finmatch.platform.audit.AuditEntry;
 import com.finmatch.platform.audit.AuditTrail;
 import com.finmatch.testing.ServiceTestResources;
@@ -51,6 +52,9 @@ class AuditTrailTest {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditConfig config;
 
     private static String auditor() {
         return Tokens.auditor("auditor-" + UUID.randomUUID());
@@ -229,6 +233,13 @@ class AuditTrailTest {
         var report = trail.verify();
         assertTrue(report.intact(), "report: " + report);
         assertNull(report.firstBroken());
+    }
+
+    /** A role added to the realm is audited unless someone decides otherwise here (and says why in the README). */
+    @Test
+    void shouldAuditTheWritesOfEveryRealmRoleButTheEnterprises() {
+        assertEquals(Tokens.REALM_ROLES.stream().filter(r -> !r.equals("enterprise")).collect(
+                java.util.stream.Collectors.toSet()), config.actorRoles());
     }
 
     @Test

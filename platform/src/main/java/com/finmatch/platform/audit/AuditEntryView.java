@@ -15,7 +15,7 @@ import java.util.UUID;
 public record AuditEntryView(
         @Schema(description = "Position in the chain, from 1, without gaps") @Min(1) @Max(Long.MAX_VALUE) long seq,
         UUID id,
-        @Schema(description = "When the answer was given") Instant at,
+        Instant at,
         @Schema(description = "The token's subject (`sub`)") @Size(max = 200) String subject,
         @Schema(description = "The token's `preferred_username`", nullable = true) @Size(max = 200) String userName,
         @Schema(description = "The caller's roles, comma-separated") @Size(max = 200) String roles,

@@ -53,8 +53,7 @@ public class AuditResource {
             + "content, platform's AuditEntry); sent as an attachment",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"finmatch-audit.csv\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
-                    description = "RFC 4180 CSV; columns: " + AuditCsv.HEADER)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(implementation = AuditCsvDocument.class)))
     public Response exportAudit(@BeanParam @Valid AuditQuery query) {
         query.fromInstant(); // a bad bound is a 400 before the answer starts
         query.toInstant();
