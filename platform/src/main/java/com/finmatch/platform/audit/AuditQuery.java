@@ -14,6 +14,10 @@ import java.time.format.DateTimeParseException;
  */
 public class AuditQuery {
 
+    /** PostgreSQL's timestamps (and every other date the services take) stay within the years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     @QueryParam("actor")
     @Size(max = 200)
     public String actor;
@@ -46,11 +50,16 @@ public class AuditQuery {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.invalid(field, "must be within the years 1 to 9999");
+        }
+        return instant;
     }
 
     static boolean present(String value) {
