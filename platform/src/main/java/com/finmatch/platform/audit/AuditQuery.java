@@ -1,22 +1,19 @@
 package com.finmatch.platform.audit;
 
+import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.ProblemException;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * The audit trail's search (list and export): {@code actor} (token subject or user name, exact), {@code action}
  * (contained in "METHOD /route/{template}", any case), {@code object} (an id of the path, exact), {@code from}
- * (inclusive) and {@code to} (exclusive) as ISO-8601 instants. Use with {@code @BeanParam @Valid}.
+ * (inclusive) and {@code to} (exclusive, after {@code from}) as ISO-8601 times or dates, as every period the services
+ * take ({@link InputBounds#instant}). Use with {@code @BeanParam @Valid}.
  */
 public class AuditQuery {
-
-    /** PostgreSQL's timestamps (and every other date the services take) stay within the years 1 to 9999. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @QueryParam("actor")
     @Size(max = 200)
@@ -39,27 +36,17 @@ public class AuditQuery {
     public String to;
 
     Instant fromInstant() {
-        return instant("from", from);
+        return InputBounds.instant("from", from, false);
     }
 
+    /** The end, exclusive (a date means the end of that day); 400 when not after {@code from}. */
     Instant toInstant() {
-        return instant("to", to);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        Instant start = fromInstant();
+        Instant end = InputBounds.instant("to", to, true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.invalid("to", "must be after from");
         }
-        Instant instant;
-        try {
-            instant = Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ProblemException.invalid(field, "must be within the years 1 to 9999");
-        }
-        return instant;
+        return end;
     }
 
     static boolean present(String value) {
