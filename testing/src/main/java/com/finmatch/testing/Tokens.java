@@ -29,8 +29,13 @@ public final class Tokens {
         return token(subject, List.of("admin"), Map.of());
     }
 
+    /** An auditor's: reads the audit trail, may act on nothing. */
+    public static String auditor(String subject) {
+        return token(subject, List.of("auditor"), Map.of());
+    }
+
     /** The realm roles a token can carry: what a service's {@code @RolesAllowed} may name. */
-    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin");
+    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin", "auditor");
 
     /**
      * A token of one realm role (a bank's with {@code bank_id} ZQRCB); for {@code **} (any signed-in caller, as an
@@ -41,6 +46,7 @@ public final class Tokens {
             case "enterprise", "**" -> enterprise(subject);
             case "bank" -> bank(subject, "ZQRCB");
             case "admin" -> admin(subject);
+            case "auditor" -> auditor(subject);
             default -> throw new IllegalArgumentException("no token for role " + role + " (realm roles: "
                     + REALM_ROLES + ")");
         };

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The callers of the authorization matrix: two enterprises' users, two banks each as an officer (password grant) and as
- * its systems (client credentials), an administrator, and no token at all. Tokens come from the real Keycloak.
+ * its systems (client credentials), an administrator, an auditor (reads the audit trails, may act on nothing), and no
+ * token at all. Tokens come from the real Keycloak.
  */
 enum Actor {
     ENT_A("ent34", false, "enterprise", null),
@@ -15,6 +16,7 @@ enum Actor {
     BANK_Y_USER("bank3", false, "bank", "CCBZQ"),
     BANK_Y_CLIENT("bank-ccbzq", true, "bank", "CCBZQ"),
     ADMIN("admin1", false, "admin", null),
+    AUDITOR("audit1", false, "auditor", null),
     NONE(null, false, null, null);
 
     static final Set<Actor> BANK_X = Set.of(BANK_X_USER, BANK_X_CLIENT);

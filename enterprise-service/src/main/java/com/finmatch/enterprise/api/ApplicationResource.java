@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ApplicationService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -29,6 +30,7 @@ import java.util.UUID;
 /** Loan applications: submitted and withdrawn by enterprises, read also by the product's bank and administrators. */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class ApplicationResource {
 
     @Inject

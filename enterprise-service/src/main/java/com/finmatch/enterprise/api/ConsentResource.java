@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ConsentService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -30,6 +31,7 @@ import java.util.UUID;
 /** The consent ledger of one enterprise: its owner grants and revokes; the owner and administrators list. */
 @Path("/api/v1/enterprises/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class ConsentResource {
 
     @Inject

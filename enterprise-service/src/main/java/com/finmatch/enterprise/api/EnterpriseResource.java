@@ -2,6 +2,7 @@ package com.finmatch.enterprise.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.enterprise.service.EnterpriseService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.contracts.DataCategories;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
@@ -37,6 +38,7 @@ import java.util.UUID;
 /** Enterprise profiles: registration, the owner's profile, consented bank reads, updates, admin search. */
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class EnterpriseResource {
 
     @Inject

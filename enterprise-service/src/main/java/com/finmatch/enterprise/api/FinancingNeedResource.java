@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.FinancingNeedService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -32,6 +33,7 @@ import java.util.UUID;
 /** An enterprise's financing needs: its owner opens and withdraws them; the owner and administrators list them. */
 @Path("/api/v1/enterprises/{id}/financing-needs")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class FinancingNeedResource {
 
     @Inject

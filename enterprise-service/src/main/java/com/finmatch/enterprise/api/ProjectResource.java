@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ProjectService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -29,6 +30,7 @@ import java.util.UUID;
 /** An enterprise's entries in the major-project library: its owner registers them, the owner and admins list them. */
 @Path("/api/v1/enterprises/{id}/projects")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class ProjectResource {
 
     @Inject

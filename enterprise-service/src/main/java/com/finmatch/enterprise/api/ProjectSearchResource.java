@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ProjectService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.security.Caller;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The administrators' search across the major-project library (cluster: the owning enterprise's). */
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class ProjectSearchResource {
 
     @Inject

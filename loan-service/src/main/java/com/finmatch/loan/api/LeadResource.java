@@ -4,6 +4,7 @@ import com.finmatch.loan.domain.DeclineReason;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.service.LeadDetails;
 import com.finmatch.loan.service.LeadService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -47,6 +48,7 @@ public class LeadResource {
     Clock clock;
 
     /** A bank's own leads, earliest due first; an administrator sees all (filter bankId). */
+    @AuditedRead
     @GET
     @RolesAllowed({Caller.BANK, Caller.ADMIN})
     public PageResponse<LeadView> listLeads(@QueryParam("bankId") @Size(max = 40) String bankId,
@@ -71,6 +73,7 @@ public class LeadResource {
                 .map(r -> new DeclineReasonView(r.name(), r.zh, r.en, r.requiresNote())).toList();
     }
 
+    @AuditedRead
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.BANK, Caller.ADMIN})

@@ -4,6 +4,7 @@ import com.finmatch.loan.domain.TrainingEnrolment;
 import com.finmatch.loan.domain.TrainingOffer;
 import com.finmatch.loan.domain.TrainingOfferStatus;
 import com.finmatch.loan.service.TrainingOfferService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
@@ -112,6 +113,7 @@ public class TrainingOfferResource {
         return EntityTags.created("/api/v1/training-offers/" + id + "/enrolments/" + e.id, EnrolmentView.of(e));
     }
 
+    @AuditedRead
     @GET
     @Path("/{id}/enrolments")
     @RolesAllowed(Caller.ADMIN)

@@ -3,6 +3,7 @@ package com.finmatch.matching.api;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.matching.service.MatchFeed;
 import com.finmatch.matching.service.MatchQueryService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -47,6 +48,7 @@ public class MatchResource {
     @Inject
     JsonWebToken token;
 
+    @AuditedRead
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.BANK})

@@ -3,6 +3,7 @@ package com.finmatch.matching.api;
 import com.finmatch.matching.domain.Bounds;
 import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.matching.service.RecommendationService;
+import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.Problem;
 import com.finmatch.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Ranked, explained recommendations per open need, with near misses and IPO-training offers. */
 @Path("/api/v1/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedRead
 public class RecommendationResource {
 
     @Inject

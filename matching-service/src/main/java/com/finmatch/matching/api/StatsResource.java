@@ -159,13 +159,6 @@ public class StatsResource {
 
     /** A CSV cell: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
     static String csvCell(Object value) {
-        String s = value == null ? "" : value.toString();
-        if (!(value instanceof Number) && s.length() > 1 && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return com.finmatch.platform.http.Csv.cell(value);
     }
 }

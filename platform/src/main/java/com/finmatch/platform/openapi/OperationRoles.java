@@ -1,5 +1,6 @@
 package com.finmatch.platform.openapi;
 
+import com.finmatch.platform.http.RouteTemplate;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
@@ -86,9 +87,7 @@ final class OperationRoles {
 
     private static String join(String classPath, MethodInfo method) {
         AnnotationInstance own = method.declaredAnnotation(PATH);
-        String joined = "/" + classPath + (own == null ? "" : "/" + own.value().asString());
-        String path = joined.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return RouteTemplate.of(classPath, own == null ? null : own.value().asString());
     }
 
     /**

@@ -17,6 +17,8 @@ public class Caller {
     public static final String ENTERPRISE = "enterprise";
     public static final String BANK = "bank";
     public static final String ADMIN = "admin";
+    /** Reads the audit trail (com.finmatch.platform.audit) and may act on nothing. */
+    public static final String AUDITOR = "auditor";
 
     @Inject
     SecurityIdentity identity;

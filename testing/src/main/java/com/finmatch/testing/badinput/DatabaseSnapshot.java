@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * A digest of every table of a service's database (schema {@code public}), to show that a rejected request changed
  * nothing. The outbox is compared by its number of rows (the relay marks rows sent after the commit of an accepted
  * request); the tables in {@code ignored} (those only consumers write, such as the inbox) are left out, and so are
- * flyway's history and the rate limiter's request counters (every request, refused or not, is counted).
+ * flyway's history, the rate limiter's request counters (every request, refused or not, is counted) and the audit
+ * trail (an administrator's or bank's refused attempt is recorded too).
  */
 public final class DatabaseSnapshot {
 
@@ -29,7 +30,8 @@ public final class DatabaseSnapshot {
     }
 
     /** Tables that record requests or migrations, not data a request could change. */
-    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "rate_limit_window");
+    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "rate_limit_window",
+            "audit_entry", "audit_chain_head");
 
     /** A snapshotter of every table but the bookkeeping ones and {@code ignored}. */
     public static DatabaseSnapshot of(DataSource dataSource, Set<String> ignored) {
