@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -33,30 +32,17 @@ final class KpiWorkbook implements AutoCloseable {
     private static final Map<GroupBy, String> GROUPING_COLUMN = Map.of(GroupBy.CLUSTER, "产业集群", GroupBy.DISTRICT,
             "区县", GroupBy.BANK, "银行", GroupBy.PRODUCT, "产品");
 
-    /** The Chinese names of {@link Kpis#CSV_HEADER}'s columns after the first, in their order. */
-    static final List<String> KPI_HEADERS = List.of("注册企业", "获得服务的企业", "进行中的融资需求", "撮合次数", "申请数",
-            "接单率（%）", "批准率（%）", "批准金额（元）", "放款金额（元）", "答复用时中位数（工作小时）", "答复用时P90（工作小时）",
-            "超时线索", "平台首贷户", "信用贷款占比（%）", "平均批准利率（%）", "相对LPR（基点）", "贴息贷款笔数",
-            "贴息金额（元/年）", "风险池敞口（元）");
-
-    private enum Kind { COUNT, PERCENT, MONEY, HOURS, BPS }
-
-    /** The number kind of each KPI column (after the first), in {@link Kpis#CSV_HEADER}'s order. */
-    private static final List<Kind> KINDS = List.of(Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.COUNT,
-            Kind.PERCENT, Kind.PERCENT, Kind.MONEY, Kind.MONEY, Kind.HOURS, Kind.HOURS, Kind.COUNT, Kind.COUNT,
-            Kind.PERCENT, Kind.PERCENT, Kind.BPS, Kind.COUNT, Kind.MONEY, Kind.MONEY);
-
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
     private final CellStyle header;
-    private final Map<Kind, CellStyle> styles;
+    private final Map<Kpis.Unit, CellStyle> styles;
 
     KpiWorkbook() {
         header = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
         header.setFont(bold);
-        styles = Map.of(Kind.COUNT, style("#,##0"), Kind.PERCENT, style("0.00\"%\""), Kind.MONEY, style("#,##0.00"),
-                Kind.HOURS, style("0.00"), Kind.BPS, style("0"));
+        styles = Map.of(Kpis.Unit.COUNT, style("#,##0"), Kpis.Unit.PERCENT, style("0.00\"%\""), Kpis.Unit.YUAN,
+                style("#,##0.00"), Kpis.Unit.HOURS, style("0.00"), Kpis.Unit.BPS, style("0"));
     }
 
     private CellStyle style(String format) {
@@ -97,8 +83,8 @@ final class KpiWorkbook implements AutoCloseable {
         row.createCell(0).setCellValue(firstColumn);
         row.getCell(0).setCellStyle(header);
         sheet.setColumnWidth(0, 40 * 256);
-        for (int c = 0; c < KPI_HEADERS.size(); c++) {
-            row.createCell(c + 1).setCellValue(KPI_HEADERS.get(c));
+        for (int c = 0; c < Kpis.COLUMNS.size(); c++) {
+            row.createCell(c + 1).setCellValue(Kpis.COLUMNS.get(c).chineseName());
             row.getCell(c + 1).setCellStyle(header);
             sheet.setColumnWidth(c + 1, 16 * 256);
         }
@@ -109,12 +95,10 @@ final class KpiWorkbook implements AutoCloseable {
     private void row(SXSSFSheet sheet, int index, String first, Kpis kpis) {
         Row row = sheet.createRow(index);
         row.createCell(0).setCellValue(first);
-        Object[] values = kpis.csvValues();
-        for (int c = 1; c < values.length; c++) {
-            Object value = values[c];
-            double number = value instanceof BigDecimal d ? d.doubleValue() : ((Number) value).doubleValue();
-            row.createCell(c).setCellValue(number);
-            row.getCell(c).setCellStyle(styles.get(KINDS.get(c - 1)));
+        for (int c = 0; c < Kpis.COLUMNS.size(); c++) {
+            Kpis.Column column = Kpis.COLUMNS.get(c);
+            row.createCell(c + 1).setCellValue(((Number) column.value().apply(kpis)).doubleValue());
+            row.getCell(c + 1).setCellStyle(styles.get(column.unit()));
         }
     }
 

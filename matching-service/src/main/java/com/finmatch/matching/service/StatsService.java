@@ -104,10 +104,11 @@ public class StatsService {
         Instant now = clock.instant();
         List<SeriesPoint> points = KpiSeries.compute(facts, terms::riskPoolExposureAt, filter, null, trend, now, lpr)
                 .stream().map(StatsService::point).toList();
+        KpiCalculator month = KpiSeries.calculator(facts, terms::riskPoolExposureAt, filter, trend.get(trend.size() - 1),
+                now, lpr);
         Map<GroupBy, List<Kpis>> groups = new java.util.EnumMap<>(GroupBy.class);
         for (GroupBy groupBy : groupings) {
-            groups.put(groupBy, KpiSeries.compute(facts, terms::riskPoolExposureAt, filter, groupBy,
-                    List.of(trend.get(trend.size() - 1)), now, lpr).get(0).groups());
+            groups.put(groupBy, month.grouped(groupBy));
         }
         return new Report(points, groups);
     }

@@ -93,12 +93,23 @@ public final class KpiSeries {
             KpiFilter filter, GroupBy groupBy, List<Bucket> buckets, Instant now, BigDecimal lprOneYear) {
         List<Point> points = new ArrayList<>();
         for (Bucket b : buckets) {
-            Instant asOf = b.end().isAfter(now) ? now : b.end();
-            KpiFacts known = facts.asOf(asOf, riskPoolExposureAt.apply(asOf.minusNanos(1)));
-            KpiCalculator calculator = new KpiCalculator(known, filter, b.start(), b.end(), asOf, lprOneYear);
-            points.add(new Point(b, asOf, calculator.total(), groupBy == null ? List.of() : calculator.grouped(groupBy)));
+            KpiCalculator calculator = calculator(facts, riskPoolExposureAt, filter, b, now, lprOneYear);
+            points.add(new Point(b, asOf(b, now), calculator.total(),
+                    groupBy == null ? List.of() : calculator.grouped(groupBy)));
         }
         return points;
+    }
+
+    /** The KPIs of one bucket as they stood at its end (or now, for the running one), to total or group. */
+    public static KpiCalculator calculator(KpiFacts facts, Function<Instant, BigDecimal> riskPoolExposureAt,
+            KpiFilter filter, Bucket bucket, Instant now, BigDecimal lprOneYear) {
+        Instant asOf = asOf(bucket, now);
+        KpiFacts known = facts.asOf(asOf, riskPoolExposureAt.apply(asOf.minusNanos(1)));
+        return new KpiCalculator(known, filter, bucket.start(), bucket.end(), asOf, lprOneYear);
+    }
+
+    private static Instant asOf(Bucket bucket, Instant now) {
+        return bucket.end().isAfter(now) ? now : bucket.end();
     }
 
     private static LocalDate day(Instant t) {

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The administrator's KPIs (PRODUCT.md) for one group — or for everything when {@code key} is {@code null}.
@@ -36,16 +39,41 @@ public record Kpis(
         BigDecimal subsidyAnnualAmount,
         BigDecimal riskPoolExposure) {
 
-    /** The column names of a CSV export, in the order of {@link #csvValues()}. */
-    public static final String[] CSV_HEADER = {"group", "enterprisesRegistered", "enterprisesServed", "openNeeds",
-            "matches", "applications", "acceptanceRate", "approvalRate", "amountApproved", "amountDisbursed",
-            "medianResponseHours", "p90ResponseHours", "overdueLeads", "firstLoanEnterprises", "creditLoanShare",
-            "averageApprovedRate", "averageRateVsLprBps", "subsidisedLoans", "subsidyAnnualAmount", "riskPoolExposure"};
+    /** How a KPI column's numbers read: what a spreadsheet formats them as. */
+    public enum Unit { COUNT, PERCENT, YUAN, HOURS, BPS }
+
+    /** One KPI column of the exports: its CSV name, its Chinese header, its unit and its value. */
+    public record Column(String name, String chineseName, Unit unit, Function<Kpis, Object> value) {
+    }
+
+    /** The KPI columns of every export (CSV and workbook), in their order; the group's column comes before them. */
+    public static final List<Column> COLUMNS = List.of(
+            new Column("enterprisesRegistered", "注册企业", Unit.COUNT, Kpis::enterprisesRegistered),
+            new Column("enterprisesServed", "获得服务的企业", Unit.COUNT, Kpis::enterprisesServed),
+            new Column("openNeeds", "进行中的融资需求", Unit.COUNT, Kpis::openNeeds),
+            new Column("matches", "撮合次数", Unit.COUNT, Kpis::matches),
+            new Column("applications", "申请数", Unit.COUNT, Kpis::applications),
+            new Column("acceptanceRate", "接单率（%）", Unit.PERCENT, Kpis::acceptanceRate),
+            new Column("approvalRate", "批准率（%）", Unit.PERCENT, Kpis::approvalRate),
+            new Column("amountApproved", "批准金额（元）", Unit.YUAN, Kpis::amountApproved),
+            new Column("amountDisbursed", "放款金额（元）", Unit.YUAN, Kpis::amountDisbursed),
+            new Column("medianResponseHours", "答复用时中位数（工作小时）", Unit.HOURS, Kpis::medianResponseHours),
+            new Column("p90ResponseHours", "答复用时P90（工作小时）", Unit.HOURS, Kpis::p90ResponseHours),
+            new Column("overdueLeads", "超时线索", Unit.COUNT, Kpis::overdueLeads),
+            new Column("firstLoanEnterprises", "平台首贷户", Unit.COUNT, Kpis::firstLoanEnterprises),
+            new Column("creditLoanShare", "信用贷款占比（%）", Unit.PERCENT, Kpis::creditLoanShare),
+            new Column("averageApprovedRate", "平均批准利率（%）", Unit.PERCENT, Kpis::averageApprovedRate),
+            new Column("averageRateVsLprBps", "相对LPR（基点）", Unit.BPS, Kpis::averageRateVsLprBps),
+            new Column("subsidisedLoans", "贴息贷款笔数", Unit.COUNT, Kpis::subsidisedLoans),
+            new Column("subsidyAnnualAmount", "贴息金额（元/年）", Unit.YUAN, Kpis::subsidyAnnualAmount),
+            new Column("riskPoolExposure", "风险池敞口（元）", Unit.YUAN, Kpis::riskPoolExposure));
+
+    /** The column names of a CSV export, in the order of {@link #csvValues()}: the group, then {@link #COLUMNS}. */
+    public static final String[] CSV_HEADER = Stream.concat(Stream.of("group"), COLUMNS.stream().map(Column::name))
+            .toArray(String[]::new);
 
     public Object[] csvValues() {
-        return new Object[] {key == null ? "TOTAL" : key, enterprisesRegistered, enterprisesServed, openNeeds, matches,
-                applications, acceptanceRate, approvalRate, amountApproved, amountDisbursed, medianResponseHours,
-                p90ResponseHours, overdueLeads, firstLoanEnterprises, creditLoanShare, averageApprovedRate,
-                averageRateVsLprBps, subsidisedLoans, subsidyAnnualAmount, riskPoolExposure};
+        return Stream.concat(Stream.of(key == null ? "TOTAL" : key), COLUMNS.stream().map(c -> c.value().apply(this)))
+                .toArray();
     }
 }
