@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +42,35 @@ public final class Ports {
     }
 
     public static int freePort() {
-        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return ss.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * Ports free on 127.0.0.1 at the moment of asking and distinct from each other: each is held open until all are
+     * chosen, so two asked for together are never the same one (two {@link #freePort()} calls in a row can be).
+     */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(ss);
+                ports[i] = ss.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
+        } finally {
+            held.forEach(Ports::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket ss) {
+        try {
+            ss.close();
+        } catch (IOException ignored) {
+            // it was only held to keep its port from being chosen twice
         }
     }
 

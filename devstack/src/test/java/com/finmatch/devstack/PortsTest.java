@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
@@ -27,6 +28,17 @@ class PortsTest {
         int port = Ports.freePort();
         assertTrue(Ports.isFree(port));
         assertFalse(Ports.isOpen(port));
+    }
+
+    @Test
+    void shouldGivePortsAskedForTogetherThatAreFreeAndDistinct() {
+        for (int round = 0; round < 50; round++) {
+            int[] ports = Ports.freePorts(4);
+            assertEquals(4, Arrays.stream(ports).distinct().count(), Arrays.toString(ports));
+            for (int port : ports) {
+                assertTrue(Ports.isFree(port), "port " + port);
+            }
+        }
     }
 
     @Test

@@ -82,10 +82,12 @@ final class ImportedKeycloak implements AutoCloseable {
                 "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
                 "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD), Map.of(), dir, dir.resolve("keytool.log"));
 
-        int https = Ports.freePort();
+        int[] ports = Ports.freePorts(2); // distinct: Keycloak refuses to start with http and https on one port
+        int http = ports[0];
+        int https = ports[1];
         env.keySet().removeAll(placeholders.keySet()); // the imported realm holds them now
         ManagedProcess kc = ManagedProcess.start("keycloak", concat(List.of(kcSh, "start-dev",
-                        "--http-host=127.0.0.1", "--http-port=" + Ports.freePort(), "--https-port=" + https,
+                        "--http-host=127.0.0.1", "--http-port=" + http, "--https-port=" + https,
                         "--https-key-store-file=" + keystore, "--https-key-store-password=" + STORE_PASSWORD), database),
                 env, home, dir.resolve("keycloak.log"), dir.resolve("pids"));
         String name = realm.path("realm").asText();

@@ -30,8 +30,9 @@ public final class TestKafka {
 
     private TestKafka() throws IOException {
         dir = Files.createTempDirectory("finmatch-kafka");
-        port = freePort();
-        controllerPort = freePort();
+        int[] ports = freePorts(2);
+        port = ports[0];
+        controllerPort = ports[1];
         Files.writeString(dir.resolve("server.properties"), String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -149,9 +150,22 @@ public final class TestKafka {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Two ports asked for one after the other can be the same one; these are held open until all are chosen. */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] held = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                held[i] = new ServerSocket(0);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 }

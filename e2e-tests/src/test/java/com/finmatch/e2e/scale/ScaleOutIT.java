@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finmatch.devstack.Http;
 import com.finmatch.devstack.ManagedProcess;
+import com.finmatch.devstack.Ports;
 import com.finmatch.devstack.Stack;
 import com.finmatch.devstack.Tokens;
 import com.finmatch.e2e.RealStack;
@@ -15,8 +16,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,8 +80,9 @@ class ScaleOutIT {
         }
         assertEquals(PARTITIONS, byPartition.size(), "the demo enterprises cover every partition");
         try (Admin kafka = admin()) {
+            int[] ports = Ports.freePorts(2); // the second instance may not have bound its port when the third's is chosen
             for (int n = 2; n <= 3; n++) {
-                int port = freePort();
+                int port = ports[n - 2];
                 Map<String, String> env = new HashMap<>(stack.appEnv(Stack.MATCHING));
                 env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
                 List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -322,12 +322,6 @@ class ScaleOutIT {
             return Http.answers200(url);
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
