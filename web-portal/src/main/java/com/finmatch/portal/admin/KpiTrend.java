@@ -7,9 +7,7 @@ import io.quarkus.qute.TemplateData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,31 +25,25 @@ public record KpiTrend(String current, String previous, String lastYear, List<Li
             BigDecimal lastYear, BigDecimal yearChange) {
     }
 
-    /** The KPIs the trend shows, with their message keys, in the dashboard's order. */
-    static final Map<String, Function<Kpis, Number>> KPIS = new LinkedHashMap<>();
-    static final Map<String, String> LABELS = new LinkedHashMap<>();
-    private static final List<String> RATES = List.of("acceptanceRate", "approvalRate", "creditLoanShare");
-
-    static {
-        kpi("enterprisesRegistered", "kpi_enterprises_registered", Kpis::getEnterprisesRegistered);
-        kpi("enterprisesServed", "kpi_enterprises_served", Kpis::getEnterprisesServed);
-        kpi("openNeeds", "kpi_open_needs", Kpis::getOpenNeeds);
-        kpi("matches", "kpi_matches", Kpis::getMatches);
-        kpi("applications", "kpi_applications", Kpis::getApplications);
-        kpi("acceptanceRate", "kpi_acceptance", Kpis::getAcceptanceRate);
-        kpi("approvalRate", "kpi_approval", Kpis::getApprovalRate);
-        kpi("amountApproved", "kpi_amount_approved", Kpis::getAmountApproved);
-        kpi("amountDisbursed", "kpi_amount_disbursed", Kpis::getAmountDisbursed);
-        kpi("overdueLeads", "kpi_overdue", Kpis::getOverdueLeads);
-        kpi("firstLoanEnterprises", "kpi_first_loan", Kpis::getFirstLoanEnterprises);
-        kpi("creditLoanShare", "kpi_credit_share", Kpis::getCreditLoanShare);
-        kpi("subsidyAnnualAmount", "kpi_subsidy", Kpis::getSubsidyAnnualAmount);
+    /** A KPI the trend shows: its message key, whether it is a rate (changes in points) and where its value is. */
+    private record Shown(String label, boolean rate, Function<Kpis, Number> value) {
     }
 
-    private static void kpi(String field, String label, Function<Kpis, Number> getter) {
-        KPIS.put(field, getter);
-        LABELS.put(field, label);
-    }
+    /** The KPIs the trend shows, in the dashboard's order. */
+    private static final List<Shown> SHOWN = List.of(
+            new Shown("kpi_enterprises_registered", false, Kpis::getEnterprisesRegistered),
+            new Shown("kpi_enterprises_served", false, Kpis::getEnterprisesServed),
+            new Shown("kpi_open_needs", false, Kpis::getOpenNeeds),
+            new Shown("kpi_matches", false, Kpis::getMatches),
+            new Shown("kpi_applications", false, Kpis::getApplications),
+            new Shown("kpi_acceptance", true, Kpis::getAcceptanceRate),
+            new Shown("kpi_approval", true, Kpis::getApprovalRate),
+            new Shown("kpi_amount_approved", false, Kpis::getAmountApproved),
+            new Shown("kpi_amount_disbursed", false, Kpis::getAmountDisbursed),
+            new Shown("kpi_overdue", false, Kpis::getOverdueLeads),
+            new Shown("kpi_first_loan", false, Kpis::getFirstLoanEnterprises),
+            new Shown("kpi_credit_share", true, Kpis::getCreditLoanShare),
+            new Shown("kpi_subsidy", false, Kpis::getSubsidyAnnualAmount));
 
     static KpiTrend of(Series series) {
         List<SeriesPoint> points = series == null || series.getPoints() == null ? List.of() : series.getPoints();
@@ -64,14 +56,13 @@ public record KpiTrend(String current, String previous, String lastYear, List<Li
         SeriesPoint lastYear = points.stream().filter(p -> p.getLabel() != null && p.getLabel().equals(yearBefore))
                 .findFirst().orElse(null);
         List<Line> lines = new ArrayList<>();
-        KPIS.forEach((field, getter) -> {
-            boolean rate = RATES.contains(field);
-            BigDecimal now = value(current, getter);
-            BigDecimal before = value(previous, getter);
-            BigDecimal yearAgo = value(lastYear, getter);
-            lines.add(new Line(LABELS.get(field), rate, now, before, change(now, before, rate), yearAgo,
-                    change(now, yearAgo, rate)));
-        });
+        for (Shown kpi : SHOWN) {
+            BigDecimal now = value(current, kpi.value());
+            BigDecimal before = value(previous, kpi.value());
+            BigDecimal yearAgo = value(lastYear, kpi.value());
+            lines.add(new Line(kpi.label(), kpi.rate(), now, before, change(now, before, kpi.rate()), yearAgo,
+                    change(now, yearAgo, kpi.rate())));
+        }
         return new KpiTrend(current.getLabel(), previous == null ? null : previous.getLabel(),
                 lastYear == null ? null : lastYear.getLabel(), lines);
     }
