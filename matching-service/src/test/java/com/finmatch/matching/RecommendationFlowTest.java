@@ -25,6 +25,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -132,6 +133,57 @@ class RecommendationFlowTest {
                 .then().statusCode(200)
                 .body("recommendations[0].products.productId", equalTo(List.of(other)))
                 .body("recommendations[0].nearMisses.productId", not(hasItem(applied)));
+    }
+
+    /**
+     * A decline is a route: after a bank declines for collateral, the need's recommendation carries the next steps —
+     * the recommended credit loan, not the mortgage loan, and never the declined product.
+     */
+    @Test
+    void shouldRouteANeedDeclinedForCollateralToTheCreditLoansItIsEligibleFor() {
+        String enterprise = Events.id();
+        String need = Events.id();
+        String declined = Events.id();
+        String mortgage = Events.id();
+        String credit = Events.id();
+        String application = Events.id();
+        String owner = "owner-" + enterprise;
+        String district = "R-" + need.substring(0, 8);
+        Events.send("product.events", declined, "finmatch.product.ProductPublished.v1",
+                mortgageOnly(Events.product(declined, "ZQRCB", district, "3.40", 1, "PUBLISHED")));
+        Events.send("product.events", mortgage, "finmatch.product.ProductPublished.v1",
+                mortgageOnly(Events.product(mortgage, "ICBC", district, "3.50", 1, "PUBLISHED")));
+        Events.publishProduct(credit, "CCB", district, "3.60", 1);
+        Events.registerEnterprise(enterprise, owner, district, "FOOD");
+        Events.openNeed(enterprise, need, 1_000_000, "5.00");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].products", hasSize(3))
+                .body("recommendations[0].nextSteps", nullValue()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Events.send("application.events", application, "finmatch.application.ApplicationSubmitted.v1", """
+                {"applicationId":"%s","enterpriseId":"%s","financingNeedId":"%s","productId":"%s",
+                 "bankId":"ZQRCB","amount":1000000,"termMonths":24,"submittedAt":"%s"}"""
+                .formatted(application, enterprise, need, declined, now.minusHours(1)));
+        Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", """
+                {"applicationId":"%s","productId":"%s","bankId":"ZQRCB","enterpriseId":"%s","status":"DECLINED",
+                 "previousStatus":"UNDER_REVIEW","at":"%s","reasonCode":"INSUFFICIENT_COLLATERAL","submittedAt":"%s"}"""
+                .formatted(application, declined, enterprise, now, now.minusHours(1)));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.enterprise(owner))
+                .when().get("/api/v1/recommendations/me")
+                .then().statusCode(200)
+                .body("recommendations[0].products.productId", containsInAnyOrder(mortgage, credit))
+                .body("recommendations[0].nextSteps.applicationId", equalTo(application))
+                .body("recommendations[0].nextSteps.declinedProductId", equalTo(declined))
+                .body("recommendations[0].nextSteps.reasonCode", equalTo("INSUFFICIENT_COLLATERAL"))
+                .body("recommendations[0].nextSteps.products.productId", equalTo(List.of(credit)))
+                .body("recommendations[0].nextSteps.advice.zh", not(nullValue())));
+    }
+
+    private static String mortgageOnly(String product) {
+        return product.replace("\"guaranteeTypes\":[\"CREDIT\"]", "\"guaranteeTypes\":[\"MORTGAGE\"]");
     }
 
     /**

@@ -309,6 +309,32 @@ class EnterprisePagesTest {
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowTheNextStepsAfterADeclineWithTheSuggestedProductsLinkedToTheirApplyButtons() {
+        registered();
+        when(matching.myRecommendations()).thenReturn(recommendations(TestJson.obj("needId", NEED_ID,
+                "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB", "name", "专精特新信用贷",
+                        "score", 86, "reasons", List.of())),
+                "nearMisses", List.of(), "trainingOffers", List.of(),
+                "nextSteps", TestJson.obj("applicationId", "a1", "declinedProductId", "p-declined", "bankId", "ICBC",
+                        "reasonCode", "INSUFFICIENT_COLLATERAL",
+                        "advice", Map.of("zh", "可选择有政府性融资担保支持的产品", "en", "Guaranteed products"),
+                        "products", List.of(TestJson.obj("productId", PRODUCT_ID, "bankId", "ZQRCB",
+                                "name", "专精特新信用贷", "score", 86,
+                                "why", Map.of("zh", "信用贷款，无需抵押", "en", "A credit loan"))),
+                        "checklist", List.of()))));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        given().get("/enterprise/recommendations").then().statusCode(200)
+                .body(containsString("id=\"next-steps-" + NEED_ID + "\""))
+                .body(containsString("data-reason=\"INSUFFICIENT_COLLATERAL\""))
+                .body(containsString("抵押担保不足"))
+                .body(containsString("可选择有政府性融资担保支持的产品"))
+                .body(containsString("href=\"#product-" + NEED_ID + "-" + PRODUCT_ID + "\""))
+                .body(containsString("id=\"product-" + NEED_ID + "-" + PRODUCT_ID + "\""))
+                .body(containsString("信用贷款，无需抵押"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldMarkAnAppliedProductAndShowListingReadinessWithoutANeed() {
         registered();
         when(matching.myRecommendations()).thenReturn(TestJson.as(EnterpriseRecommendations.class, TestJson.obj("enterpriseId", "e1",

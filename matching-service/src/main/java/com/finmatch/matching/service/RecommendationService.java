@@ -1,6 +1,7 @@
 package com.finmatch.matching.service;
 
 import com.finmatch.matching.domain.Bounds;
+import com.finmatch.matching.domain.DeclineRoute;
 import com.finmatch.matching.domain.Recommendation;
 import com.finmatch.matching.domain.engine.MatchingEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,10 @@ public class RecommendationService {
             @Schema(nullable = true) @Size(max = Bounds.ID) String projectId,
             @Size(max = MatchingEngine.MAX_TOP_SIZE) List<Recommendation.RecommendedProduct> products,
             @Size(max = MatchingEngine.NEAR_MISS_LIMIT) List<Recommendation.NearMiss> nearMisses,
-            @Size(max = MatchingEngine.MAX_OFFERS) List<Recommendation.OfferMatch> trainingOffers, Instant asOf) {
+            @Size(max = MatchingEngine.MAX_OFFERS) List<Recommendation.OfferMatch> trainingOffers,
+            @Schema(nullable = true, description = "after the need's latest decline: what the enterprise can do next "
+                    + "(null when no application for the need was declined)") DeclineRoute.NextSteps nextSteps,
+            Instant asOf) {
     }
 
     /** The IPO-training offers the enterprise's profile qualifies for, with or without a financing need. */
@@ -97,14 +101,33 @@ public class RecommendationService {
         }
         Instant now = clock.instant();
         Map<String, Recommendation.Applied> applied = latestApplications(enterpriseId);
+        Map<String, DeclineRoute.Decline> declines = latestDeclines(enterpriseId);
         List<NeedRecommendation> list = new ArrayList<>();
         for (Recommendation r : recommendations) {
             List<Recommendation.RecommendedProduct> products = r.products().stream()
                     .map(p -> p.withApplied(applied.get(r.needId() + "/" + p.productId()))).toList();
+            DeclineRoute.Decline decline = declines.get(r.needId());
+            DeclineRoute.NextSteps next = decline == null ? null
+                    : DeclineRoute.route(decline, r, engine::guaranteeTypesOf);
             list.add(new NeedRecommendation(r.needId(), r.projectId(), products, r.nearMisses(), r.trainingOffers(),
-                    now));
+                    next, now));
         }
         return new EnterpriseRecommendations(id, list, new ListingReadiness(readiness), now);
+    }
+
+    /** need id → the need's latest declined application. */
+    @SuppressWarnings("unchecked")
+    private Map<String, DeclineRoute.Decline> latestDeclines(UUID enterpriseId) {
+        List<Object[]> rows = em.createNativeQuery("select distinct on (need_id) need_id, id, product_id, bank_id,"
+                + " reason_code, declined_at from application_rm where enterprise_id = ?1 and status = 'DECLINED'"
+                + " and need_id is not null and product_id is not null order by need_id, declined_at desc nulls last")
+                .setParameter(1, enterpriseId).getResultList();
+        Map<String, DeclineRoute.Decline> declines = new HashMap<>();
+        for (Object[] row : rows) {
+            declines.put(row[0].toString(), new DeclineRoute.Decline(row[1].toString(), row[2].toString(),
+                    (String) row[3], (String) row[4], StatsService.time(row[5])));
+        }
+        return declines;
     }
 
     /** "needId/productId" → the latest application of the enterprise for that pair, unless withdrawn or closed. */

@@ -383,6 +383,13 @@ public final class MatchingEngine {
         return state.products.count;
     }
 
+    /** A product's guarantee types as published; empty for a product the engine does not hold. */
+    public synchronized List<String> guaranteeTypesOf(String productId) {
+        Integer slot = state.products.slotOf(productId);
+        LoanProduct spec = slot == null ? null : state.products.states[slot].spec;
+        return spec == null || spec.guaranteeTypes() == null ? List.of() : spec.guaranteeTypes();
+    }
+
     /** Explains a need's recommendation: reasons of its top products, near misses, training offers. */
     public synchronized Recommendation recommend(String needId) {
         Recommendation known = explained.get(needId);
