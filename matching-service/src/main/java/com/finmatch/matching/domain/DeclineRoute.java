@@ -4,7 +4,6 @@ import com.finmatch.matching.domain.engine.MatchingEngine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public final class DeclineRoute {
     /** What the enterprise can do after a decline; {@code checklist} holds near misses (what to improve). */
     public record NextSteps(@Size(max = Bounds.ID) String applicationId, @Size(max = Bounds.ID) String declinedProductId,
             @Size(max = Bounds.CODE) String bankId, @Size(max = Bounds.STATUS) String reasonCode,
-            @Schema(format = "date-time") Instant declinedAt, Message advice,
+            Instant declinedAt, Message advice,
             @Size(max = MatchingEngine.MAX_TOP_SIZE) List<Suggestion> products,
             @Size(max = MatchingEngine.NEAR_MISS_LIMIT) List<Recommendation.NearMiss> checklist) {
     }
