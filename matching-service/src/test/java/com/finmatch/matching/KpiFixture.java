@@ -17,26 +17,30 @@ final class KpiFixture {
     final String a1 = Events.id();
     final String a2 = Events.id();
     final String a3 = Events.id();
+    /** E2's need: A2 for it is declined in January, A3 for it (the re-route) submitted in February. */
+    final String n2 = Events.id();
 
     static final List<String> FIELDS = List.of("enterprisesRegistered", "enterprisesServed", "openNeeds", "matches",
             "applications", "acceptanceRate", "approvalRate", "amountApproved", "amountDisbursed",
-            "medianResponseHours", "p90ResponseHours", "overdueLeads", "firstLoanEnterprises", "creditLoanShare",
+            "medianResponseHours", "p90ResponseHours", "overdueLeads", "reroutedNeeds", "reroutedApproved",
+            "firstLoanEnterprises", "creditLoanShare",
             "averageApprovedRate", "averageRateVsLprBps", "subsidisedLoans", "subsidyAnnualAmount", "riskPoolExposure");
 
     /**
      * Hand-computed, per month (LPR 3.00). January: A1 and A2 submitted; A1 received after 8 working hours, A2 declined
      * after 24 — acceptance 1 of 2, approval 0 of 1 (A1's approval comes in February), median 8, p90 24.
      * February: A3 submitted and escalated (overdue), still unanswered at the month's end; A1 approved (1,000,000 at
-     * 3.50, a CREDIT_LOAN) and disbursed — E1's first loan. March: A3 received (100 working hours) and approved
-     * (500,000 at 4.00) — but A3 counts in February's cohort, where it stands unanswered.
+     * 3.50, a CREDIT_LOAN) and disbursed — E1's first loan; A3 is for the need A2 was declined for: the need is
+     * re-routed. March: A3 received (100 working hours) and approved (500,000 at 4.00) — but A3 counts in February's
+     * cohort, where it stands unanswered; its approval is the re-routed need's.
      */
     static final Map<String, Map<String, String>> EXPECTED = Map.of(
-            "2026-01", kpis("0", "0", "0", "0", "2", "50.00", "0.00", "0.00", "0.00", "8.00", "24.00", "0", "0",
-                    "0.00", "0.00", "0", "0", "0.00", "0.00"),
+            "2026-01", kpis("0", "0", "0", "0", "2", "50.00", "0.00", "0.00", "0.00", "8.00", "24.00", "0", "0", "0",
+                    "0", "0.00", "0.00", "0", "0", "0.00", "0.00"),
             "2026-02", kpis("0", "1", "0", "0", "1", "0.00", "0.00", "1000000.00", "1000000.00", "0.00", "0.00", "1",
-                    "1", "100.00", "3.50", "50", "0", "0.00", "0.00"),
-            "2026-03", kpis("0", "1", "0", "0", "0", "0.00", "0.00", "500000.00", "0.00", "0.00", "0.00", "0", "0",
-                    "100.00", "4.00", "100", "0", "0.00", "0.00"));
+                    "1", "0", "1", "100.00", "3.50", "50", "0", "0.00", "0.00"),
+            "2026-03", kpis("0", "1", "0", "0", "0", "0.00", "0.00", "500000.00", "0.00", "0.00", "0.00", "0", "0", "1",
+                    "0", "100.00", "4.00", "100", "0", "0.00", "0.00"));
 
     private static Map<String, String> kpis(String... values) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -49,9 +53,9 @@ final class KpiFixture {
     /** The events of January only. */
     void january() {
         Events.publishProduct(product, bank, "D-" + bank, "3.50", 1);
-        submitted(a1, e1, "2026-01-10T02:00:00Z");
+        submitted(a1, e1, null, "2026-01-10T02:00:00Z");
         lead(a1, e1, "RECEIVED", "2026-01-10T02:00:00Z", "2026-01-11T02:00:00Z", ",\"responseWorkingHours\":8");
-        submitted(a2, e2, "2026-01-20T02:00:00Z");
+        submitted(a2, e2, n2, "2026-01-20T02:00:00Z");
         lead(a2, e2, "DECLINED", "2026-01-20T02:00:00Z", "2026-01-21T02:00:00Z",
                 ",\"responseWorkingHours\":24,\"reasonCode\":\"INSUFFICIENT_REVENUE\"");
     }
@@ -60,7 +64,7 @@ final class KpiFixture {
     void februaryAndMarch() {
         lead(a1, e1, "APPROVED", "2026-01-10T02:00:00Z", "2026-02-05T02:00:00Z", ",\"amount\":1000000,\"rate\":3.50");
         lead(a1, e1, "DISBURSED", "2026-01-10T02:00:00Z", "2026-02-20T02:00:00Z", ",\"amount\":1000000");
-        submitted(a3, e2, "2026-02-10T02:00:00Z");
+        submitted(a3, e2, n2, "2026-02-10T02:00:00Z");
         Events.send("lead.events", a3, "finmatch.lead.LeadOverdue.v1", """
                 {"applicationId":"%s","productId":"%s","bankId":"%s","enterpriseId":"%s",
                  "dueAt":"2026-02-12T02:00:00Z","at":"2026-02-13T02:00:00Z"}""".formatted(a3, product, bank, e2));
@@ -72,16 +76,16 @@ final class KpiFixture {
     void april() {
         lead(a3, e2, "DISBURSED", "2026-02-10T02:00:00Z", "2026-04-03T02:00:00Z", ",\"amount\":500000");
         String a4 = Events.id();
-        submitted(a4, e1, "2026-04-02T02:00:00Z");
+        submitted(a4, e1, null, "2026-04-02T02:00:00Z");
         lead(a4, e1, "DECLINED", "2026-04-02T02:00:00Z", "2026-04-06T02:00:00Z",
                 ",\"responseWorkingHours\":16,\"reasonCode\":\"INSUFFICIENT_REVENUE\"");
     }
 
-    private void submitted(String application, String enterprise, String at) {
+    private void submitted(String application, String enterprise, String need, String at) {
         Events.send("application.events", application, "finmatch.application.ApplicationSubmitted.v1", """
-                {"applicationId":"%s","enterpriseId":"%s","financingNeedId":null,"productId":"%s","bankId":"%s",
-                 "amount":1000000,"termMonths":12,"submittedAt":"%s"}""".formatted(application, enterprise, product,
-                bank, at));
+                {"applicationId":"%s","enterpriseId":"%s","financingNeedId":%s,"productId":"%s","bankId":"%s",
+                 "amount":1000000,"termMonths":12,"submittedAt":"%s"}""".formatted(application, enterprise,
+                need == null ? "null" : "\"" + need + "\"", product, bank, at));
     }
 
     private void lead(String application, String enterprise, String status, String submittedAt, String at,

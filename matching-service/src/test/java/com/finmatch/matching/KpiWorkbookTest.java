@@ -42,8 +42,8 @@ class KpiWorkbookTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final List<String> HEADERS = List.of("注册企业", "获得服务的企业", "进行中的融资需求", "撮合次数", "申请数",
             "接单率（%）", "批准率（%）", "批准金额（元）", "放款金额（元）", "答复用时中位数（工作小时）", "答复用时P90（工作小时）",
-            "超时线索", "平台首贷户", "信用贷款占比（%）", "平均批准利率（%）", "相对LPR（基点）", "贴息贷款笔数",
-            "贴息金额（元/年）", "风险池敞口（元）");
+            "超时线索", "被拒后转介的需求", "转介后获批", "平台首贷户", "信用贷款占比（%）", "平均批准利率（%）", "相对LPR（基点）",
+            "贴息贷款笔数", "贴息金额（元/年）", "风险池敞口（元）");
     private static final Map<String, String> SHEETS = new LinkedHashMap<>(Map.of());
 
     static {

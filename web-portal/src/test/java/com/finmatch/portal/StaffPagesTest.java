@@ -140,10 +140,13 @@ class StaffPagesTest {
     @TestSecurity(user = "admin1", roles = "admin")
     void shouldShowTheKpisAndOfferTheCsvExport() {
         when(stats.statsSummary(any(), any(), any(), any(), eq("district"), any())).thenReturn(TestJson.as(Summary.class, TestJson.obj(
-                "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0),
+                "groupBy", "district", "total", TestJson.obj("applications", 7, "matches", 40, "approvalRate", 50.0,
+                        "reroutedNeeds", 4, "reroutedApproved", 2),
                 "groups", List.of(TestJson.obj("key", "441203", "applications", 7, "matches", 40)))));
         given().get("/admin?groupBy=district&from=2026-01-01&to=not-a-date").then().statusCode(200)
                 .body(containsString("data-kpi=\"applications\">7<"))
+                .body(containsString("data-kpi=\"reroutedNeeds\">4 → 2<"))
+                .body(containsString("被拒后转介的需求 → 转介后获批"))
                 .body(containsString("鼎湖区"))
                 .body(containsString("/admin/export.csv?groupBy=district&amp;from=2026-01-01"))
                 .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"))

@@ -178,12 +178,13 @@ public class StatsService {
         List<KpiFacts.ApplicationFact> applications = new ArrayList<>();
         for (Object[] r : rows("select id, enterprise_id, product_id, bank_id, submitted_at, first_action_at,"
                 + " accepted_at, approved_at, approved_amount, approved_rate, declined_at, disbursed_at,"
-                + " disbursed_amount, due_at, overdue, withdrawn_at, response_working_hours, overdue_at from application_rm")) {
+                + " disbursed_amount, due_at, overdue, withdrawn_at, response_working_hours, overdue_at, need_id"
+                + " from application_rm")) {
             String productId = str(r[2]);
             Instant disbursedAt = time(r[11]);
             BigDecimal subsidyRate = disbursedAt == null ? null
                     : terms.subsidyRateAt(toolsOfProduct.getOrDefault(productId, List.of()), disbursedAt);
-            applications.add(new KpiFacts.ApplicationFact(str(r[0]), str(r[1]), productId, str(r[3]),
+            applications.add(new KpiFacts.ApplicationFact(str(r[0]), str(r[1]), str(r[18]), productId, str(r[3]),
                     typeOfProduct.get(productId), subsidyRate, time(r[4]), time(r[5]), time(r[6]), time(r[7]),
                     (BigDecimal) r[8], (BigDecimal) r[9], time(r[10]), disbursedAt, (BigDecimal) r[12], time(r[13]),
                     Boolean.TRUE.equals(r[14]), time(r[15]), (BigDecimal) r[16], time(r[17])));

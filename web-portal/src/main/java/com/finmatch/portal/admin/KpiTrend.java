@@ -41,6 +41,8 @@ public record KpiTrend(String current, String previous, String lastYear, List<Li
             new Shown("kpi_amount_approved", false, Kpis::getAmountApproved),
             new Shown("kpi_amount_disbursed", false, Kpis::getAmountDisbursed),
             new Shown("kpi_overdue", false, Kpis::getOverdueLeads),
+            new Shown("kpi_rerouted", false, Kpis::getReroutedNeeds),
+            new Shown("kpi_rerouted_approved", false, Kpis::getReroutedApproved),
             new Shown("kpi_first_loan", false, Kpis::getFirstLoanEnterprises),
             new Shown("kpi_credit_share", true, Kpis::getCreditLoanShare),
             new Shown("kpi_subsidy", false, Kpis::getSubsidyAnnualAmount));

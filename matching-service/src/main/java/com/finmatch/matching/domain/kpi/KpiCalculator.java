@@ -34,6 +34,9 @@ import java.util.TreeSet;
  * working hours on loan-service's service-level calendar (median and p90, nearest rank; leads whose events carry no
  * working-hours figure are left out), overdueLeads = escalated, answered after their due time, or unanswered past it
  * (a lead withdrawn unanswered before its due time is not overdue);</li>
+ * <li>reroutedNeeds — declined needs re-routed in the period: the first application for a need submitted after its
+ * first decline was submitted in the period (counted under that application's bank and product); reroutedApproved —
+ * re-routed needs whose first approval after that decline falls in the period ({@link Reroutes});</li>
  * <li>amountApproved / amountDisbursed — approved / disbursed in the period; firstLoanEnterprises (平台首贷户) —
  * enterprises whose first disbursement on the platform falls in the period (the platform knows no loans elsewhere);
  * creditLoanShare (信用贷款占比) — share of the approved amount that is CREDIT_LOAN; averageApprovedRate — the
@@ -77,6 +80,7 @@ public final class KpiCalculator {
     private final Map<String, Set<String>> banksOfNeed = new HashMap<>();
     private final Map<String, Set<String>> productsOfNeed = new HashMap<>();
     private final Map<String, Instant> firstDisbursement = new HashMap<>();
+    private final Reroutes reroutes;
 
     public KpiCalculator(KpiFacts facts, KpiFilter filter, Instant from, Instant to, Instant now,
             BigDecimal lprOneYear) {
@@ -90,6 +94,7 @@ public final class KpiCalculator {
                 firstDisbursement.merge(a.enterpriseId(), a.disbursedAt(), (x, y) -> x.isBefore(y) ? x : y);
             }
         }
+        this.reroutes = new Reroutes(facts.applications());
         this.facts = filter.isEmpty() ? facts : filtered(facts, filter);
         for (MatchFact m : this.facts.matches()) {
             link(banksOfEnterprise, m.enterpriseId(), m.bankId());
@@ -203,6 +208,8 @@ public final class KpiCalculator {
         long approvedOfSubmitted = 0;
         long declinedOfSubmitted = 0;
         long overdue = 0;
+        long rerouted = 0;
+        long reroutedApproved = 0;
         long subsidised = 0;
         List<BigDecimal> responseHours = new ArrayList<>();
         BigDecimal amountApproved = BigDecimal.ZERO;
@@ -231,6 +238,12 @@ public final class KpiCalculator {
                 if (isOverdue(a)) {
                     overdue++;
                 }
+                if (reroutes.reroutes(a)) {
+                    rerouted++;
+                }
+            }
+            if (in(a.approvedAt()) && reroutes.approvesReroute(a)) {
+                reroutedApproved++;
             }
             if (in(a.approvedAt())) {
                 if (a.enterpriseId() != null) {
@@ -267,7 +280,7 @@ public final class KpiCalculator {
         return new Kpis(key, registered, served.size(), openNeeds, matches, applications,
                 percent(accepted, actionable), percent(approvedOfSubmitted, approvedOfSubmitted + declinedOfSubmitted),
                 money(amountApproved), money(amountDisbursed), hours(percentile(responseHours, 50)),
-                hours(percentile(responseHours, 90)), overdue, firstLoan.size(),
+                hours(percentile(responseHours, 90)), overdue, rerouted, reroutedApproved, firstLoan.size(),
                 amountApproved.signum() == 0 ? pct(BigDecimal.ZERO)
                         : creditApproved.multiply(HUNDRED).divide(amountApproved, 2, RoundingMode.HALF_UP),
                 averageRate, spreadBps, subsidised, money(subsidy), money(nz(riskPoolExposure)));

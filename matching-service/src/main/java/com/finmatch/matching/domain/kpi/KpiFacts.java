@@ -51,27 +51,27 @@ public record KpiFacts(List<EnterpriseFact> enterprises, List<NeedFact> needs, L
     }
 
     /**
-     * One application (lead). {@code productType} comes from the product read model; {@code subsidyRate} is the
+     * One application (lead) for the need {@code needId} ({@code null} when the event did not name it). {@code productType} comes from the product read model; {@code subsidyRate} is the
      * interest subsidy (percentage points, 0 when none) of the product's policy tools under the terms in force at the
      * disbursement ({@code null} when not disbursed). {@code responseWorkingHours} is the time from submission to the
      * bank's first action in working hours on loan-service's service-level calendar, as loan-service computed it
      * ({@code null} when unanswered or when the event came from a version that did not send it). {@code overdueAt}
      * is when the lead was escalated (LeadOverdue's {@code at}; {@code null} when not, or for a flag without a time).
      */
-    public record ApplicationFact(String id, String enterpriseId, String productId, String bankId, String productType,
-            BigDecimal subsidyRate, Instant submittedAt, Instant firstActionAt, Instant acceptedAt, Instant approvedAt,
+    public record ApplicationFact(String id, String enterpriseId, String needId, String productId, String bankId,
+            String productType, BigDecimal subsidyRate, Instant submittedAt, Instant firstActionAt, Instant acceptedAt, Instant approvedAt,
             BigDecimal approvedAmount, BigDecimal approvedRate, Instant declinedAt, Instant disbursedAt,
             BigDecimal disbursedAmount, Instant dueAt, boolean overdueFlag, Instant withdrawnAt,
             BigDecimal responseWorkingHours, Instant overdueAt) {
 
         /** An application whose escalation time is not known. */
-        public ApplicationFact(String id, String enterpriseId, String productId, String bankId, String productType,
-                BigDecimal subsidyRate, Instant submittedAt, Instant firstActionAt, Instant acceptedAt,
+        public ApplicationFact(String id, String enterpriseId, String needId, String productId, String bankId,
+                String productType, BigDecimal subsidyRate, Instant submittedAt, Instant firstActionAt, Instant acceptedAt,
                 Instant approvedAt, BigDecimal approvedAmount, BigDecimal approvedRate, Instant declinedAt,
                 Instant disbursedAt, BigDecimal disbursedAmount, Instant dueAt, boolean overdueFlag,
                 Instant withdrawnAt, BigDecimal responseWorkingHours) {
-            this(id, enterpriseId, productId, bankId, productType, subsidyRate, submittedAt, firstActionAt, acceptedAt,
-                    approvedAt, approvedAmount, approvedRate, declinedAt, disbursedAt, disbursedAmount, dueAt,
+            this(id, enterpriseId, needId, productId, bankId, productType, subsidyRate, submittedAt, firstActionAt,
+                    acceptedAt, approvedAt, approvedAmount, approvedRate, declinedAt, disbursedAt, disbursedAmount, dueAt,
                     overdueFlag, withdrawnAt, responseWorkingHours, null);
         }
 
@@ -81,7 +81,7 @@ public record KpiFacts(List<EnterpriseFact> enterprises, List<NeedFact> needs, L
             Instant approved = known(approvedAt, t);
             Instant disbursed = known(disbursedAt, t);
             boolean escalated = overdueFlag && (overdueAt == null || before(overdueAt, t));
-            return new ApplicationFact(id, enterpriseId, productId, bankId, productType,
+            return new ApplicationFact(id, enterpriseId, needId, productId, bankId, productType,
                     disbursed == null ? null : subsidyRate, submittedAt, firstAction, known(acceptedAt, t), approved,
                     approved == null ? null : approvedAmount, approved == null ? null : approvedRate,
                     known(declinedAt, t), disbursed, disbursed == null ? null : disbursedAmount, dueAt, escalated,

@@ -67,7 +67,7 @@ class KpiCalculatorTest {
         BigDecimal responseHours = firstAction == null ? null
                 : BigDecimal.valueOf(java.time.Duration.between(t(submitted), t(firstAction)).toMinutes())
                         .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP);
-        return new ApplicationFact(id, e, p, bank, type, new BigDecimal(subsidy), t(submitted),
+        return new ApplicationFact(id, e, null, p, bank, type, new BigDecimal(subsidy), t(submitted),
                 firstAction == null ? null : t(firstAction), accepted == null ? null : t(accepted),
                 approved == null ? null : t(approved), approvedAmount == null ? null : new BigDecimal(approvedAmount),
                 rate == null ? null : new BigDecimal(rate), declined == null ? null : t(declined),
@@ -77,18 +77,26 @@ class KpiCalculatorTest {
 
     /** The same application, withdrawn by the enterprise at {@code withdrawn}. */
     private static ApplicationFact withdrawn(ApplicationFact a, String withdrawn) {
-        return new ApplicationFact(a.id(), a.enterpriseId(), a.productId(), a.bankId(), a.productType(), a.subsidyRate(),
-                a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
+        return new ApplicationFact(a.id(), a.enterpriseId(), a.needId(), a.productId(), a.bankId(), a.productType(),
+                a.subsidyRate(), a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
                 a.approvedRate(), a.declinedAt(), a.disbursedAt(), a.disbursedAmount(), a.dueAt(), a.overdueFlag(),
                 t(withdrawn), a.responseWorkingHours());
     }
 
     /** The same application with the response time loan-service sent ({@code null}: an event without it). */
     private static ApplicationFact responding(ApplicationFact a, String workingHours) {
-        return new ApplicationFact(a.id(), a.enterpriseId(), a.productId(), a.bankId(), a.productType(), a.subsidyRate(),
-                a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
+        return new ApplicationFact(a.id(), a.enterpriseId(), a.needId(), a.productId(), a.bankId(), a.productType(),
+                a.subsidyRate(), a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
                 a.approvedRate(), a.declinedAt(), a.disbursedAt(), a.disbursedAmount(), a.dueAt(), a.overdueFlag(),
                 a.withdrawnAt(), workingHours == null ? null : new BigDecimal(workingHours));
+    }
+
+    /** The same application, for the need {@code need}. */
+    private static ApplicationFact forNeed(ApplicationFact a, String need) {
+        return new ApplicationFact(a.id(), a.enterpriseId(), need, a.productId(), a.bankId(), a.productType(),
+                a.subsidyRate(), a.submittedAt(), a.firstActionAt(), a.acceptedAt(), a.approvedAt(), a.approvedAmount(),
+                a.approvedRate(), a.declinedAt(), a.disbursedAt(), a.disbursedAmount(), a.dueAt(), a.overdueFlag(),
+                a.withdrawnAt(), a.responseWorkingHours());
     }
 
     private static KpiFacts withApplications(List<ApplicationFact> applications) {
@@ -156,6 +164,68 @@ class KpiCalculatorTest {
         assertEquals(List.of("441202", "441203"), districts.stream().map(Kpis::key).toList());
         assertEquals(1, districts.get(0).enterprisesRegistered());
         assertEquals(2, districts.get(0).applications(), "A1, A4 of E1");
+    }
+
+    // ------------------------------------------------------------------------------------------------ re-routes
+
+    /**
+     * N2's A2 (P1, BANK-A) is declined 03-07 10:00. A3 (P2, BANK-B) was submitted an hour before that decline: no
+     * re-route. A6 (P3, BANK-C) submitted 03-08 and approved 03-12 re-routes N2 and approves the re-route; A7 (P2,
+     * BANK-B) submitted 03-09 and approved 03-10 is a second application of the same re-routed need and its approval
+     * comes first: the need counts once for each, and its approval is A7's.
+     */
+    private static KpiFacts reroutedN2() {
+        List<ApplicationFact> apps = new ArrayList<>();
+        for (ApplicationFact a : FACTS.applications()) {
+            apps.add(forNeed(a, switch (a.id()) {
+                case "A1", "A4" -> "N1";
+                case "A2", "A3" -> "N2";
+                default -> null;
+            }));
+        }
+        apps.add(forNeed(app("A6", "E2", "P3", "BANK-C", "CREDIT_LOAN", "0", "03-08T09:00", "03-08T10:00",
+                "03-08T10:00", "03-12T09:00", "300000", "3.80", null, null, null, "03-10T09:00", false), "N2"));
+        apps.add(forNeed(app("A7", "E2", "P2", "BANK-B", "MORTGAGE_LOAN", "0", "03-09T09:00", "03-09T10:00",
+                "03-09T10:00", "03-10T09:00", "200000", "4.00", null, null, null, "03-11T09:00", false), "N2"));
+        return withApplications(apps);
+    }
+
+    @Test
+    void shouldCountADeclinedNeedReRoutedOnceAndItsFirstApprovalAfterTheDecline() {
+        Kpis k = marchOf(reroutedN2());
+        assertEquals(1, k.reroutedNeeds(), "N2, by A6; A3 came before the decline, A7 after A6");
+        assertEquals(1, k.reroutedApproved(), "N2, by A7's approval on 03-10");
+        Kpis before = marchOf(FACTS);
+        assertEquals(0, before.reroutedNeeds(), "no application names its need: nothing to follow");
+        assertEquals(0, before.reroutedApproved());
+    }
+
+    @Test
+    void shouldCountAReRouteUnderTheBankItWentTo() {
+        KpiFacts facts = reroutedN2();
+        List<Kpis> banks = new KpiCalculator(facts, KpiFilter.NONE, t("03-01T00:00"), t("04-01T00:00"), NOW,
+                new BigDecimal("3.00")).grouped(GroupBy.BANK);
+        assertEquals(List.of(0L, 0L, 1L), banks.stream().filter(b -> !b.key().equals("-"))
+                .map(Kpis::reroutedNeeds).toList(), "BANK-A declined, BANK-B approved, BANK-C re-routed");
+        assertEquals(List.of(0L, 1L, 0L), banks.stream().filter(b -> !b.key().equals("-"))
+                .map(Kpis::reroutedApproved).toList());
+        Kpis bankB = new KpiCalculator(facts, new KpiFilter(null, null, "BANK-B"), t("03-01T00:00"),
+                t("04-01T00:00"), NOW, new BigDecimal("3.00")).total();
+        assertEquals(1, bankB.reroutedApproved(), "a bank filter still sees the decline by another bank");
+    }
+
+    @Test
+    void shouldLeaveAPastPeriodsReRoutesAsTheyStoodAtItsEnd() {
+        KpiFacts facts = reroutedN2();
+        Instant end = t("03-09T00:00");
+        Kpis asOfEnd = new KpiCalculator(facts.asOf(end, BigDecimal.ZERO), KpiFilter.NONE, t("03-01T00:00"), end, NOW,
+                new BigDecimal("3.00")).total();
+        assertEquals(1, asOfEnd.reroutedNeeds(), "A6 was submitted on 03-08");
+        assertEquals(0, asOfEnd.reroutedApproved(), "no approval of N2 was known before 03-09");
+        Kpis afterwards = new KpiCalculator(facts, KpiFilter.NONE, t("03-01T00:00"), end, NOW,
+                new BigDecimal("3.00")).total();
+        assertEquals(1, afterwards.reroutedNeeds());
+        assertEquals(0, afterwards.reroutedApproved(), "the approvals of 03-10 and 03-12 fall after the period");
     }
 
     // ------------------------------------------------------------------------------------------------ filters

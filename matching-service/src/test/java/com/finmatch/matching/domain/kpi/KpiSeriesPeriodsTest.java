@@ -46,7 +46,8 @@ class KpiSeriesPeriodsTest {
 
     @Test
     void shouldCountALeadDecidedAfterThePeriodAsUndecidedInIt() {
-        KpiFacts.ApplicationFact lead = new KpiFacts.ApplicationFact("A", "E", "P", "B", "CREDIT_LOAN", BigDecimal.ZERO,
+        KpiFacts.ApplicationFact lead = new KpiFacts.ApplicationFact("A", "E", "N", "P", "B", "CREDIT_LOAN",
+                BigDecimal.ZERO,
                 Instant.parse("2026-01-10T02:00:00Z"), Instant.parse("2026-02-03T02:00:00Z"),
                 Instant.parse("2026-02-03T02:00:00Z"), Instant.parse("2026-02-05T02:00:00Z"), new BigDecimal("100000"),
                 new BigDecimal("3.50"), null, null, null, Instant.parse("2026-01-12T02:00:00Z"), true, null,
