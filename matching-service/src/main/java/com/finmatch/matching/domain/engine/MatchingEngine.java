@@ -445,6 +445,13 @@ public final class MatchingEngine {
         return matcher.scoreOf(state.products.states[product], need);
     }
 
+    /** The full re-match's pruning bound (hundredths) of a product for an open need; never below its score (tests). */
+    synchronized int boundOf(String productId, String needId) {
+        Integer need = state.needs.slotOf(needId);
+        Integer product = state.products.slotOf(productId);
+        return scorer.bound(state.products.states[product], need);
+    }
+
     /** True when the engine understands the rule (known field, operator and value fit its type). */
     public boolean understands(Rule rule) {
         return state.compiler.compile(rule).valid();

@@ -10,16 +10,6 @@ import java.util.Arrays;
 final class Scorer {
 
     static final int CHUNK = 2048;
-    /** [types × 65 + accepted]: accepted × 800 / types, looked up rather than divided in the hot loops */
-    private static final int[] GUARANTEE_POINTS = new int[65 * 65];
-
-    static {
-        for (int types = 1; types <= 64; types++) {
-            for (int accepted = 0; accepted <= types; accepted++) {
-                GUARANTEE_POINTS[types * 65 + accepted] = accepted * 800 / types;
-            }
-        }
-    }
 
     private final EngineState state;
     private final Columns c;
@@ -73,6 +63,14 @@ final class Scorer {
         return pipeline(p, s.candidates, 1, s) == 1 ? s.scores[0] : -1;
     }
 
+    /** The pruning bound of a product for a need, from the same columns and the same sum as {@link #scoreProduct}. */
+    int bound(ProductState p, int need) {
+        long g = c.needSet[Field.GUARANTEE_TYPES.column()][need];
+        return ScoreWeights.bound(ScoreWeights.optimistic(p), p.effectiveRate, state.needs.rateCap[need],
+                state.needs.rateSlope[need], c.needNum[Field.TERM_MONTHS.column()][need], p.minTerm, p.maxTerm, g,
+                g & p.guaranteeMask);
+    }
+
     /**
      * Product-major scoring of need words [from, to): candidate needs from the need index, then the exact amount
      * range and the remaining hard rules as column filters, then the score; every eligible need goes to the sink.
@@ -89,8 +87,7 @@ final class Scorer {
         long[] w = s.needWords;
         int[] candidates = s.candidates;
         int count = 0;
-        int optimistic = p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 5000)
-                + (!p.hardProgramme && p.softProgramme.length > 0 ? 500 : 0);
+        int optimistic = ScoreWeights.optimistic(p);
         double[] terms = c.needNum[Field.TERM_MONTHS.column()];
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
         int rate = p.effectiveRate;
@@ -107,15 +104,10 @@ final class Scorer {
                 int need = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
                 candidates[count] = need;
                 if (prune) {
-                    // an upper bound of the score (every soft rule passing; a missing term or rate cap as the best
-                    // case), computed without branches: a mispredicted branch per candidate costs more than the sums
                     int worst = topCount[need] == k ? topScore[need * k + k - 1] : Integer.MIN_VALUE;
-                    int cap = caps[need];
-                    double term = terms[need];
                     long g = guarantees[need];
-                    int bound = optimistic + (rate > cap & cap >= 0 ? 0 : 2000 - (int) (rate * slopes[need]))
-                            + ((term >= minTerm & term <= maxTerm) | term != term ? 1000 : 0)
-                            + guaranteePoints(g, g & mask);
+                    int bound = ScoreWeights.bound(optimistic, rate, caps[need], slopes[need], terms[need], minTerm,
+                            maxTerm, g, g & mask);
                     count += bound >= worst ? 1 : 0;
                 } else {
                     count++;
@@ -265,42 +257,18 @@ final class Scorer {
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
         int[] caps = state.needs.rateCap;
         int[] out = s.scores;
-        int fixed = p.policyPoints + (p.hardProgramme ? 500 : 0);
+        int fixed = ScoreWeights.fixedPoints(p);
         for (int k = 0; k < n; k++) {
             int need = candidates[k];
-            int score = fixed + (p.softTotal == 0 ? 2500 : (int) ((long) soft[k] * 5000 / p.softTotal));
-            double term = terms[need];
-            score += Double.isNaN(term) ? 500 : term >= p.minTerm && term <= p.maxTerm ? 1000 : 0;
-            score += ratePoints(p.effectiveRate, caps[need]);
+            int score = fixed + ScoreWeights.appetitePoints(soft[k], p.softTotal);
+            score += ScoreWeights.termPoints(terms[need], p.minTerm, p.maxTerm);
+            score += ScoreWeights.ratePoints(p.effectiveRate, caps[need]);
             long g = guarantees[need];
-            score += guaranteePoints(g, g & p.guaranteeMask);
+            score += ScoreWeights.guaranteePoints(g, g & p.guaranteeMask);
             if (softProgramme && programme[k] > 0) {
-                score += 500;
+                score += ScoreWeights.PROGRAMME;
             }
             out[k] = score;
         }
-    }
-
-    /** Guarantee points (hundredths): 8 × the share of the need's guarantee types the product accepts. */
-    static int guaranteePoints(long needTypes, long accepted) {
-        return GUARANTEE_POINTS[Long.bitCount(needTypes) * 65 + Long.bitCount(accepted)];
-    }
-
-    /**
-     * Rate points (hundredths): 10–20 points at or below the cap, 10 when there is no cap; 0 above it (never scored:
-     * a rate above the need's maximum makes the pair ineligible).
-     */
-    static int ratePoints(int effectiveRate, int cap) {
-        if (cap < 0) {
-            return 1000;
-        }
-        if (effectiveRate > cap) {
-            return 0;
-        }
-        if (cap == 0) {
-            return 2000;
-        }
-        // a double division is exact here (both operands are small integers) and much cheaper than a long one
-        return 1000 + (int) ((double) (1000L * (cap - effectiveRate)) / cap);
     }
 }
