@@ -62,7 +62,8 @@ import java.util.function.Predicate;
  * State, in one {@link EngineState} handed to every part: {@link Columns} (fields by row), {@link Needs} (enterprise
  * and need slots, links, growth), {@link Products} (product slots and {@link ProductState}s), {@link BitIndex} (need
  * and product bit sets), {@link TopLists}, {@link DeclinedPairs}. Work: {@link ProductCompiler} (a product's rules,
- * ranges and policy to a ProductState), {@link Scorer} (candidates, hard checks, scores, the bound),
+ * ranges and policy to a ProductState), {@link Candidates} (the pairs the index lets through), {@link Scorer} (hard
+ * checks, scores, pruning by the bound),
  * {@link ScoreWeights} (the weights above in hundredths, and the score's, the bound's and the potential's sums),
  * {@link IncrementalMatch} (one need or product changed), {@link FullRematch} (every need, in cache blocks over
  * threads), {@link Explainer} and {@link TrainingOffers} (reasons, near misses, offers), {@link Explanations} (kept
@@ -104,8 +105,9 @@ public final class MatchingEngine {
         this.topSize = topSize;
         state = new EngineState(topSize, today);
         productCompiler = new ProductCompiler(state);
-        scorer = new Scorer(state);
-        matcher = new IncrementalMatch(state, scorer);
+        Candidates candidates = new Candidates(state);
+        scorer = new Scorer(state, candidates);
+        matcher = new IncrementalMatch(state, candidates, scorer);
         full = new FullRematch(state, scorer, threads);
         offers = new TrainingOffers(state);
         explanations = new Explanations(state, matcher, new Explainer(state, offers), offers);
