@@ -51,8 +51,8 @@ final class FullRematch {
         }
         // most promising first, so that top lists fill with high scores early and later products are mostly pruned
         active.sort((a, b) -> {
-            int pa = potential(a);
-            int pb = potential(b);
+            int pa = ScoreWeights.potential(a);
+            int pb = ScoreWeights.potential(b);
             return pa != pb ? Integer.compare(pb, pa) : Integer.compare(a.slot, b.slot);
         });
         // cache blocking: a block of needs stays in cache while every product runs over it; blocks go to the threads
@@ -119,11 +119,6 @@ final class FullRematch {
             }
         }
         return changed;
-    }
-
-    /** A need-independent guess of how well a product scores (ordering only). */
-    private static int potential(ProductState p) {
-        return p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 3750) - 2 * p.effectiveRate;
     }
 
     /** Runs every product over need blocks, each block on one thread (blocks are disjoint, so are their top lists). */

@@ -12,12 +12,14 @@ import java.util.List;
 final class IncrementalMatch {
 
     private final EngineState state;
+    private final Candidates generator;
     private final Scorer scorer;
     private final Scratch scratch = new Scratch();
     boolean deferred;
 
-    IncrementalMatch(EngineState state, Scorer scorer) {
+    IncrementalMatch(EngineState state, Candidates candidates, Scorer scorer) {
         this.state = state;
+        this.generator = candidates;
         this.scorer = scorer;
     }
 
@@ -35,7 +37,7 @@ final class IncrementalMatch {
         int[] oldScores = Arrays.copyOfRange(tops.topScore, base, base + oldCount);
         tops.topCount[need] = 0;
         if (Bits.get(index.openNeeds, need)) {
-            long[] candidates = scorer.candidateProducts(need, scratch);
+            long[] candidates = generator.productsFor(need, scratch);
             for (int w = 0; w < index.productWords; w++) {
                 for (long bits = candidates[w]; bits != 0; bits &= bits - 1) {
                     ProductState p = state.products.states[(w << 6) + Long.numberOfTrailingZeros(bits)];
@@ -138,7 +140,7 @@ final class IncrementalMatch {
 
     /** The score (hundredths) an active product gets for an open need, or -1 when it is not eligible. */
     int scoreOf(ProductState p, int need) {
-        long[] candidates = scorer.candidateProducts(need, scratch);
+        long[] candidates = generator.productsFor(need, scratch);
         if (!Bits.get(candidates, p.slot)) {
             return -1;
         }

@@ -12,11 +12,9 @@ import com.finmatch.matching.domain.TrainingOffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -64,10 +62,12 @@ import java.util.function.Predicate;
  * State, in one {@link EngineState} handed to every part: {@link Columns} (fields by row), {@link Needs} (enterprise
  * and need slots, links, growth), {@link Products} (product slots and {@link ProductState}s), {@link BitIndex} (need
  * and product bit sets), {@link TopLists}, {@link DeclinedPairs}. Work: {@link ProductCompiler} (a product's rules,
- * ranges and policy to a ProductState), {@link Scorer} (candidates, hard checks, scores, the bound),
+ * ranges and policy to a ProductState), {@link Candidates} (the pairs the index lets through), {@link Scorer} (hard
+ * checks, scores, pruning by the bound),
+ * {@link ScoreWeights} (the weights above in hundredths, and the score's, the bound's and the potential's sums),
  * {@link IncrementalMatch} (one need or product changed), {@link FullRematch} (every need, in cache blocks over
- * threads), {@link Explainer} and {@link TrainingOffers} (reasons, near misses, offers). This class wires them and
- * holds the lock.
+ * threads), {@link Explainer} and {@link TrainingOffers} (reasons, near misses, offers), {@link Explanations} (kept
+ * until the state changes; needs held elsewhere explained in passing). This class wires them and holds the lock.
  */
 public final class MatchingEngine {
 
@@ -77,8 +77,6 @@ public final class MatchingEngine {
     /** The most IPO-training offers shown for a need or an enterprise's listing readiness, best first. */
     public static final int MAX_OFFERS = 50;
     public static final int MAX_FAILED_FOR_NEAR_MISS = 2;
-    /** Explanations kept for reading again until the next change (a few KB each). */
-    static final int EXPLAINED_LIMIT = 20_000;
     public static final List<String> GUARANTEE_TYPES = List.of("CREDIT", "MORTGAGE", "GUARANTEE", "IP_PLEDGE",
             "RECEIVABLES", "POLICY_GUARANTEE");
 
@@ -89,18 +87,7 @@ public final class MatchingEngine {
     private final IncrementalMatch matcher;
     private final FullRematch full;
     private final TrainingOffers offers;
-    private final Explainer explainer;
-    /**
-     * Explanations already given, by need id, for the state as it is: every change of state empties it (see
-     * {@link #changed}), so an explanation read from it is the one {@link Explainer} would give now. At most
-     * {@link #EXPLAINED_LIMIT} needs, the least recently read dropped first.
-     */
-    private final Map<String, Recommendation> explained = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Recommendation> eldest) {
-            return size() > EXPLAINED_LIMIT;
-        }
-    };
+    private final Explanations explanations;
 
     /** Progress of a full re-match: products done out of products to do. */
     public interface Progress {
@@ -118,11 +105,12 @@ public final class MatchingEngine {
         this.topSize = topSize;
         state = new EngineState(topSize, today);
         productCompiler = new ProductCompiler(state);
-        scorer = new Scorer(state);
-        matcher = new IncrementalMatch(state, scorer);
+        Candidates candidates = new Candidates(state);
+        scorer = new Scorer(state, candidates);
+        matcher = new IncrementalMatch(state, candidates, scorer);
         full = new FullRematch(state, scorer, threads);
         offers = new TrainingOffers(state);
-        explainer = new Explainer(state, offers);
+        explanations = new Explanations(state, matcher, new Explainer(state, offers), offers);
     }
 
     /**
@@ -208,35 +196,7 @@ public final class MatchingEngine {
      */
     public synchronized Explained explainTransient(EnterpriseProfile enterprise, List<FinancingNeed> needs,
             Map<String, Set<String>> declined) {
-        Integer known = state.needs.enterpriseSlotOf(enterprise.enterpriseId());
-        if (known == null || state.needs.firstNeedOf[known] < 0) {
-            state.needs.upsertEnterprise(enterprise); // no need of this engine reads it: no list changes
-        }
-        List<FinancingNeed> added = needs.stream().filter(n -> state.needs.slotOf(n.needId()) == null)
-                .sorted(Comparator.comparing(FinancingNeed::needId)).toList();
-        List<Recommendation> recommendations = new ArrayList<>();
-        List<String[]> marked = new ArrayList<>(); // only what this call marked is unmarked after it
-        try {
-            for (FinancingNeed n : added) {
-                for (String product : declined.getOrDefault(n.needId(), Set.of())) {
-                    if (state.declined.mark(n.needId(), product, true)) {
-                        marked.add(new String[] {n.needId(), product});
-                    }
-                }
-                matcher.rematchNeed(state.needs.upsertNeed(n));
-            }
-            for (FinancingNeed n : added) {
-                recommendations.add(explainer.recommend(n.needId(), state.needs.slotOf(n.needId())));
-            }
-            Integer slot = state.needs.enterpriseSlotOf(enterprise.enterpriseId());
-            return new Explained(recommendations, offers.matches(state.needs.probeRow(slot)));
-        } finally {
-            for (FinancingNeed n : added) {
-                state.needs.closeNeed(n.needId());
-            }
-            // a pair already marked was marked by a load of this need under way (Shards): it stays
-            marked.forEach(pair -> state.declined.mark(pair[0], pair[1], false));
-        }
+        return explanations.explainTransient(enterprise, needs, declined);
     }
 
     /** Pre-sizes the need columns (a bulk load of n needs). */
@@ -335,7 +295,7 @@ public final class MatchingEngine {
 
     /** Every method that changes the state calls this first: explanations given so far may no longer hold. */
     private void changed() {
-        explained.clear();
+        explanations.forget();
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -392,17 +352,7 @@ public final class MatchingEngine {
 
     /** Explains a need's recommendation: reasons of its top products, near misses, training offers. */
     public synchronized Recommendation recommend(String needId) {
-        Recommendation known = explained.get(needId);
-        if (known != null) {
-            return known;
-        }
-        Integer slot = state.needs.slotOf(needId);
-        if (slot == null) {
-            return null;
-        }
-        Recommendation r = explainer.recommend(needId, slot);
-        explained.put(needId, r);
-        return r;
+        return explanations.recommend(needId);
     }
 
     /**
@@ -443,6 +393,13 @@ public final class MatchingEngine {
             return -1;
         }
         return matcher.scoreOf(state.products.states[product], need);
+    }
+
+    /** The full re-match's pruning bound (hundredths) of a product for an open need; never below its score (tests). */
+    synchronized int boundOf(String productId, String needId) {
+        Integer need = state.needs.slotOf(needId);
+        Integer product = state.products.slotOf(productId);
+        return scorer.bound(state.products.states[product], need);
     }
 
     /** True when the engine understands the rule (known field, operator and value fit its type). */

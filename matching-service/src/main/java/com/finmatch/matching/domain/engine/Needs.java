@@ -34,7 +34,7 @@ final class Needs {
     int[] nextNeed = filled(16, -1);
     private int[] previousNeed = filled(16, -1);
     int[] rateCap = filled(16, -1);
-    /** 1000 / rateCap (0 without a cap): the rate points' upper bound without a division (see Scorer) */
+    /** ScoreWeights.rateSlope of rateCap: the bound's rate points without a division (see ScoreWeights.bound) */
     float[] rateSlope = new float[16];
     int needHighWater;
     private int[] freeNeedSlots = new int[16];
@@ -175,7 +175,7 @@ final class Needs {
         code(Field.PURPOSE, slot, n.purpose());
         c.ownSets(Field.GUARANTEE_TYPES)[slot] = c.mask(Field.GUARANTEE_TYPES, n.guaranteeTypes());
         rateCap[slot] = n.maxAnnualRate() == null ? -1 : Formats.hundredths(n.maxAnnualRate());
-        rateSlope[slot] = rateCap[slot] > 0 ? 1000f / rateCap[slot] : 0;
+        rateSlope[slot] = ScoreWeights.rateSlope(rateCap[slot]);
         linkNeed(slot, enterprise);
         index.setNeedBits(slot, true);
         return slot;

@@ -130,7 +130,6 @@ final class ProductCompiler {
     /** The policy tools that count today: the subsidy off the rate, the policy points, the support shown. */
     private void compilePolicy(ProductState p, List<String> toolIds) {
         int subsidy = 0;
-        int policy = 0;
         boolean subsidised = false;
         boolean pooled = false;
         boolean guaranteed = false;
@@ -152,12 +151,9 @@ final class ProductCompiler {
                 }
             }
         }
-        policy += subsidised ? 300 : 0;
-        policy += pooled ? 200 : 0;
-        policy += guaranteed ? 200 : 0;
         p.subsidy = subsidy;
         p.effectiveRate = Math.max(0, p.minRate - subsidy);
-        p.policyPoints = policy;
+        p.policyPoints = ScoreWeights.policyPoints(subsidised, pooled, guaranteed);
         p.support = support;
     }
 }

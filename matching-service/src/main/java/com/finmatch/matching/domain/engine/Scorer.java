@@ -3,74 +3,36 @@ package com.finmatch.matching.domain.engine;
 import java.util.Arrays;
 
 /**
- * Candidates and scores: the products the index lets through for a need (need-major), the needs it lets through for
- * a product (product-major), then the exact hard checks as column filters over the candidates and the score of the
- * eligible pairs ({@link MatchingEngine} explains the points). Hot loops keep their arrays in locals.
+ * Scores: over the candidates {@link Candidates} gives, the exact hard checks as column filters and the score of the
+ * eligible pairs ({@link ScoreWeights} holds the points; {@link MatchingEngine} explains them), and the full re-match's
+ * pruning by the bound. Hot loops keep their arrays in locals.
  */
 final class Scorer {
 
     static final int CHUNK = 2048;
-    /** [types × 65 + accepted]: accepted × 800 / types, looked up rather than divided in the hot loops */
-    private static final int[] GUARANTEE_POINTS = new int[65 * 65];
-
-    static {
-        for (int types = 1; types <= 64; types++) {
-            for (int accepted = 0; accepted <= types; accepted++) {
-                GUARANTEE_POINTS[types * 65 + accepted] = accepted * 800 / types;
-            }
-        }
-    }
 
     private final EngineState state;
     private final Columns c;
+    private final Candidates generator;
 
-    Scorer(EngineState state) {
+    Scorer(EngineState state, Candidates candidates) {
         this.state = state;
         this.c = state.c;
-    }
-
-    /** The products whose index lets this need through (need-major candidate generation). */
-    long[] candidateProducts(int need, Scratch s) {
-        BitIndex x = state.index;
-        int n = x.productWords;
-        s.ensureProducts(n);
-        long[] w = s.productWords;
-        long[] tmp = s.productTmp;
-        Bits.copy(x.activeProducts, 0, w, n);
-        for (int d = 0; d < BitIndex.DIMENSIONS.length; d++) {
-            Bits.and(w, x.productsByDimension[d][x.dimensionKey(d, need)], 0, n);
-        }
-        long missingTags = x.requiredTagsOfAnyProduct & ~c.sets(Field.TAGS)[need];
-        for (long m = missingTags; m != 0; m &= m - 1) {
-            Bits.andNot(w, x.productsRequiringTag[Long.numberOfTrailingZeros(m)], n);
-        }
-        Arrays.fill(tmp, 0, n, 0);
-        for (long m = c.sets(Field.GUARANTEE_TYPES)[need]; m != 0; m &= m - 1) {
-            long[] row = x.productsByGuarantee[Long.numberOfTrailingZeros(m)];
-            if (row != null) {
-                Bits.or(tmp, row, 0, n);
-            }
-        }
-        Bits.and(w, tmp, n);
-        int band = BitIndex.band(c.numbers(Field.AMOUNT)[need]);
-        if (band < 0 || x.productsByBand[band] == null) {
-            Arrays.fill(w, 0, n, 0);
-        } else {
-            Bits.and(w, x.productsByBand[band], 0, n);
-        }
-        for (String productId : state.declined.productsOf(state.needs.needIds[need])) {
-            Integer product = state.products.slotOf(productId);
-            if (product != null) {
-                Bits.set(w, product, false);
-            }
-        }
-        return w;
+        this.generator = candidates;
     }
 
     /** One (need, product) pair through the same pipeline as a batch: the score, or -1 when not eligible. */
     int evaluate(ProductState p, int need, Scratch s) {
         s.candidates[0] = need;
         return pipeline(p, s.candidates, 1, s) == 1 ? s.scores[0] : -1;
+    }
+
+    /** The pruning bound of a product for a need, from the same columns and the same sum as {@link #scoreProduct}. */
+    int bound(ProductState p, int need) {
+        long g = c.needSet[Field.GUARANTEE_TYPES.column()][need];
+        return ScoreWeights.bound(ScoreWeights.optimistic(p), p.effectiveRate, state.needs.rateCap[need],
+                state.needs.rateSlope[need], c.needNum[Field.TERM_MONTHS.column()][need], p.minTerm, p.maxTerm, g,
+                g & p.guaranteeMask);
     }
 
     /**
@@ -83,14 +45,13 @@ final class Scorer {
      */
     void scoreProduct(ProductState p, int from, int to, Scratch s, Sink sink, boolean prune) {
         int n = to - from;
-        if (!candidateNeeds(p, from, n, s)) {
+        if (!generator.needsFor(p, from, n, s)) {
             return;
         }
         long[] w = s.needWords;
         int[] candidates = s.candidates;
         int count = 0;
-        int optimistic = p.policyPoints + (p.hardProgramme ? 500 : 0) + (p.softTotal == 0 ? 2500 : 5000)
-                + (!p.hardProgramme && p.softProgramme.length > 0 ? 500 : 0);
+        int optimistic = ScoreWeights.optimistic(p);
         double[] terms = c.needNum[Field.TERM_MONTHS.column()];
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
         int rate = p.effectiveRate;
@@ -107,15 +68,10 @@ final class Scorer {
                 int need = ((from + i) << 6) + Long.numberOfTrailingZeros(bits);
                 candidates[count] = need;
                 if (prune) {
-                    // an upper bound of the score (every soft rule passing; a missing term or rate cap as the best
-                    // case), computed without branches: a mispredicted branch per candidate costs more than the sums
                     int worst = topCount[need] == k ? topScore[need * k + k - 1] : Integer.MIN_VALUE;
-                    int cap = caps[need];
-                    double term = terms[need];
                     long g = guarantees[need];
-                    int bound = optimistic + (rate > cap & cap >= 0 ? 0 : 2000 - (int) (rate * slopes[need]))
-                            + ((term >= minTerm & term <= maxTerm) | term != term ? 1000 : 0)
-                            + guaranteePoints(g, g & mask);
+                    int bound = ScoreWeights.bound(optimistic, rate, caps[need], slopes[need], terms[need], minTerm,
+                            maxTerm, g, g & mask);
                     count += bound >= worst ? 1 : 0;
                 } else {
                     count++;
@@ -131,81 +87,6 @@ final class Scorer {
             int eligible = pipeline(p, candidates, count, s);
             sink.accept(p, candidates, s.scores, eligible);
         }
-    }
-
-    /**
-     * The needs of words [from, from + n) that the need index lets through for a product, into s.needWords.
-     * @return false when none can be
-     */
-    private boolean candidateNeeds(ProductState p, int from, int n, Scratch s) {
-        BitIndex x = state.index;
-        long[] w = s.needWords;
-        long[] tmp = s.needTmp;
-        Bits.copy(x.openNeeds, from, w, n);
-        for (int d = 0; d < BitIndex.DIMENSIONS.length; d++) {
-            if (!p.constrains(d)) {
-                continue;
-            }
-            int[] allowed = p.allowedKeys[d];
-            int[] denied = p.deniedKeys[d];
-            Arrays.fill(tmp, 0, n, 0);
-            if (allowed.length <= denied.length) {
-                for (int key : allowed) {
-                    Bits.or(tmp, x.needsByDimension[d][key], from, n);
-                }
-                Bits.and(w, tmp, n);
-            } else {
-                for (int key : denied) {
-                    Bits.or(tmp, x.needsByDimension[d][key], from, n);
-                }
-                Bits.andNot(w, tmp, n);
-            }
-        }
-        for (long m = p.requiredTags; m != 0; m &= m - 1) {
-            long[] row = x.needsByTag[Long.numberOfTrailingZeros(m)];
-            if (row == null) {
-                return false;
-            }
-            Bits.and(w, row, from, n);
-        }
-        // ordered fields: a superset of the needs the rule lets through (the rule itself runs in the pipeline)
-        for (int[] r : p.atLeast) {
-            long[] row = x.needsAtLeast[r[0]][r[1]];
-            if (row == null) {
-                return false;
-            }
-            Bits.and(w, row, from, n);
-        }
-        for (int[] r : p.below) {
-            long[] row = x.needsAtLeast[r[0]][r[1]];
-            if (row != null) {
-                Bits.andNot(w, row, from, n);
-            }
-        }
-        Arrays.fill(tmp, 0, n, 0);
-        for (long m = p.guaranteeMask; m != 0; m &= m - 1) {
-            long[] row = x.needsByGuarantee[Long.numberOfTrailingZeros(m)];
-            if (row != null) {
-                Bits.or(tmp, row, from, n);
-            }
-        }
-        Bits.and(w, tmp, n);
-        Arrays.fill(tmp, 0, n, 0);
-        for (int b = p.bandLow; b <= p.bandHigh; b++) {
-            if (x.needsByBand[b] != null) {
-                Bits.or(tmp, x.needsByBand[b], from, n);
-            }
-        }
-        Bits.and(w, tmp, n);
-        int first = from << 6;
-        int end = (from + n) << 6;
-        for (String needId : state.declined.needsOf(p.spec.productId())) {
-            Integer need = state.needs.slotOf(needId);
-            if (need != null && need >= first && need < end) {
-                Bits.set(w, need - first, false);
-            }
-        }
-        return true;
     }
 
     /**
@@ -265,42 +146,18 @@ final class Scorer {
         long[] guarantees = c.needSet[Field.GUARANTEE_TYPES.column()];
         int[] caps = state.needs.rateCap;
         int[] out = s.scores;
-        int fixed = p.policyPoints + (p.hardProgramme ? 500 : 0);
+        int fixed = ScoreWeights.fixedPoints(p);
         for (int k = 0; k < n; k++) {
             int need = candidates[k];
-            int score = fixed + (p.softTotal == 0 ? 2500 : (int) ((long) soft[k] * 5000 / p.softTotal));
-            double term = terms[need];
-            score += Double.isNaN(term) ? 500 : term >= p.minTerm && term <= p.maxTerm ? 1000 : 0;
-            score += ratePoints(p.effectiveRate, caps[need]);
+            int score = fixed + ScoreWeights.appetitePoints(soft[k], p.softTotal);
+            score += ScoreWeights.termPoints(terms[need], p.minTerm, p.maxTerm);
+            score += ScoreWeights.ratePoints(p.effectiveRate, caps[need]);
             long g = guarantees[need];
-            score += guaranteePoints(g, g & p.guaranteeMask);
+            score += ScoreWeights.guaranteePoints(g, g & p.guaranteeMask);
             if (softProgramme && programme[k] > 0) {
-                score += 500;
+                score += ScoreWeights.PROGRAMME;
             }
             out[k] = score;
         }
-    }
-
-    /** Guarantee points (hundredths): 8 × the share of the need's guarantee types the product accepts. */
-    static int guaranteePoints(long needTypes, long accepted) {
-        return GUARANTEE_POINTS[Long.bitCount(needTypes) * 65 + Long.bitCount(accepted)];
-    }
-
-    /**
-     * Rate points (hundredths): 10–20 points at or below the cap, 10 when there is no cap; 0 above it (never scored:
-     * a rate above the need's maximum makes the pair ineligible).
-     */
-    static int ratePoints(int effectiveRate, int cap) {
-        if (cap < 0) {
-            return 1000;
-        }
-        if (effectiveRate > cap) {
-            return 0;
-        }
-        if (cap == 0) {
-            return 2000;
-        }
-        // a double division is exact here (both operands are small integers) and much cheaper than a long one
-        return 1000 + (int) ((double) (1000L * (cap - effectiveRate)) / cap);
     }
 }
