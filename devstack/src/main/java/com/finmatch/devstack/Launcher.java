@@ -142,7 +142,8 @@ public final class Launcher {
         Console.info("  PostgreSQL           " + pg);
         Console.info("");
         Console.info("  logins (password <user>-pass): ent1…ent35 (enterprise; ent1…ent30 have seeded enterprises),");
-        Console.info("    bank1…bank5 (bank: ZQRCB, ICBCZQ, CCBZQ, BOCZQ, ABCZQ), admin1 (admin), audit1 (auditor)");
+        Console.info("    bank1…bank5 (bank: ZQRCB, ICBCZQ, CCBZQ, BOCZQ, ABCZQ), admin1 (admin), fin1 (finance-bureau),"
+                + " ind1 (industry-bureau), dist1/dist2 (district 441202/441203), audit1 (auditor)");
         Console.info("  bank API clients (client credentials): bank-zqrcb, bank-icbczq, bank-ccbzq, bank-boczq, bank-abczq,");
         Console.info("    secret <clientId>-secret; scripts: public client finmatch-cli, password grant");
         Console.info("  token: curl -s " + Tokens.TOKEN_URL + " -d grant_type=password -d client_id=finmatch-cli -d username=ent1 -d password=ent1-pass");

@@ -92,6 +92,25 @@ class RealmOnKeycloakTest {
     }
 
     @Test
+    void shouldGiveADistrictUserSigningInThroughThePortalTheDistrictRoleAndItsDistrictCode() throws Exception {
+        String password = randomSecret();
+        ObjectNode user = JSON.createObjectNode().put("username", "district-officer").put("enabled", true)
+                .put("email", "officer@district.example").put("emailVerified", true)
+                .put("firstName", "District").put("lastName", "Officer");
+        user.putObject("attributes").putArray("district_code").add("441202");
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        keycloak.admin("POST", "/users", user);
+        String userId = keycloak.adminGet("/users?exact=true&username=district-officer").path(0).path("id").asText();
+        keycloak.admin("POST", "/users/" + userId + "/role-mappings/realm", realmRoles("district"));
+
+        JsonNode token = claims(signInThroughThePortal("district-officer", password));
+
+        assertTrue(values(token.path("realm_access").path("roles")).contains("district"), token.toString());
+        assertEquals("441202", token.path("district_code").asText(), "district_code: " + token);
+        assertTrue(token.path("bank_id").isMissingNode(), token.toString());
+    }
+
+    @Test
     void shouldGiveABankApiClientRolesTheServicesAudienceAndBankId() throws Exception {
         JsonNode local = JSON.readTree(RealmImportTest.LOCAL.toFile());
         ObjectNode bankClient = null;
@@ -120,8 +139,12 @@ class RealmOnKeycloakTest {
 
     // ------------------------------------------------------------------------------------------------- flows
 
-    /** The portal's flow: authorization code with PKCE S256 and {@code scope=openid profile}, its client secret. */
+    /**
+     * The portal's flow: authorization code with PKCE S256 and {@code scope=openid profile}, its client secret; in a
+     * new browser (no cookies), so that a test signing in after another is shown the login form.
+     */
     private static String signInThroughThePortal(String username, String password) throws Exception {
+        keycloak.http().cookieHandler().ifPresent(cookies -> ((java.net.CookieManager) cookies).getCookieStore().removeAll());
         String verifier = randomSecret() + randomSecret();
         String challenge = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));

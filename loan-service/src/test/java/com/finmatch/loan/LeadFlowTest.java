@@ -254,7 +254,8 @@ class LeadFlowTest {
             decide(admin, lead, decision).statusCode(403).contentType("application/problem+json")
                     .body("status", equalTo(403));
         }
-        decide(admin, UUID.randomUUID(), "{\"action\": \"RECEIVE\"}").statusCode(404);
+        // the operation lets in banks only: an administrator learns nothing, not even whether a lead exists
+        decide(admin, UUID.randomUUID(), "{\"action\": \"RECEIVE\"}").statusCode(403);
         given().auth().oauth2(Tokens.bank("bank-user", bankId)).get(LEADS + "/" + lead).then()
                 .body("status", equalTo("SUBMITTED")).body("history.size()", equalTo(1));
         decide(Tokens.bank("bank-user", bankId), lead, "{\"action\": \"RECEIVE\"}").statusCode(200);

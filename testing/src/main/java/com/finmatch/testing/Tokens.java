@@ -34,11 +34,28 @@ public final class Tokens {
         return token(subject, List.of("auditor"), Map.of());
     }
 
+    /** The city finance bureau's (金融局). */
+    public static String financeBureau(String subject) {
+        return token(subject, List.of("finance-bureau"), Map.of());
+    }
+
+    /** The city industry bureau's (工信局). */
+    public static String industryBureau(String subject) {
+        return token(subject, List.of("industry-bureau"), Map.of());
+    }
+
+    /** A district government's, confined to the district {@code districtCode} (e.g. 441202) by its claim. */
+    public static String district(String subject, String districtCode) {
+        return token(subject, List.of("district"), Map.of("district_code", districtCode));
+    }
+
     /** The realm roles a token can carry: what a service's {@code @RolesAllowed} may name. */
-    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin", "auditor");
+    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin", "auditor",
+            "finance-bureau", "industry-bureau", "district");
 
     /**
-     * A token of one realm role (a bank's with {@code bank_id} ZQRCB); for {@code **} (any signed-in caller, as an
+     * A token of one realm role (a bank's with {@code bank_id} ZQRCB, a district's with {@code district_code}
+     * 441202); for {@code **} (any signed-in caller, as an
      * OpenAPI document's {@code x-roles-allowed} may say) an enterprise's.
      */
     public static String forRole(String role, String subject) {
@@ -47,6 +64,9 @@ public final class Tokens {
             case "bank" -> bank(subject, "ZQRCB");
             case "admin" -> admin(subject);
             case "auditor" -> auditor(subject);
+            case "finance-bureau" -> financeBureau(subject);
+            case "industry-bureau" -> industryBureau(subject);
+            case "district" -> district(subject, "441202");
             default -> throw new IllegalArgumentException("no token for role " + role + " (realm roles: "
                     + REALM_ROLES + ")");
         };

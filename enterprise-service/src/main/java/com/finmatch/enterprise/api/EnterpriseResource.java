@@ -78,7 +78,8 @@ public class EnterpriseResource {
     /** The profile; a bank sees only what its live consents cover, and the read is logged. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.BANK, Caller.ADMIN, Caller.INDUSTRY_BUREAU,
+            Caller.DISTRICT})
     @APIResponse(responseCode = "200", description = "The profile; a bank is shown the fields of its consented "
             + "categories only", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -117,9 +118,12 @@ public class EnterpriseResource {
         return EntityTags.ok(updated, updated.version());
     }
 
-    /** Administrators' search; {@code sizeClass} filters the size class ({@code size} is the page size). */
+    /**
+     * The government's search (the administrator, the industry bureau; a district only among its own district's
+     * enterprises); {@code sizeClass} filters the size class ({@code size} is the page size).
+     */
     @GET
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU, Caller.DISTRICT})
     public PageResponse<EnterpriseView> searchEnterprises(@QueryParam("district") @Size(max = 20) String district,
             @QueryParam("cluster") @Size(max = 40) String cluster, @QueryParam("tag") @Size(max = 30) String tag,
             @QueryParam("sizeClass") @Size(max = 10) String sizeClass,

@@ -54,7 +54,7 @@ public class FinancingNeedResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.INDUSTRY_BUREAU, Caller.DISTRICT})
     public PageResponse<FinancingNeedView> listNeeds(@PathParam("id") UUID id,
             @Parameter(description = "OPEN, WITHDRAWN or FULFILLED") @QueryParam("status") @Size(max = 10)
             String status,
@@ -64,7 +64,7 @@ public class FinancingNeedResource {
 
     @GET
     @Path("/{needId}")
-    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.INDUSTRY_BUREAU, Caller.DISTRICT})
     @APIResponse(responseCode = "200", description = "The need",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FinancingNeedView.class)))

@@ -51,14 +51,14 @@ public class ProjectResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     public PageResponse<ProjectView> listProjects(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return projects.list(id, page);
     }
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProjectView.class)))

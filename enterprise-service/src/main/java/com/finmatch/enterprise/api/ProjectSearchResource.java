@@ -27,7 +27,7 @@ public class ProjectSearchResource {
     ProjectService projects;
 
     @GET
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     public PageResponse<ProjectView> searchProjects(@QueryParam("district") @Size(max = 20) String district,
             @QueryParam("cluster") @Size(max = 40) String cluster, @QueryParam("stage") @Size(max = 20) String stage,
             @Parameter(description = "Smallest financing gap, CNY") @QueryParam("minGap") @Size(max = 20)

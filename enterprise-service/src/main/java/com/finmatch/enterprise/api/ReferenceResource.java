@@ -70,7 +70,7 @@ public class ReferenceResource {
     @POST
     @Path("/clusters")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "201", description = "Added",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -86,7 +86,7 @@ public class ReferenceResource {
     @PUT
     @Path("/clusters/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "Renamed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferenceItem.class)))

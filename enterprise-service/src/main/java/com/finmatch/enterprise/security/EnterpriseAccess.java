@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * The one per-object access check of enterprise-service (OWASP API1). An enterprise user reaches only its own
  * enterprise and what hangs off it; a bank reaches a profile only under a live consent, and an application only when
- * it is about one of its products; administrators read everything. Everyone else is answered 404, exactly as if the
+ * it is about one of its products; the administrator and the industry bureau read every enterprise, a district
+ * those of its own district ({@code district_code}). Everyone else is answered 404, exactly as if the
  * object did not exist. Role checks (403) stay on the resources.
  */
 @ApplicationScoped
@@ -87,22 +88,25 @@ public class EnterpriseAccess {
         throw ProblemException.notFound("enterprise");
     }
 
-    /** An enterprise the caller owns or, as an administrator, oversees: for reads of needs, consents, projects, log. */
+    /**
+     * An enterprise the caller owns or oversees (administrator, industry bureau, its district's government): for reads
+     * of needs, consents, projects, log (which roles read which, the resources say).
+     */
     public Enterprise ownedOrAdministered(UUID enterpriseId) {
         Enterprise e = Enterprise.findById(enterpriseId);
-        if (e == null || !(isOwner(e) || caller.isAdmin())) {
+        if (e == null || !(isOwner(e) || oversees(e))) {
             throw ProblemException.notFound("enterprise");
         }
         return e;
     }
 
-    /** The profile for its owner, an administrator, or a bank holding a live consent that covers PROFILE. */
+    /** The profile for its owner, an overseer, or a bank holding a live consent that covers PROFILE. */
     public ProfileAccess profile(UUID enterpriseId, Instant now) {
         Enterprise e = Enterprise.findById(enterpriseId);
         if (e == null) {
             throw ProblemException.notFound("enterprise");
         }
-        if (isOwner(e) || caller.isAdmin()) {
+        if (isOwner(e) || oversees(e)) {
             return new ProfileAccess(e, Optional.empty(), EnumSet.allOf(DataCategory.class));
         }
         Optional<String> bank = caller.bankId();
@@ -144,6 +148,19 @@ public class EnterpriseAccess {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         live.forEach(c -> categories.addAll(c.categories));
         return categories;
+    }
+
+    /**
+     * The district a district caller's lists are confined to (its {@code district_code}); empty for everyone else.
+     * Lists add it as a condition, so asking for another district finds nothing.
+     */
+    public Optional<String> districtScope() {
+        return caller.districtScope();
+    }
+
+    /** The administrator and the industry bureau oversee every enterprise, a district government its district's. */
+    private boolean oversees(Enterprise e) {
+        return caller.overseesDistrict(e.districtCode);
     }
 
     private boolean isOwner(Enterprise e) {

@@ -136,6 +136,10 @@ public class EnterpriseService {
             where.add("districtCode = :district");
             params.and("district", district);
         }
+        access.districtScope().ifPresent(own -> {
+            where.add("districtCode = :ownDistrict");
+            params.and("ownDistrict", own);
+        });
         if (cluster != null && !cluster.isBlank()) {
             where.add("clusterCode = :cluster");
             params.and("cluster", cluster);

@@ -57,7 +57,7 @@ public class BankResource {
     @PUT
     @Path("/{bankId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "200", description = "The bank as changed", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))
     @APIResponse(responseCode = "412", ref = "Problem412")
@@ -71,7 +71,7 @@ public class BankResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "201", description = "Registered",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankView.class)))

@@ -47,10 +47,10 @@ public class LeadResource {
     @Inject
     Clock clock;
 
-    /** A bank's own leads, earliest due first; an administrator sees all (filter bankId). */
+    /** A bank's own leads, earliest due first; the administrator and the finance bureau see all (filter bankId). */
     @AuditedRead
     @GET
-    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @RolesAllowed({Caller.BANK, Caller.ADMIN, Caller.FINANCE_BUREAU})
     public PageResponse<LeadView> listLeads(@QueryParam("bankId") @Size(max = 40) String bankId,
             @QueryParam("status") @Size(max = 40) String status,
             @QueryParam("overdue") @Size(max = 5) String overdue, @BeanParam @Valid PageRequest page) {
@@ -76,7 +76,7 @@ public class LeadResource {
     @AuditedRead
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @RolesAllowed({Caller.BANK, Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "200", description = "The lead",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
@@ -84,10 +84,11 @@ public class LeadResource {
         return respond(leads.get(id, clock.instant()));
     }
 
+    /** Only the bank that owns the lead decides on it: no administrator or bureau decides on a bank's behalf (403). */
     @POST
     @Path("/{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @RolesAllowed(Caller.BANK)
     @APIResponse(responseCode = "200", description = "The lead after the decision",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))

@@ -58,7 +58,7 @@ public class PolicyToolResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
@@ -70,7 +70,7 @@ public class PolicyToolResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "200", description = "The policy tool as changed", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyToolView.class)))
     @APIResponse(responseCode = "412", ref = "Problem412")

@@ -168,7 +168,7 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/suspend")
-    @RolesAllowed({Caller.BANK, Caller.ADMIN})
+    @RolesAllowed({Caller.BANK, Caller.ADMIN, Caller.FINANCE_BUREAU})
     @APIResponse(responseCode = "200", description = "Suspended", headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductView.class)))

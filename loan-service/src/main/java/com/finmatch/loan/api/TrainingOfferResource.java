@@ -63,7 +63,7 @@ public class TrainingOfferResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "201", description = "Published",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
@@ -75,7 +75,7 @@ public class TrainingOfferResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "The training offer as changed", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
     @APIResponse(responseCode = "412", ref = "Problem412")
@@ -89,7 +89,7 @@ public class TrainingOfferResource {
 
     @POST
     @Path("/{id}/close")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "The training offer, closed", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingOfferView.class)))
     @APIResponse(responseCode = "409", ref = "Problem409")
@@ -116,7 +116,7 @@ public class TrainingOfferResource {
     @AuditedRead
     @GET
     @Path("/{id}/enrolments")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     public PageResponse<EnrolmentView> listEnrolments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         PageResponse<TrainingEnrolment> found = offers.enrolments(id, page);
         return new PageResponse<>(found.items().stream().map(EnrolmentView::of).toList(), found.page(), found.size(),

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The one per-object access check of loan-service (OWASP API1). A bank reaches only its own products, leads and
- * decisions; administrators read all but decide on no lead (403); published products are public. An object the caller may not reach answers
+ * decisions; the administrator and the finance bureau (overseers) read all but decide on no lead (403: the
+ * decisions operation lets in banks only); published products are public. An object the caller may not reach answers
  * 404, exactly like one that does not exist. Role checks stay on the resources (@RolesAllowed → 403).
  */
 @RequestScoped
@@ -33,9 +34,9 @@ public class LoanAccess {
         return caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id claim"));
     }
 
-    /** Anyone sees a published product; others only its own bank and administrators. */
+    /** Anyone sees a published product; others only its own bank and the overseers. */
     public LoanProduct readable(LoanProduct product) {
-        if (product != null && (product.status == ProductStatus.PUBLISHED || isAdmin() || isOwnBank(product.bankId))) {
+        if (product != null && (product.status == ProductStatus.PUBLISHED || isOverseer() || isOwnBank(product.bankId))) {
             return product;
         }
         throw ProblemException.notFound("product");
@@ -52,39 +53,36 @@ public class LoanAccess {
         throw ProblemException.notFound("product");
     }
 
-    /** Suspending a product: its own bank or an administrator. */
+    /** Suspending a product: its own bank or an overseer. */
     public LoanProduct suspendable(LoanProduct product) {
-        if (product != null && isAdmin()) {
+        if (product != null && isOverseer()) {
             return product;
         }
         return changeable(product);
     }
 
-    /** Reading a lead: the product's bank and administrators. */
+    /** Reading a lead: the product's bank and the overseers. */
     public Lead lead(Lead lead) {
-        if (lead != null && (isAdmin() || isOwnBank(lead.bankId))) {
+        if (lead != null && (isOverseer() || isOwnBank(lead.bankId))) {
             return lead;
         }
         throw ProblemException.notFound("lead");
     }
 
     /**
-     * Deciding on a lead: only the bank that owns it. An administrator sees the lead but may not decide (403), so that
-     * no decision, and no KPI built on decisions, is made by hand on a bank's behalf.
+     * Deciding on a lead: only the bank that owns it. Overseers see the lead but may not decide (the operation lets in
+     * banks only: 403), so that no decision, and no KPI built on decisions, is made by hand on a bank's behalf.
      */
     public Lead decidableLead(Lead lead) {
         if (lead != null && isOwnBank(lead.bankId)) {
             return lead;
         }
-        if (lead != null && isAdmin()) {
-            throw ProblemException.forbidden("only the bank that owns a lead decides on it");
-        }
         throw ProblemException.notFound("lead");
     }
 
-    /** The bank whose leads the caller may list: its own for a bank, any (or none) for an administrator. */
+    /** The bank whose leads the caller may list: its own for a bank, any (or none) for an overseer. */
     public Optional<String> leadListScope(String requestedBankId) {
-        if (isAdmin()) {
+        if (isOverseer()) {
             return Optional.ofNullable(requestedBankId);
         }
         return Optional.of(callerBankId());
@@ -92,7 +90,7 @@ public class LoanAccess {
 
     /** For lists of products in other statuses than PUBLISHED: the bank the caller may see them for. */
     public Optional<String> ownProductsScope() {
-        return isAdmin() ? Optional.empty() : Optional.of(callerBankId());
+        return isOverseer() ? Optional.empty() : Optional.of(callerBankId());
     }
 
     /** The token subject of the caller (a bank user or a bank's API client). */
@@ -100,8 +98,9 @@ public class LoanAccess {
         return caller.subject();
     }
 
-    public boolean isAdmin() {
-        return !caller.isAnonymous() && caller.isAdmin();
+    /** The administrator or the finance bureau (金融局): they read every bank's products and leads. */
+    public boolean isOverseer() {
+        return !caller.isAnonymous() && (caller.isAdmin() || caller.isFinanceBureau());
     }
 
     private boolean isOwnBank(String bankId) {

@@ -162,7 +162,7 @@ public class LeadService {
      */
     private JsonNode shownProfile(Lead lead, Instant now) {
         JsonNode profile = consentedProfile(lead, now);
-        if (profile != null && !access.isAdmin()) {
+        if (profile != null && !access.isOverseer()) {
             outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.ENTERPRISE_PROFILE_READ,
                     new LoanEvents.EnterpriseProfileReadPayload(lead.id, lead.enterpriseId, lead.bankId,
                             access.callerSubject(), DataCategories.get().categoriesIn(profile), now));

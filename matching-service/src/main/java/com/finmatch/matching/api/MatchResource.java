@@ -29,7 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
 
-/** Matches for administrators (all) and banks (own products, consented enterprises); the live feed. */
+/**
+ * Matches for the administrator (all), districts (their district's enterprises) and banks (own products, consented
+ * enterprises); the live feed.
+ */
 @Path("/api/v1/matches")
 public class MatchResource {
 
@@ -51,7 +54,7 @@ public class MatchResource {
     @AuditedRead
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.ADMIN, Caller.BANK})
+    @RolesAllowed({Caller.ADMIN, Caller.BANK, Caller.DISTRICT})
     public PageResponse<MatchQueryService.MatchView> listMatches(
             @QueryParam("cluster") @Size(max = 60, message = "must be at most 60 characters") String cluster,
             @QueryParam("district") @Size(max = 40, message = "must be at most 40 characters") String district,
@@ -60,7 +63,7 @@ public class MatchResource {
             @BeanParam @Valid PageRequest page) {
         return matches.list(new MatchQueryService.Filter(blankToNull(cluster), blankToNull(district),
                 blankToNull(bankId), period.start(),
-                period.end(), access.bankScope()), page);
+                period.end(), access.bankScope(), access.districtScope().orElse(null)), page);
     }
 
     @GET

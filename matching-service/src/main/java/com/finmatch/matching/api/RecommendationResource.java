@@ -41,7 +41,7 @@ public class RecommendationResource {
 
     @GET
     @Path("/enterprises/{id}")
-    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.BANK})
+    @RolesAllowed({Caller.ENTERPRISE, Caller.ADMIN, Caller.BANK, Caller.DISTRICT})
     @APIResponse(responseCode = "200", description = "The recommendations of the enterprise")
     @APIResponse(responseCode = "404", description = "No such enterprise, or the caller is neither its owner nor an "
             + "administrator (the same answer)", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -30,7 +30,7 @@ import java.math.BigDecimal;
  */
 @Path("/api/v1/scorecards/banks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Caller.ADMIN)
+@RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU})
 public class ScorecardResource {
 
     /** One bank's scorecard over the period. */

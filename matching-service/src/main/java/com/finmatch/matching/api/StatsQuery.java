@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The grouping and filter parameters of a KPI summary, shared by its JSON and CSV forms; use with {@code @BeanParam @Valid}.
@@ -37,6 +38,21 @@ public class StatsQuery {
     @QueryParam("bankId")
     @Size(max = KpiFilter.MAX_LENGTH, message = CODE_LENGTH)
     public String bankId;
+
+    /**
+     * Confines the query to a district caller's own district ({@code scope}, when present): no {@code district} asks
+     * for it, another district's is a 404 (its KPIs do not exist for this caller). Returns this query.
+     */
+    StatsQuery confinedTo(Optional<String> scope) {
+        scope.ifPresent(own -> {
+            if (district == null || district.isBlank()) {
+                district = own;
+            } else if (!district.trim().equals(own)) {
+                throw ProblemException.notFound("district");
+            }
+        });
+        return this;
+    }
 
     /** The summary this query asks for over the period; a parameter that does not parse is a 400 naming it. */
     StatsService.Summary run(StatsService stats, Period period) {

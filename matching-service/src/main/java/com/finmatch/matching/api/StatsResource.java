@@ -3,6 +3,7 @@ package com.finmatch.matching.api;
 import com.finmatch.matching.domain.kpi.GroupBy;
 import com.finmatch.matching.domain.kpi.KpiSeries;
 import com.finmatch.matching.domain.kpi.Kpis;
+import com.finmatch.matching.security.EnterpriseAccess;
 import com.finmatch.matching.service.StatsService;
 import com.finmatch.platform.http.InputBounds;
 import com.finmatch.platform.http.ProblemException;
@@ -32,9 +33,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The administrator's KPIs: as JSON, CSV and .xlsx, as a series of months or weeks, and the monthly report. */
+/**
+ * The administrator's KPIs: as JSON, CSV and .xlsx, as a series of months or weeks, and the monthly report. A district
+ * government gets them for its own district only ({@link StatsQuery#confinedTo}).
+ */
 @Path("/api/v1/stats")
-@RolesAllowed(Caller.ADMIN)
+@RolesAllowed({Caller.ADMIN, Caller.DISTRICT})
 public class StatsResource {
 
     @Inject
@@ -43,11 +47,14 @@ public class StatsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    EnterpriseAccess access;
+
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public StatsService.Summary statsSummary(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period) {
-        return query.run(stats, period);
+        return query.confinedTo(access.districtScope()).run(stats, period);
     }
 
     @GET
@@ -60,7 +67,7 @@ public class StatsResource {
             content = @Content(mediaType = "text/csv", schema = @Schema(
                     description = "RFC 4180 CSV; columns: group, then the fields of Kpis in their order")))
     public Response exportStats(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period) {
-        StatsService.Summary summary = query.run(stats, period);
+        StatsService.Summary summary = query.confinedTo(access.districtScope()).run(stats, period);
         StringBuilder csv = new StringBuilder(String.join(",", Kpis.CSV_HEADER)).append("\r\n");
         summary.groups().forEach(row -> csv.append(csvLine(row)));
         csv.append(csvLine(summary.total()));
@@ -81,6 +88,7 @@ public class StatsResource {
             content = @Content(mediaType = KpiWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                     format = "binary", maxLength = Integer.MAX_VALUE)))
     public Response exportStatsWorkbook(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period) {
+        query.confinedTo(access.districtScope());
         List<StatsService.Summary> summaries = stats.summaries(query.groupings(), query.filter(), period.start(),
                 period.end());
         KpiWorkbook workbook = new KpiWorkbook().total(summaries.get(0).total());
@@ -96,7 +104,7 @@ public class StatsResource {
     public StatsService.Series statsSeries(@BeanParam @Valid StatsQuery query, @BeanParam @Valid Period period,
             @QueryParam("period") @Parameter(description = "months (the default) or ISO weeks, China's calendar",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"MONTH", "WEEK"})) String step) {
-        return query.series(stats, period, step);
+        return query.confinedTo(access.districtScope()).series(stats, period, step);
     }
 
     @GET
@@ -116,6 +124,7 @@ public class StatsResource {
             @Parameter(description = "YYYY-MM, China's calendar; the current month when absent",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern = "^\\d{4}-\\d{2}$"))
             String month) {
+        query.confinedTo(access.districtScope());
         YearMonth chosen = month(month);
         List<KpiSeries.Bucket> trend = StatsQuery.buckets(stats, KpiSeries.Step.MONTH,
                 chosen.minusMonths(12).atDay(1).atStartOfDay().toInstant(PlatformClock.CHINA),

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * The one per-object check of matching-service: who may see an enterprise's recommendations and matches. Its owner
- * (the {@code ownerSub} of EnterpriseRegistered) and administrators may; for anyone else the enterprise does not
+ * (the {@code ownerSub} of EnterpriseRegistered), the administrator and the government of its district (the
+ * {@code district_code} claim) may; for anyone else the enterprise does not
  * exist (404). Banks see matches only on their own products and only for enterprises with a live consent.
  */
 @RequestScoped
@@ -31,12 +32,14 @@ public class EnterpriseAccess {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("enterprise");
         }
-        List<?> owner = em.createNativeQuery("select owner_sub from enterprise_rm where id = ?1").setParameter(1, id)
-                .getResultList();
-        if (owner.isEmpty()) {
+        List<?> found = em.createNativeQuery("select owner_sub, district_code from enterprise_rm where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (found.isEmpty()) {
             throw ProblemException.notFound("enterprise");
         }
-        if (caller.isAdmin() || (caller.isEnterprise() && caller.subject().equals(owner.get(0)))) {
+        Object[] row = (Object[]) found.get(0);
+        if (caller.isAdmin() || (caller.isDistrict() && caller.overseesDistrict((String) row[1]))
+                || (caller.isEnterprise() && caller.subject().equals(row[0]))) {
             return id;
         }
         throw ProblemException.notFound("enterprise");
@@ -53,14 +56,22 @@ public class EnterpriseAccess {
     }
 
     /**
-     * For a bank: the bank whose matches the caller may list (own products only). Admins get null (all banks).
-     * A bank user without a bank_id claim acts for no bank: 403.
+     * For a bank: the bank whose matches the caller may list (own products only). The administrator and districts get
+     * null (all banks). A bank user without a bank_id claim acts for no bank: 403.
      */
     public String bankScope() {
-        if (caller.isAdmin()) {
+        if (caller.isAdmin() || caller.isDistrict()) {
             return null;
         }
         return caller.bankId().orElseThrow(() -> ProblemException.forbidden("the token carries no bank_id"));
+    }
+
+    /**
+     * The district a district caller sees (its {@code district_code}); empty for everyone else. Lists and KPIs are
+     * confined to it.
+     */
+    public java.util.Optional<String> districtScope() {
+        return caller.districtScope();
     }
 
     /** SQL condition (on alias m) that an enterprise has a live consent for a bank (parameter :bank). */

@@ -57,8 +57,12 @@ public class MatchQueryService {
             @DecimalMin("0") @DecimalMax("100") BigDecimal score, Instant firstMatchedAt, Instant updatedAt) {
     }
 
-    /** Filters of GET /matches; {@code bankScope} non-null restricts to one bank's products under live consent. */
-    public record Filter(String cluster, String district, String bankId, Instant from, Instant to, String bankScope) {
+    /**
+     * Filters of GET /matches; {@code bankScope} non-null restricts to one bank's products under live consent,
+     * {@code districtScope} non-null to one district's enterprises (a district caller's own, whatever it filters by).
+     */
+    public record Filter(String cluster, String district, String bankId, Instant from, Instant to, String bankScope,
+            String districtScope) {
     }
 
     @Inject
@@ -87,6 +91,10 @@ public class MatchQueryService {
         if (filter.district() != null) {
             where.append(" and e.district_code = :district");
             params.put("district", filter.district());
+        }
+        if (filter.districtScope() != null) {
+            where.append(" and e.district_code = :districtScope");
+            params.put("districtScope", filter.districtScope());
         }
         if (filter.bankId() != null) {
             where.append(" and m.bank_id = :bankId");

@@ -17,10 +17,13 @@ public interface AuditConfig {
      * Roles whose state-changing requests (any method but GET, HEAD, OPTIONS) are recorded, whatever the answer: every
      * realm role but {@code enterprise} (an enterprise acting on its own data is not audited here).
      */
-    @WithDefault("admin,bank,auditor")
+    @WithDefault("admin,bank,auditor,finance-bureau,industry-bureau,district")
     Set<String> actorRoles();
 
-    /** Roles whose reads of enterprise data (resource methods marked {@link AuditedRead}) are recorded. */
-    @WithDefault("admin")
+    /**
+     * Roles whose reads of enterprise data (resource methods marked {@link AuditedRead}) are recorded: the platform
+     * administrator and the government roles (bureaus, districts).
+     */
+    @WithDefault("admin,finance-bureau,industry-bureau,district")
     Set<String> readerRoles();
 }

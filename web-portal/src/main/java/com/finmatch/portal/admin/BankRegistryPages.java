@@ -9,6 +9,7 @@ import com.finmatch.portal.web.Forms;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /** The bank registry (loan-service): every bank with its service level, registering one. */
 @Path("/admin/banks")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.FINANCE_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class BankRegistryPages {
 

@@ -4,6 +4,7 @@ import com.finmatch.portal.web.ReferenceData;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The city's industrial clusters. */
 @Path("/admin/clusters")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.INDUSTRY_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class ClusterPages {
 

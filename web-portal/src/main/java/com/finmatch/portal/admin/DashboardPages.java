@@ -10,6 +10,7 @@ import com.finmatch.portal.web.CatalogueResource;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The administrator's KPI dashboard (matching-service's summary: charts and tables, filtered) and its CSV export. */
 @Path("/admin")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.DISTRICT})
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
 

@@ -12,6 +12,7 @@ import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -31,7 +32,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /** Policy tools (loan-service): the paged list, creating a tool with its kind's own fields, editing one. */
 @Path("/admin/policy-tools")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.FINANCE_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class PolicyToolPages {
     static final int POLICY_TOOLS_PAGE = 50;

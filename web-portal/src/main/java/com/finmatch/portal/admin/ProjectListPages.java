@@ -9,6 +9,7 @@ import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The major-project library (enterprise-service), filtered by cluster and district, a page at a time. */
 @Path("/admin/projects")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.INDUSTRY_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class ProjectListPages {
     static final int PROJECTS_PAGE = 50;

@@ -9,6 +9,7 @@ import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Every bank's scorecard (matching-service): leads, acceptance, response times, overdue leads. */
 @Path("/admin/scorecards")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.FINANCE_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class ScorecardPages {
 

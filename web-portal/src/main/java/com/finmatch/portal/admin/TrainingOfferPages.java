@@ -11,6 +11,7 @@ import com.finmatch.portal.web.Paged;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import com.finmatch.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /** IPO-training offers (loan-service): the list, publishing one, closing one. */
 @Path("/admin/training-offers")
-@RolesAllowed("admin")
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.INDUSTRY_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class TrainingOfferPages {
 

@@ -15,6 +15,9 @@ public class CurrentUser {
     public static final String ENTERPRISE = "enterprise";
     public static final String BANK = "bank";
     public static final String ADMIN = "admin";
+    public static final String FINANCE_BUREAU = "finance-bureau";
+    public static final String INDUSTRY_BUREAU = "industry-bureau";
+    public static final String DISTRICT = "district";
 
     @Inject
     SecurityIdentity identity;
@@ -54,10 +57,51 @@ public class CurrentUser {
         return identity.hasRole(ADMIN);
     }
 
+    /** The city finance bureau (金融局): scorecards, policy tools, banks. */
+    public boolean financeBureau() {
+        return identity.hasRole(FINANCE_BUREAU);
+    }
+
+    /** The city industry bureau (工信局): training, clusters, the major-project library. */
+    public boolean industryBureau() {
+        return identity.hasRole(INDUSTRY_BUREAU);
+    }
+
+    /** A district government: the dashboard, of its district only (matching-service confines it). */
+    public boolean district() {
+        return identity.hasRole(DISTRICT);
+    }
+
+    /** The district code of a district government's token. */
+    public String districtCode() {
+        return claim("district_code");
+    }
+
+    /** The pages of the finance bureau's desk: the administrator's and the bureau's. */
+    public boolean financeDesk() {
+        return admin() || financeBureau();
+    }
+
+    /** The pages of the industry bureau's desk: the administrator's and the bureau's. */
+    public boolean industryDesk() {
+        return admin() || industryBureau();
+    }
+
+    /** The KPI dashboard: the administrator's, and a district's for its own district. */
+    public boolean dashboard() {
+        return admin() || district();
+    }
+
     /** The start page of the user's role: where the login lands. */
     public String home() {
-        if (admin()) {
+        if (admin() || district()) {
             return "/admin";
+        }
+        if (financeBureau()) {
+            return "/admin/scorecards";
+        }
+        if (industryBureau()) {
+            return "/admin/training-offers";
         }
         if (bank()) {
             return "/bank";
