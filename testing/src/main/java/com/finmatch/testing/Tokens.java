@@ -34,8 +34,14 @@ public final class Tokens {
         return token(subject, List.of("auditor"), Map.of());
     }
 
+    /** The city industry bureau's (工信局: enterprises, clusters, lists, major projects). */
+    public static String industryBureau(String subject) {
+        return token(subject, List.of("industry-bureau"), Map.of());
+    }
+
     /** The realm roles a token can carry: what a service's {@code @RolesAllowed} may name. */
-    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin", "auditor");
+    public static final List<String> REALM_ROLES = List.of("enterprise", "bank", "admin", "auditor",
+            "industry-bureau");
 
     /**
      * A token of one realm role (a bank's with {@code bank_id} ZQRCB); for {@code **} (any signed-in caller, as an
@@ -47,6 +53,7 @@ public final class Tokens {
             case "bank" -> bank(subject, "ZQRCB");
             case "admin" -> admin(subject);
             case "auditor" -> auditor(subject);
+            case "industry-bureau" -> industryBureau(subject);
             default -> throw new IllegalArgumentException("no token for role " + role + " (realm roles: "
                     + REALM_ROLES + ")");
         };

@@ -17,7 +17,7 @@ public interface AuditConfig {
      * Roles whose state-changing requests (any method but GET, HEAD, OPTIONS) are recorded, whatever the answer: every
      * realm role but {@code enterprise} (an enterprise acting on its own data is not audited here).
      */
-    @WithDefault("admin,bank,auditor")
+    @WithDefault("admin,bank,auditor,industry-bureau")
     Set<String> actorRoles();
 
     /** Roles whose reads of enterprise data (resource methods marked {@link AuditedRead}) are recorded. */
