@@ -62,14 +62,24 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "The body is not multipart/form-data",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response uploadImport(@RestForm("kind") @NotNull @Schema(required = true) ImportKind kind,
+    public Response uploadImport(@RestForm("kind") @NotNull @Schema(required = true, implementation = ImportKind.class)
+            String kind,
             @RestForm("file") @NotNull @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880,
                     description = FILE_DOC) FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "must not be null");
         }
-        ImportView view = imports.preview(kind, Document.fileNameOf(file.fileName()), file.uploadedFile());
+        ImportView view = imports.preview(kindOf(kind), Document.fileNameOf(file.fileName()), file.uploadedFile());
         return Response.created(java.net.URI.create("/api/v1/imports/" + view.id())).entity(view).build();
+    }
+
+    /** The kind by its name; a part of another name is a 400 naming {@code kind}. */
+    private static ImportKind kindOf(String kind) {
+        try {
+            return ImportKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "must be one of " + java.util.Arrays.toString(ImportKind.values()));
+        }
     }
 
     @GET

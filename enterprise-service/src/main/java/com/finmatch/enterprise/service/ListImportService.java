@@ -155,16 +155,20 @@ public class ListImportService {
 
     private static void invite(String uscc, Holding holding, UUID importId, Instant now) {
         EnterpriseInvitation invitation = EnterpriseInvitation.unclaimed(uscc).orElse(null);
-        if (invitation == null) {
+        boolean created = invitation == null;
+        if (created) {
             invitation = new EnterpriseInvitation();
             invitation.uscc = uscc;
             invitation.createdAt = now;
-            invitation.persist();
         }
         invitation.setTags(holding.tags());
         invitation.clusterCode = holding.clusterCode();
         invitation.importId = importId;
         invitation.updatedAt = now;
+        if (created) {
+            // complete before persist: Hibernate inserts the state it has at persist
+            invitation.persist();
+        }
     }
 
     private record Current(Map<String, Holding> holdings, Map<String, Enterprise> enterprises) {
