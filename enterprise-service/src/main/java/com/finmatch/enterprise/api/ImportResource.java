@@ -62,7 +62,9 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "The body is not multipart/form-data",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response uploadImport(@RestForm("kind") @NotNull @Schema(required = true, implementation = ImportKind.class)
+    public Response uploadImport(@RestForm("kind") @NotNull @Size(max = 20)
+            @Schema(required = true, enumeration = {"SRDI", "CLUSTER"}, maxLength = 20,
+                    description = "SRDI: the 专精特新 and other recognitions (tags); CLUSTER: cluster membership")
             String kind,
             @RestForm("file") @NotNull @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880,
                     description = FILE_DOC) FileUpload file) {
