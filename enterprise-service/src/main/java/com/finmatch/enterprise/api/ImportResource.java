@@ -117,12 +117,15 @@ public class ImportResource {
             headers = @Header(name = "Content-Disposition", description = "attachment with the file name",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = {
-                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
-                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                            maxLength = 100000))})
-    public Response downloadImportTemplate(@PathParam("kind") ImportKind kind,
+                    @Content(mediaType = "text/csv", schema = @Schema(implementation = ImportTemplateCsv.class)),
+                    @Content(mediaType = XLSX, schema = @Schema(implementation = ImportTemplateXlsx.class))})
+    @APIResponse(responseCode = "404", description = "No such list", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response downloadImportTemplate(@PathParam("kind") @Size(max = 20)
+            @Schema(enumeration = {"SRDI", "CLUSTER"}, maxLength = 20) String kindName,
             @Parameter(description = "csv (the default) or xlsx") @QueryParam("format") @Size(max = 4)
             @Pattern(regexp = "^(csv|xlsx)$", message = "must be csv or xlsx") String format) {
+        ImportKind kind = java.util.Arrays.stream(ImportKind.values()).filter(k -> k.name().equals(kindName))
+                .findFirst().orElseThrow(() -> ProblemException.notFound("list " + kindName));
         boolean xlsx = "xlsx".equals(format);
         String name = "finmatch-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-template."
                 + (xlsx ? "xlsx" : "csv");
