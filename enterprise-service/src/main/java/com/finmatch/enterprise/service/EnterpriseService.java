@@ -57,6 +57,9 @@ public class EnterpriseService {
     @Inject
     AccessLogService accessLog;
 
+    @Inject
+    ListImportService imports;
+
     /** A profile as one caller may see it: all of it, or the categories a bank's consents cover. */
     public record ProfileRead(EnterpriseView view, Set<DataCategory> categories) {
 
@@ -80,6 +83,7 @@ public class EnterpriseService {
         e.uscc = request.uscc();
         e.createdAt = PlatformClock.now(clock);
         apply(e, request, e.createdAt);
+        imports.claimInvitation(e, e.createdAt);
         Persistence.persistAndFlush(e);
         outbox.publish(EnterpriseEvents.ENTERPRISE_TOPIC, e.id.toString(), EnterpriseEvents.ENTERPRISE_REGISTERED,
                 EnterpriseProfile.of(e));
