@@ -45,6 +45,42 @@ class ApplicationReadModelTest {
         assertEquals("BANK-C", column(application, "bank_id"));
     }
 
+    @Test
+    void aLeadWaitingForMaterialsIsStillOpenAndBackUnderReviewWhenTheEnterpriseAnswers() throws SQLException {
+        String application = Events.id();
+        String enterprise = Events.id();
+        String product = Events.id();
+        Events.send("application.events", application, "finmatch.application.ApplicationSubmitted.v1", """
+                {"applicationId":"%s","enterpriseId":"%s","financingNeedId":"%s","productId":"%s","bankId":"BANK-M",
+                 "amount":3000000,"termMonths":24,"submittedAt":"2026-03-01T08:00:00Z"}"""
+                .formatted(application, enterprise, Events.id(), product));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SUBMITTED".equals(status(application)));
+        Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", lead(application, enterprise,
+                product, "MATERIALS_REQUESTED", "SUBMITTED", "2026-03-01T09:00:00Z", "\"请补充银行流水\"",
+                "[\"BANK_STATEMENT\"]"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "MATERIALS_REQUESTED".equals(status(application)));
+        // the bank acted: its first action counts for the response time; it did not refuse the lead
+        assertEquals(true, column(application, "first_action_at") != null);
+        assertEquals(null, column(application, "declined_at"));
+        // the enterprise's answer is not this service's business; the lead's return to review is
+        Events.send("application.events", application, "finmatch.application.MaterialsSubmitted.v1", """
+                {"applicationId":"%s","enterpriseId":"%s","productId":"%s","bankId":"BANK-M",
+                 "materials":["BANK_STATEMENT"],"at":"2026-03-02T08:00:00Z"}""".formatted(application, enterprise,
+                product));
+        Events.send("lead.events", application, "finmatch.lead.LeadStatusChanged.v1", lead(application, enterprise,
+                product, "UNDER_REVIEW", "MATERIALS_REQUESTED", "2026-03-02T08:00:01Z", "null", "null"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "UNDER_REVIEW".equals(status(application)));
+    }
+
+    private static String lead(String application, String enterprise, String product, String status,
+            String previous, String at, String note, String materials) {
+        return """
+                {"applicationId":"%s","productId":"%s","bankId":"BANK-M","enterpriseId":"%s","status":"%s",
+                 "previousStatus":"%s","at":"%s","reasonCode":null,"note":%s,"amount":null,"rate":null,
+                 "dueAt":"2026-03-04T08:00:00Z","submittedAt":"2026-03-01T08:00:00Z","materials":%s}"""
+                .formatted(application, product, enterprise, status, previous, at, note, materials);
+    }
+
     private String status(String application) throws SQLException {
         return column(application, "status");
     }

@@ -14,12 +14,14 @@ import static org.mockito.Mockito.when;
 import com.finmatch.portal.client.enterprise.api.ApplicationResourceApi;
 import com.finmatch.portal.client.enterprise.api.EnterpriseResourceApi;
 import com.finmatch.portal.client.enterprise.api.FinancingNeedResourceApi;
+import com.finmatch.portal.client.enterprise.api.MaterialsResourceApi;
 import com.finmatch.portal.client.enterprise.api.ReferenceResourceApi;
 import com.finmatch.portal.client.enterprise.model.ApplicationRequest;
 import com.finmatch.portal.client.enterprise.model.ApplicationView;
 import com.finmatch.portal.client.enterprise.model.DataCategoryFields;
 import com.finmatch.portal.client.enterprise.model.EnterpriseRequest;
 import com.finmatch.portal.client.enterprise.model.EnterpriseView;
+import com.finmatch.portal.client.enterprise.model.MaterialsChecklistView;
 import com.finmatch.portal.client.enterprise.model.PageResponseApplicationView;
 import com.finmatch.portal.client.enterprise.model.PageResponseFinancingNeedView;
 import com.finmatch.portal.client.loan.api.BankResourceApi;
@@ -87,6 +89,10 @@ class EnterprisePagesTest {
     @InjectMock
     @RestClient
     ProductResourceApi catalog;
+
+    @InjectMock
+    @RestClient
+    MaterialsResourceApi materials;
 
     static ClientWebApplicationException status(int status, String problemJson) {
         return new ClientWebApplicationException(jakarta.ws.rs.core.Response.status(status)
@@ -267,6 +273,61 @@ class EnterprisePagesTest {
         assertThat(section(page, "CONTACTS"), not(containsString("data-field=\"name\"")));
         assertThat(page, containsString("name=\"share\" value=\"anonymous\""));
         verify(applications, never()).submitApplication(any());
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowTheProductsMaterialsChecklistAgainstTheUploadedDocumentsBeforeApplying() {
+        applyStepStubbed();
+        when(materials.productMaterialsChecklist(java.util.UUID.fromString(ENTERPRISE_ID),
+                java.util.UUID.fromString(PRODUCT_ID))).thenReturn(
+                TestJson.as(MaterialsChecklistView.class, TestJson.obj("enterpriseId", ENTERPRISE_ID, "productId",
+                        PRODUCT_ID, "complete", false, "items", List.of(
+                                TestJson.obj("kind", "BUSINESS_LICENSE", "labelZh", "营业执照", "labelEn", "Business licence",
+                                        "provided", true, "documents", 1),
+                                TestJson.obj("kind", "FINANCIAL_STATEMENT", "labelZh", "近两年财务报表", "labelEn", "x",
+                                        "text", "近两年财务报表（审计版）", "provided", false, "documents", 0)))));
+        String page = given().get("/enterprise/apply?needId=" + NEED_ID + "&productId=" + PRODUCT_ID).then()
+                .statusCode(200).extract().body().asString();
+        assertThat(page, containsString("申请所需材料"));
+        assertThat(page, containsString("data-material=\"BUSINESS_LICENSE\" data-provided=\"true\">营业执照: <strong>已上传"));
+        assertThat(page, containsString("data-material=\"FINANCIAL_STATEMENT\" data-provided=\"false\">近两年财务报表 "
+                + "<span class=\"muted\">(近两年财务报表（审计版）)</span>: <strong class=\"overdue\">未上传"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldShowABanksMaterialsRequestAndSendTheAnswer() {
+        registered();
+        String id = "6d6f1c4e-8a9b-4c2d-9e1f-2a3b4c5d6e7f";
+        when(banks.listBanks(anyInt(), anyInt())).thenReturn(TestJson.as(PageResponseBankView.class, Map.of("items", List.of(Map.of("bankId", "ZQRCB", "name", "肇庆农村商业银行")))));
+        when(applications.myApplications(anyInt(), anyInt())).thenReturn(page(PageResponseApplicationView.class, List.of(TestJson.obj("id", id,
+                "productName", "专精特新信用贷", "bankId", "ZQRCB", "amount", 1200000, "status", "MATERIALS_REQUESTED",
+                "materialsRequested", List.of("BANK_STATEMENT", "TAX_CERTIFICATE"),
+                "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
+                        TestJson.obj("status", "MATERIALS_REQUESTED", "at", "2026-11-21T08:00:00Z",
+                                "note", "请补充近6个月银行流水和纳税证明"))))));
+        String page = given().get("/enterprise/applications").then().statusCode(200).extract().body().asString();
+        assertThat(page, containsString("data-status=\"MATERIALS_REQUESTED\""));
+        assertThat(page, containsString("<li data-material=\"BANK_STATEMENT\">银行流水</li>"));
+        assertThat(page, containsString("<li data-material=\"TAX_CERTIFICATE\">纳税证明</li>"));
+        assertThat(page, containsString("请补充近6个月银行流水和纳税证明"));
+        assertThat(page, containsString("action=\"/enterprise/applications/" + id + "/materials-submitted\""));
+
+        when(applications.submitMaterials(java.util.UUID.fromString(id))).thenReturn(new ApplicationView());
+        String[] token = csrf("/enterprise/applications");
+        given().redirects().follow(false).cookie("csrf-token", token[0]).formParam("csrf-token", token[1])
+                .post("/enterprise/applications/" + id + "/materials-submitted").then().statusCode(303)
+                .header("Location", containsString("/enterprise/applications?done=materials_submitted"));
+        verify(applications).submitMaterials(java.util.UUID.fromString(id));
+
+        when(applications.submitMaterials(java.util.UUID.fromString(id))).thenThrow(status(409,
+                "{\"status\":409,\"title\":\"Conflict\",\"detail\":\"missing since the request: [BANK_STATEMENT]\"}"));
+        given().redirects().follow(false).cookie("csrf-token", token[0]).formParam("csrf-token", token[1])
+                .post("/enterprise/applications/" + id + "/materials-submitted").then().statusCode(303)
+                .header("Location", containsString("/enterprise/applications?failed=materials_missing"));
+        given().get("/enterprise/applications?failed=materials_missing").then().statusCode(200)
+                .body(containsString("请先上传银行要求的全部材料"));
     }
 
     /** The preview list of one category on the confirm page. */

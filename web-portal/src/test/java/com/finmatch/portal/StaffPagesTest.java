@@ -98,6 +98,41 @@ class StaffPagesTest {
 
     @Test
     @TestSecurity(user = "bank1", roles = "bank")
+    void shouldAskForMoreMaterialsWithTheChosenKindsAndTheMessage() {
+        when(loans.getLead(java.util.UUID.fromString(LEAD_ID))).thenReturn(lead("id", LEAD_ID, "amount", 500000, "status", "RECEIVED"));
+        when(loans.decideOnLead(eq(java.util.UUID.fromString(LEAD_ID)), any())).thenReturn(lead("status", "MATERIALS_REQUESTED"));
+        String page = given().get("/bank/leads/" + LEAD_ID).then().statusCode(200).extract().body().asString();
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("value=\"REQUEST_MATERIALS\""));
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("name=\"materials\" value=\"BANK_STATEMENT\"> 银行流水"));
+        String[] token = EnterprisePagesTest.csrf("/bank/leads/" + LEAD_ID);
+        given().redirects().follow(false).cookie("csrf-token", token[0])
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token[1])
+                .formParam("action", "REQUEST_MATERIALS").formParam("materials", "BANK_STATEMENT")
+                .formParam("materials", "TAX_CERTIFICATE").formParam("note", "请补充近6个月银行流水")
+                .formParam("amount", "").post("/bank/leads/" + LEAD_ID + "/decisions").then().statusCode(303)
+                .header("Location", containsString("/bank?done=decided"));
+        verify(loans).decideOnLead(java.util.UUID.fromString(LEAD_ID), TestJson.as(DecisionRequest.class,
+                Map.of("action", "REQUEST_MATERIALS", "note", "请补充近6个月银行流水",
+                        "materials", List.of("BANK_STATEMENT", "TAX_CERTIFICATE"))));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
+    void shouldShowALeadWaitingForMaterialsWithWhatWasAskedAndStillLetTheBankDecline() {
+        when(loans.getLead(java.util.UUID.fromString(LEAD_ID))).thenReturn(lead("id", LEAD_ID, "amount", 500000,
+                "status", "MATERIALS_REQUESTED", "materialsRequested", List.of("BANK_STATEMENT", "TAX_CERTIFICATE"),
+                "history", List.of(TestJson.obj("status", "SUBMITTED", "at", "2026-11-20T08:00:00Z"),
+                        TestJson.obj("status", "MATERIALS_REQUESTED", "at", "2026-11-21T08:00:00Z",
+                                "note", "请补充近6个月银行流水"))));
+        given().get("/bank/leads/" + LEAD_ID).then().statusCode(200)
+                .body(containsString("status-MATERIALS_REQUESTED\">待补充材料"))
+                .body(containsString("银行流水、纳税证明"))
+                .body(containsString("请补充近6个月银行流水"))
+                .body(containsString("/bank/leads/" + LEAD_ID + "/decisions"));
+    }
+
+    @Test
+    @TestSecurity(user = "bank1", roles = "bank")
     void shouldShowAClosedLeadWithItsReasonAndNoDecisionForm() {
         when(loans.getLead(java.util.UUID.fromString(LEAD_ID))).thenReturn(lead("id", LEAD_ID, "amount", 500000, "termMonths", 12,
                 "status", "CLOSED", "dueAt", "2026-12-03T08:00:00Z", "overdue", false,

@@ -1,6 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.service.ApplicationService;
+import com.finmatch.enterprise.service.MaterialsService;
 import com.finmatch.platform.audit.AuditedRead;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
@@ -27,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
-/** Loan applications: submitted and withdrawn by enterprises, read also by the product's bank and administrators. */
+/**
+ * Loan applications: submitted and withdrawn by enterprises, read also by the product's bank and administrators; the
+ * owner answers a bank's 补件 request.
+ */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @AuditedRead
@@ -35,6 +39,9 @@ public class ApplicationResource {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    MaterialsService materials;
 
     @POST
     @RolesAllowed(Caller.ENTERPRISE)
@@ -88,5 +95,33 @@ public class ApplicationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ApplicationView withdrawApplication(@PathParam("id") UUID id) {
         return applications.withdraw(id);
+    }
+
+    @POST
+    @Path("/{id}/materials-submitted")
+    @RolesAllowed(Caller.ENTERPRISE)
+    @APIResponse(responseCode = "200", description = "Answered: the application is UNDER_REVIEW again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The application is not waiting for materials, or a kind asked "
+            + "for has no document uploaded since the request (the detail names them)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView submitMaterials(@PathParam("id") UUID id) {
+        return applications.submitMaterials(id);
+    }
+
+    @GET
+    @Path("/{id}/materials-checklist")
+    @RolesAllowed(Caller.ENTERPRISE)
+    @APIResponse(responseCode = "200", description = "The bank's open 补件 request against the documents uploaded "
+            + "since (no items when none is open)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MaterialsChecklistView.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public MaterialsChecklistView applicationMaterialsChecklist(@PathParam("id") UUID id) {
+        return materials.forApplication(id);
     }
 }

@@ -1,7 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.domain.Document;
-import com.finmatch.enterprise.domain.DocumentKind;
+import com.finmatch.platform.contracts.MaterialKind;
 import com.finmatch.enterprise.service.DocumentService;
 import com.finmatch.platform.http.EntityTags;
 import com.finmatch.platform.http.PageRequest;
@@ -74,7 +74,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = NOT_MULTIPART,
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response uploadDocument(@PathParam("id") UUID id, @RestForm("kind") @NotNull @Schema(required = true) DocumentKind kind,
+    public Response uploadDocument(@PathParam("id") UUID id, @RestForm("kind") @NotNull @Schema(required = true) MaterialKind kind,
             @RestForm("file") @NotNull @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760,
                     description = FILE_DOC) FileUpload file) {
         DocumentView stored = documents.upload(id, upload(kind, file));
@@ -119,7 +119,7 @@ public class DocumentResource {
     public Response replaceDocument(@PathParam("id") UUID id, @PathParam("docId") UUID docId,
             @Parameter(description = ApiDocs.IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH)
             @Size(max = ApiDocs.IF_MATCH_MAX) String ifMatch,
-            @RestForm("kind") @NotNull @Schema(required = true) DocumentKind kind,
+            @RestForm("kind") @NotNull @Schema(required = true) MaterialKind kind,
             @RestForm("file") @NotNull @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760,
                     description = FILE_DOC) FileUpload file) {
         DocumentView replaced = documents.replace(id, docId, ifMatch, upload(kind, file));
@@ -171,7 +171,7 @@ public class DocumentResource {
                 .build();
     }
 
-    private static DocumentService.Upload upload(DocumentKind kind, FileUpload file) {
+    private static DocumentService.Upload upload(MaterialKind kind, FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "must not be null");
         }

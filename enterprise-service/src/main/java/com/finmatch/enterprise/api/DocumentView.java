@@ -1,7 +1,7 @@
 package com.finmatch.enterprise.api;
 
 import com.finmatch.enterprise.domain.Document;
-import com.finmatch.enterprise.domain.DocumentKind;
+import com.finmatch.platform.contracts.MaterialKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A document's metadata; the content is at {@code …/documents/{id}/content}. */
 @Schema(requiredProperties = {"id", "enterpriseId", "kind", "fileName", "contentType", "size", "sha256", "uploadedAt",
         "version"})
-public record DocumentView(UUID id, UUID enterpriseId, DocumentKind kind,
+public record DocumentView(UUID id, UUID enterpriseId, MaterialKind kind,
         @Schema(maxLength = Document.FILE_NAME_MAX, description = "The name the file was uploaded with, without any "
                 + "directory") String fileName,
         @Schema(enumeration = {"application/pdf", "image/jpeg", "image/png"}, maxLength = 20,

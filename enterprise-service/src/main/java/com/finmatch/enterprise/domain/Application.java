@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +28,8 @@ public class Application extends PanacheEntityBase {
 
     /** Statuses in which an application still blocks a second one for the same need and product. */
     public static final List<ApplicationStatus> ACTIVE = List.of(ApplicationStatus.SUBMITTED,
-            ApplicationStatus.RECEIVED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
+            ApplicationStatus.RECEIVED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.MATERIALS_REQUESTED,
+            ApplicationStatus.APPROVED);
 
     @Id
     public UUID id;
@@ -66,6 +69,11 @@ public class Application extends PanacheEntityBase {
     @BatchSize(size = 50)
     public List<ApplicationStep> history = new ArrayList<>();
 
+    /** The material kinds (MaterialKind codes) of the bank's open 补件 request; empty when none is open. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "materials_requested")
+    public List<String> materialsRequested = new ArrayList<>();
+
     @Version
     public long version;
 
@@ -73,8 +81,22 @@ public class Application extends PanacheEntityBase {
         return history.stream().anyMatch(step -> step.status == s);
     }
 
-    /** Moves to {@code next} and records the step; the caller has checked that the move is legal. */
+    /** The step that opened the current 补件 request (its note is the bank's message); empty when none is open. */
+    public java.util.Optional<ApplicationStep> openMaterialsRequest() {
+        if (status != ApplicationStatus.MATERIALS_REQUESTED || history.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(history.get(history.size() - 1));
+    }
+
+    /**
+     * Moves to {@code next} and records the step; the caller has checked that the move is legal. Leaving
+     * MATERIALS_REQUESTED closes the 补件 request.
+     */
     public void record(ApplicationStep step) {
+        if (step.status != ApplicationStatus.MATERIALS_REQUESTED) {
+            materialsRequested = new ArrayList<>();
+        }
         status = step.status;
         updatedAt = step.at;
         history.add(step);

@@ -1,5 +1,6 @@
 package com.finmatch.enterprise.domain;
 
+import com.finmatch.platform.contracts.MaterialKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,7 +23,7 @@ public class Document extends PanacheEntityBase {
     public UUID enterpriseId;
 
     @Enumerated(EnumType.STRING)
-    public DocumentKind kind;
+    public MaterialKind kind;
 
     @Column(name = "file_name")
     public String fileName;

@@ -5,10 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The local replica of a loan product, kept from loan-service's product.events: what applications need. */
@@ -46,6 +49,14 @@ public class ProductSummary extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * The product's materialsRequired as published (MaterialKind codes or free text); null when the replica predates
+     * it (known again with the product's next ProductUpdated).
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "materials_required")
+    public List<String> materialsRequired;
 
     public boolean isPublished() {
         return PUBLISHED.equals(status);

@@ -41,6 +41,8 @@ public final class EnterpriseEvents {
     public static final String APPLICATION_SUBMITTED = "finmatch.application.ApplicationSubmitted.v1";
     public static final String APPLICATION_WITHDRAWN = "finmatch.application.ApplicationWithdrawn.v1";
     public static final String APPLICATION_CLOSED = "finmatch.application.ApplicationClosed.v1";
+    /** Added by enterprise-service: the enterprise answered its bank's 补件 request (issue 15 §2). */
+    public static final String MATERIALS_SUBMITTED = "finmatch.application.MaterialsSubmitted.v1";
 
     private EnterpriseEvents() {
     }
@@ -121,5 +123,10 @@ public final class EnterpriseEvents {
         public static ApplicationClosed of(Application a, CloseReason reason, Instant at) {
             return new ApplicationClosed(a.id, a.enterpriseId, a.financingNeedId, a.productId, a.bankId, reason, at);
         }
+    }
+
+    /** The enterprise answered the bank's request for more materials (补件): {@code materials} are the kinds asked. */
+    public record MaterialsSubmitted(UUID applicationId, UUID enterpriseId, UUID productId, String bankId,
+            List<String> materials, Instant at) {
     }
 }

@@ -8,10 +8,12 @@ import com.finmatch.enterprise.domain.ApplicationStep;
 import com.finmatch.enterprise.domain.CloseReason;
 import com.finmatch.enterprise.domain.Enterprise;
 import com.finmatch.enterprise.domain.FinancingNeed;
+import com.finmatch.enterprise.domain.MaterialsChecklist;
 import com.finmatch.enterprise.domain.NeedStatus;
 import com.finmatch.enterprise.domain.ProductSummary;
 import com.finmatch.enterprise.event.EnterpriseEvents;
 import com.finmatch.enterprise.security.EnterpriseAccess;
+import com.finmatch.platform.contracts.MaterialKind;
 import com.finmatch.platform.events.IncomingEvent;
 import com.finmatch.platform.events.InvalidEventException;
 import com.finmatch.platform.events.Outbox;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -136,6 +139,31 @@ public class ApplicationService {
     }
 
     /**
+     * The owner answers the bank's 补件 request: every kind asked for has a document uploaded (or replaced) since the
+     * request, else 409 naming the missing ones; the application is UNDER_REVIEW again and MaterialsSubmitted tells
+     * loan-service, whose lead follows (its LeadStatusChanged back is then nothing new here).
+     */
+    @Transactional
+    public ApplicationView submitMaterials(UUID id) {
+        Application a = access.ownedApplication(id);
+        if (a.status != ApplicationStatus.MATERIALS_REQUESTED) {
+            throw ProblemException.conflict("the application is " + a.status + ", not waiting for materials");
+        }
+        List<String> asked = List.copyOf(a.materialsRequested);
+        var missing = MaterialsChecklist.missing(MaterialsService.openRequestItems(a));
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("upload the materials asked for first; missing since the request: "
+                    + missing);
+        }
+        Instant now = PlatformClock.now(clock);
+        a.record(new ApplicationStep(ApplicationStatus.UNDER_REVIEW, now, null, "materials submitted", null));
+        Persistence.flush();
+        outbox.publish(EnterpriseEvents.APPLICATION_TOPIC, a.id.toString(), EnterpriseEvents.MATERIALS_SUBMITTED,
+                new EnterpriseEvents.MaterialsSubmitted(a.id, a.enterpriseId, a.productId, a.bankId, asked, now));
+        return ApplicationView.of(a);
+    }
+
+    /**
      * A LeadStatusChanged from loan-service: records the bank's step in the application's history. A status that is
      * not a legal next step, or was recorded already, is ignored; a record that is not a lead event of a known
      * application goes to the dead-letter topic.
@@ -167,7 +195,7 @@ public class ApplicationService {
             throw new InvalidEventException("application " + applicationId + " is not a lead of bank "
                     + data.get("bankId").asText());
         }
-        if (a.hasRecorded(status) || !a.status.canAdvanceTo(status)) {
+        if (a.status == status || !a.status.canAdvanceTo(status)) {
             LOG.infof("ignored %s of application %s: it is %s", status, a.id, a.status);
             return;
         }
@@ -180,9 +208,26 @@ public class ApplicationService {
             amount = data.get("amount").decimalValue();
         }
         a.record(new ApplicationStep(status, at, textOrNull(data, "reasonCode"), textOrNull(data, "note"), amount));
+        if (status == ApplicationStatus.MATERIALS_REQUESTED) {
+            a.materialsRequested = materials(data);
+        }
         if (status == ApplicationStatus.DISBURSED) {
             fulfil(a, at);
         }
+    }
+
+    /** The kinds of a MATERIALS_REQUESTED event (codes, 1 to 10); anything else is not a valid event. */
+    private static List<String> materials(JsonNode data) {
+        JsonNode v = data.get("materials");
+        if (v == null || !v.isArray() || v.isEmpty() || v.size() > 10) {
+            throw new InvalidEventException("MATERIALS_REQUESTED needs materials, 1 to 10 kinds");
+        }
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode k : v) {
+            kinds.add(MaterialKind.ofCode(k.asText()).orElseThrow(() ->
+                    new InvalidEventException("materials: " + k + " is not a material kind")).name());
+        }
+        return kinds.stream().distinct().toList();
     }
 
     private void fulfil(Application a, Instant at) {

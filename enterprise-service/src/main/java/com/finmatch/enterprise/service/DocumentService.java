@@ -3,7 +3,7 @@ package com.finmatch.enterprise.service;
 import com.finmatch.enterprise.api.DocumentView;
 import com.finmatch.enterprise.domain.DataCategory;
 import com.finmatch.enterprise.domain.Document;
-import com.finmatch.enterprise.domain.DocumentKind;
+import com.finmatch.platform.contracts.MaterialKind;
 import com.finmatch.enterprise.domain.DocumentType;
 import com.finmatch.enterprise.domain.Enterprise;
 import com.finmatch.enterprise.security.EnterpriseAccess;
@@ -38,7 +38,7 @@ import java.util.UUID;
 public class DocumentService {
 
     /** A file the client sent: its kind, its name as the client gave it, and where the server spooled it. */
-    public record Upload(DocumentKind kind, String fileName, Path file) {
+    public record Upload(MaterialKind kind, String fileName, Path file) {
     }
 
     /** What a download sends: the metadata and where the chunks are. */

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,10 +61,30 @@ public class ProductReplicaService {
             p.maxAmount = decimal(data, "maxAmount");
             p.validFrom = date(data, "validFrom");
             p.validTo = date(data, "validTo");
+            p.materialsRequired = materials(data);
         }
         if (!known) {
             p.persist(); // after every column is set: the insert carries the state at persist time
         }
+    }
+
+    /** materialsRequired: at most 30 items of at most 200 characters (as loan-service bounds them); null if absent. */
+    private static List<String> materials(JsonNode data) {
+        JsonNode v = data.get("materialsRequired");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray() || v.size() > 30) {
+            throw new InvalidEventException("materialsRequired is not a list of at most 30 items");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > 200) {
+                throw new InvalidEventException("materialsRequired has an item that is not a text of 1 to 200 characters");
+            }
+            items.add(item.asText().strip());
+        }
+        return items;
     }
 
     private static JsonNode required(JsonNode data, String field) {

@@ -31,7 +31,17 @@ class ApplicationStatusTest {
             "SUBMITTED, SUBMITTED, false",
             "CLOSED, RECEIVED, false",
             "CLOSED, DISBURSED, false",
-            "APPROVED, CLOSED, false"})
+            "APPROVED, CLOSED, false",
+            "SUBMITTED, MATERIALS_REQUESTED, true",
+            "RECEIVED, MATERIALS_REQUESTED, true",
+            "UNDER_REVIEW, MATERIALS_REQUESTED, true",
+            "MATERIALS_REQUESTED, UNDER_REVIEW, true",
+            "MATERIALS_REQUESTED, DECLINED, true",
+            "MATERIALS_REQUESTED, APPROVED, true",
+            "MATERIALS_REQUESTED, MATERIALS_REQUESTED, false",
+            "MATERIALS_REQUESTED, RECEIVED, false",
+            "APPROVED, MATERIALS_REQUESTED, false",
+            "DECLINED, MATERIALS_REQUESTED, false"})
     void shouldMoveOnlyForwardOrToDeclinedAndNeverOutOfAFinalState(String from, String to, boolean legal) {
         assertEquals(legal, valueOf(from).canAdvanceTo(valueOf(to)));
     }
@@ -44,5 +54,12 @@ class ApplicationStatusTest {
         assertTrue(ApplicationStatus.CLOSED.isFinal());
         assertFalse(ApplicationStatus.APPROVED.isFinal());
         assertFalse(ApplicationStatus.SUBMITTED.isFinal());
+        assertFalse(ApplicationStatus.MATERIALS_REQUESTED.isFinal());
+    }
+
+    @Test
+    void anApplicationWaitingForMaterialsIsStillActiveAndReportedByTheBank() {
+        assertTrue(Application.ACTIVE.contains(ApplicationStatus.MATERIALS_REQUESTED));
+        assertTrue(ApplicationStatus.MATERIALS_REQUESTED.isReportedByBank());
     }
 }

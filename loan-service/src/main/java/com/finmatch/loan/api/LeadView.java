@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LeadHistoryEntry;
 import com.finmatch.loan.domain.LeadStatus;
+import com.finmatch.platform.contracts.MaterialKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -30,6 +31,10 @@ public record LeadView(UUID id, UUID applicationId, UUID enterpriseId, UUID fina
         @Schema(nullable = true) Instant answeredAt, @Schema(nullable = true) BigDecimal approvedAmount,
         @Schema(nullable = true) BigDecimal approvedRate, @Schema(nullable = true) BigDecimal disbursedAmount,
         @Schema(nullable = true) @Size(max = 40) String declineReason,
+        @Schema(description = "The material kinds of the open 补件 request (MaterialKind codes); empty when none is open")
+        @Size(max = 10) List<@Size(max = MaterialKind.CODE_MAX) String> materialsRequested,
+        @Schema(nullable = true, description = "Since when the service-level clock is paused by an open 补件 request")
+        Instant clockPausedAt,
         @Size(max = LeadHistoryEntry.MAX_ENTRIES) List<LeadHistoryEntry> history,
         @Schema(nullable = true, description = "The enterprise's profile, only the fields of "
                 + "the data categories a live consent shows this bank (GET /api/v1/reference/data-categories of "
@@ -44,7 +49,8 @@ public record LeadView(UUID id, UUID applicationId, UUID enterpriseId, UUID fina
     public static LeadView of(Lead l, JsonNode enterprise, Instant now) {
         return new LeadView(l.id, l.id, l.enterpriseId, l.financingNeedId, l.productId, l.bankId, l.amount,
                 l.termMonths, l.status, l.submittedAt, l.dueAt, l.isOverdueAt(now), l.overdue, l.escalatedAt,
-                l.answeredAt, l.approvedAmount, l.approvedRate, l.disbursedAmount, l.declineReason, l.history,
+                l.answeredAt, l.approvedAmount, l.approvedRate, l.disbursedAmount, l.declineReason,
+                l.materialsRequested == null ? List.of() : l.materialsRequested, l.clockPausedAt, l.history,
                 enterprise == null ? null : JSON.convertValue(enterprise, new TypeReference<Map<String, Object>>() { }),
                 l.version);
     }

@@ -12,6 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,15 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "decline_reason")
     public String declineReason;
 
+    /** The material kinds (MaterialKind codes) of the open 补件 request; empty when none is open. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "materials_requested")
+    public List<String> materialsRequested = new ArrayList<>();
+
+    /** When the service-level clock was paused (a 补件 request is open); null while it runs. */
+    @Column(name = "clock_paused_at")
+    public Instant clockPausedAt;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<LeadHistoryEntry> history = new ArrayList<>();
 
@@ -84,9 +94,35 @@ public class Lead extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Overdue now: still unanswered (SUBMITTED) and past its due time (or already flagged by the check). */
+    /**
+     * Overdue now: still unanswered (SUBMITTED) and past its due time (or already flagged by the check). A lead
+     * waiting for materials (MATERIALS_REQUESTED, clock paused) is never overdue.
+     */
     public boolean isOverdueAt(Instant now) {
         return status == LeadStatus.SUBMITTED && (overdue || now.isAfter(dueAt));
+    }
+
+    /** The most 补件 requests one lead takes (each adds two steps to the history, which is bounded). */
+    public static final int MAX_MATERIAL_REQUESTS = 5;
+
+    /** How many times the bank has asked for more materials on this lead. */
+    public long materialRequests() {
+        return history.stream().filter(e -> e.status() == LeadStatus.MATERIALS_REQUESTED).count();
+    }
+
+    /** Pauses the service-level clock: a 补件 request for {@code kinds} is open from {@code now}. */
+    public void pauseClock(List<String> kinds, Instant now) {
+        materialsRequested = new ArrayList<>(kinds);
+        clockPausedAt = now;
+    }
+
+    /** Resumes the clock: the due time moves later by the time it was paused, and the request is closed. */
+    public void resumeClock(Instant now) {
+        if (clockPausedAt != null && dueAt != null && now.isAfter(clockPausedAt)) {
+            dueAt = dueAt.plus(Duration.between(clockPausedAt, now));
+        }
+        clockPausedAt = null;
+        materialsRequested = new ArrayList<>();
     }
 
     public void record(LeadHistoryEntry entry) {

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The legal decisions on a lead: SUBMITTED → RECEIVED → UNDER_REVIEW → APPROVED → DISBURSED, and DECLINED from any
- * status before approval. Final statuses (DECLINED, DISBURSED, WITHDRAWN) accept nothing.
+ * status before approval. A bank may ask for more materials (补件, REQUEST_MATERIALS) before approval: the lead waits
+ * in MATERIALS_REQUESTED until the enterprise answers (SUBMIT_MATERIALS) and is UNDER_REVIEW again; the bank may also
+ * decline it while it waits. Final statuses (DECLINED, DISBURSED, WITHDRAWN, CLOSED) accept nothing.
  */
 public final class LeadStateMachine {
 
@@ -23,8 +25,14 @@ public final class LeadStateMachine {
         TO.put(LeadAction.APPROVE, LeadStatus.APPROVED);
         FROM.put(LeadAction.DISBURSE, Set.of(LeadStatus.APPROVED));
         TO.put(LeadAction.DISBURSE, LeadStatus.DISBURSED);
-        FROM.put(LeadAction.DECLINE, Set.of(LeadStatus.SUBMITTED, LeadStatus.RECEIVED, LeadStatus.UNDER_REVIEW));
+        FROM.put(LeadAction.DECLINE, Set.of(LeadStatus.SUBMITTED, LeadStatus.RECEIVED, LeadStatus.UNDER_REVIEW,
+                LeadStatus.MATERIALS_REQUESTED));
         TO.put(LeadAction.DECLINE, LeadStatus.DECLINED);
+        FROM.put(LeadAction.REQUEST_MATERIALS, Set.of(LeadStatus.SUBMITTED, LeadStatus.RECEIVED,
+                LeadStatus.UNDER_REVIEW));
+        TO.put(LeadAction.REQUEST_MATERIALS, LeadStatus.MATERIALS_REQUESTED);
+        FROM.put(LeadAction.SUBMIT_MATERIALS, Set.of(LeadStatus.MATERIALS_REQUESTED));
+        TO.put(LeadAction.SUBMIT_MATERIALS, LeadStatus.UNDER_REVIEW);
     }
 
     private LeadStateMachine() {

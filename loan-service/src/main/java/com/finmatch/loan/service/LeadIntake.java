@@ -25,7 +25,8 @@ import java.util.UUID;
  * Turns application.events into leads: ApplicationSubmitted opens a SUBMITTED lead for the product's bank, due after
  * the bank's promised working hours (weekends, public holidays and make-up working days as in
  * {@link WorkingCalendar}); ApplicationWithdrawn closes it as WITHDRAWN; ApplicationClosed (the need was met by
- * another loan or withdrawn) as CLOSED with the event's reason code. Runs inside the inbox transaction.
+ * another loan or withdrawn) as CLOSED with the event's reason code; MaterialsSubmitted (the enterprise answered a 补件
+ * request) moves the lead back to UNDER_REVIEW. Runs inside the inbox transaction.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -41,12 +42,23 @@ public class LeadIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    LeadService leads;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         switch (event.name()) {
             case "ApplicationSubmitted" -> submitted(event.data());
             case "ApplicationWithdrawn" -> ended(event.data(), LeadStatus.WITHDRAWN, null);
             case "ApplicationClosed" -> ended(event.data(), LeadStatus.CLOSED, closeReason(event.data()));
+            case "MaterialsSubmitted" -> {
+                JsonNode data = event.data();
+                if (!leads.materialsSubmitted(uuid(data, "applicationId", true), uuid(data, "enterpriseId", true),
+                        time(data, "at"))) {
+                    LOG.infof("MaterialsSubmitted for application %s, which waits for no materials",
+                            text(data, "applicationId"));
+                }
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }

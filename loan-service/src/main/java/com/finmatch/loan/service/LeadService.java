@@ -13,7 +13,9 @@ import com.finmatch.loan.domain.LeadStateMachine;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.security.LoanAccess;
 import com.finmatch.platform.contracts.DataCategories;
+import com.finmatch.platform.events.InvalidEventException;
 import com.finmatch.platform.events.Outbox;
+import com.finmatch.platform.contracts.MaterialKind;
 import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
@@ -88,6 +90,11 @@ public class LeadService {
         Lead lead = access.decidableLead(Lead.findById(id, LockModeType.PESSIMISTIC_WRITE));
         DeclineReason reason = checkDecision(decision);
         LeadStatus previous = lead.status;
+        if (decision.action() == LeadAction.REQUEST_MATERIALS
+                && lead.materialRequests() >= Lead.MAX_MATERIAL_REQUESTS) {
+            throw ProblemException.conflict("this lead has had " + Lead.MAX_MATERIAL_REQUESTS
+                    + " requests for materials already; decide on what it has");
+        }
         LeadStatus next = LeadStateMachine.next(previous, decision.action()).orElseThrow(() ->
                 ProblemException.conflict(decision.action() + " is not possible on a " + previous + " lead; it needs "
                         + LeadStateMachine.legalFrom(decision.action())));
@@ -105,7 +112,12 @@ public class LeadService {
                 amount = decision.amount() != null ? Amounts.money(decision.amount()) : lead.approvedAmount;
                 lead.disbursedAmount = amount;
             }
-            case DECLINE -> lead.declineReason = reason.name();
+            case DECLINE -> {
+                lead.declineReason = reason.name();
+                lead.resumeClock(now);
+            }
+            case REQUEST_MATERIALS -> lead.pauseClock(
+                    decision.materials().stream().distinct().map(MaterialKind::name).toList(), now);
             default -> {
             }
         }
@@ -120,6 +132,30 @@ public class LeadService {
                 LoanEvents.LeadStatusChangedPayload.of(lead, previous, now, reasonCode, note, amount, rate)
                         .withResponseTime(lead, calendar.current()));
         return new LeadDetails(lead, shownProfile(lead, now));
+    }
+
+    /**
+     * The enterprise answered the open 补件 request (MaterialsSubmitted on application.events): the lead is
+     * UNDER_REVIEW again, its clock runs on (its due time later by the pause), and LeadStatusChanged says so. Nothing
+     * happens when the lead no longer waits for materials (the bank declined it meanwhile, or the answer came twice).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean materialsSubmitted(UUID id, UUID enterpriseId, Instant at) {
+        Lead lead = Lead.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (lead == null || !lead.enterpriseId.equals(enterpriseId)) {
+            throw new InvalidEventException("no lead " + id + " of enterprise " + enterpriseId);
+        }
+        LeadStatus previous = lead.status;
+        var next = LeadStateMachine.next(previous, LeadAction.SUBMIT_MATERIALS);
+        if (next.isEmpty()) {
+            return false;
+        }
+        lead.resumeClock(at);
+        lead.record(new LeadHistoryEntry(next.get(), at, null, null, null, null));
+        outbox.publish(LoanEvents.LEAD_TOPIC, lead.id.toString(), LoanEvents.LEAD_STATUS_CHANGED,
+                LoanEvents.LeadStatusChangedPayload.of(lead, previous, at, null, null, null, null)
+                        .withResponseTime(lead, calendar.current()));
+        return true;
     }
 
     /** The input a decision needs beyond its shape (400 naming the field); the decline reason for DECLINE. */
@@ -148,6 +184,20 @@ public class LeadService {
                     violations.add(new Problem.Violation("note", "OTHER needs a note explaining the reason"));
                 }
             }
+        }
+        if (!d.action().isBankDecision()) {
+            violations.add(new Problem.Violation("action", d.action() + " is the enterprise's answer, not a decision"));
+        }
+        if (d.action() == LeadAction.REQUEST_MATERIALS) {
+            if (d.materials() == null || d.materials().isEmpty()) {
+                violations.add(new Problem.Violation("materials", "REQUEST_MATERIALS needs the kinds of material "
+                        + "asked for, of " + Arrays.toString(MaterialKind.values())));
+            }
+            if (blankToNull(d.note()) == null) {
+                violations.add(new Problem.Violation("note", "REQUEST_MATERIALS needs a message to the enterprise"));
+            }
+        } else if (d.materials() != null && !d.materials().isEmpty()) {
+            violations.add(new Problem.Violation("materials", "only REQUEST_MATERIALS names materials"));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

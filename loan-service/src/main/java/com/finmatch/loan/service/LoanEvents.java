@@ -102,12 +102,15 @@ public final class LoanEvents {
      */
     public record LeadStatusChangedPayload(UUID applicationId, UUID productId, String bankId, UUID enterpriseId,
             LeadStatus status, LeadStatus previousStatus, Instant at, String reasonCode, String note,
-            BigDecimal amount, BigDecimal rate, Instant dueAt, Instant submittedAt, BigDecimal responseWorkingHours) {
+            BigDecimal amount, BigDecimal rate, Instant dueAt, Instant submittedAt, BigDecimal responseWorkingHours,
+            List<String> materials) {
 
+        /** {@code materials}: the kinds a 补件 request asks for, on MATERIALS_REQUESTED only (else null). */
         public static LeadStatusChangedPayload of(Lead lead, LeadStatus previous, Instant at, String reasonCode,
                 String note, BigDecimal amount, BigDecimal rate) {
             return new LeadStatusChangedPayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.status,
-                    previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt, null);
+                    previous, at, reasonCode, note, amount, rate, lead.dueAt, lead.submittedAt, null,
+                    lead.status == LeadStatus.MATERIALS_REQUESTED ? List.copyOf(lead.materialsRequested) : null);
         }
 
         /** This payload with the lead's response time in working hours on {@code calendar} (null while unanswered). */
@@ -116,7 +119,7 @@ public final class LoanEvents {
                     : BigDecimal.valueOf(calendar.workingTimeBetween(lead.submittedAt, lead.answeredAt).toSeconds())
                             .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
             return new LeadStatusChangedPayload(applicationId, productId, bankId, enterpriseId, status, previousStatus,
-                    at, reasonCode, note, amount, rate, dueAt, submittedAt, hours);
+                    at, reasonCode, note, amount, rate, dueAt, submittedAt, hours, materials);
         }
     }
 

@@ -24,6 +24,11 @@ class LeadStateMachineTest {
         LEGAL.get(LeadStatus.UNDER_REVIEW).put(LeadAction.APPROVE, LeadStatus.APPROVED);
         LEGAL.get(LeadStatus.UNDER_REVIEW).put(LeadAction.DECLINE, LeadStatus.DECLINED);
         LEGAL.get(LeadStatus.APPROVED).put(LeadAction.DISBURSE, LeadStatus.DISBURSED);
+        for (LeadStatus s : new LeadStatus[] {LeadStatus.SUBMITTED, LeadStatus.RECEIVED, LeadStatus.UNDER_REVIEW}) {
+            LEGAL.get(s).put(LeadAction.REQUEST_MATERIALS, LeadStatus.MATERIALS_REQUESTED);
+        }
+        LEGAL.get(LeadStatus.MATERIALS_REQUESTED).put(LeadAction.SUBMIT_MATERIALS, LeadStatus.UNDER_REVIEW);
+        LEGAL.get(LeadStatus.MATERIALS_REQUESTED).put(LeadAction.DECLINE, LeadStatus.DECLINED);
     }
 
     @Test
@@ -36,12 +41,29 @@ class LeadStateMachineTest {
                 legal += expected.isPresent() ? 1 : 0;
             }
         }
-        assertEquals(7, legal);
+        assertEquals(12, legal);
+    }
+
+    @Test
+    void aLeadWaitingForMaterialsIsNotFinalAndReturnsToReviewWhenTheEnterpriseAnswers() {
+        assertEquals(false, LeadStatus.MATERIALS_REQUESTED.isFinal());
+        LeadStatus waiting = LeadStateMachine.next(LeadStatus.UNDER_REVIEW, LeadAction.REQUEST_MATERIALS).orElseThrow();
+        assertEquals(Optional.empty(), LeadStateMachine.next(waiting, LeadAction.APPROVE));
+        assertEquals(Optional.empty(), LeadStateMachine.next(waiting, LeadAction.REQUEST_MATERIALS));
+        assertEquals(Optional.of(LeadStatus.UNDER_REVIEW), LeadStateMachine.next(waiting, LeadAction.SUBMIT_MATERIALS));
+    }
+
+    @Test
+    void onlyTheEnterprisesAnswerIsNoBankDecision() {
+        for (LeadAction action : LeadAction.values()) {
+            assertEquals(action != LeadAction.SUBMIT_MATERIALS, action.isBankDecision(), action.name());
+        }
     }
 
     @Test
     void shouldAcceptNothingInAFinalStatus() {
-        for (LeadStatus status : new LeadStatus[] {LeadStatus.DECLINED, LeadStatus.DISBURSED, LeadStatus.WITHDRAWN}) {
+        for (LeadStatus status : new LeadStatus[] {LeadStatus.DECLINED, LeadStatus.DISBURSED, LeadStatus.WITHDRAWN,
+                LeadStatus.CLOSED}) {
             assertEquals(true, status.isFinal());
             for (LeadAction action : LeadAction.values()) {
                 assertEquals(Optional.empty(), LeadStateMachine.next(status, action), action + " on " + status);

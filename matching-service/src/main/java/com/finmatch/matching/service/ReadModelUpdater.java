@@ -333,7 +333,9 @@ public class ReadModelUpdater {
 
     private void lead(UUID id, JsonNode data, IncomingEvent event) {
         String status = text(data, "status", true);
-        if (!List.of("RECEIVED", "UNDER_REVIEW", "APPROVED", "DECLINED", "DISBURSED").contains(status)) {
+        // MATERIALS_REQUESTED (补件): the bank acted and the lead is still open, under review while it waits
+        if (!List.of("RECEIVED", "UNDER_REVIEW", "MATERIALS_REQUESTED", "APPROVED", "DECLINED", "DISBURSED")
+                .contains(status)) {
             throw new InvalidEventException("unknown lead status " + status);
         }
         OffsetDateTime at = time(data, "at", event);

@@ -113,7 +113,8 @@ public class BankPages {
 
     static boolean open(LeadView lead) {
         LeadStatus s = lead.getStatus();
-        return s == LeadStatus.SUBMITTED || s == LeadStatus.RECEIVED || s == LeadStatus.UNDER_REVIEW;
+        return s == LeadStatus.SUBMITTED || s == LeadStatus.RECEIVED || s == LeadStatus.UNDER_REVIEW
+                || s == LeadStatus.MATERIALS_REQUESTED;
     }
 
     @GET
@@ -129,7 +130,8 @@ public class BankPages {
     @POST
     @Path("leads/{id}/decisions")
     public Object decide(@PathParam("id") String id, @RestForm String action, @RestForm String amount,
-            @RestForm String rate, @RestForm String reasonCode, @RestForm String note) {
+            @RestForm String rate, @RestForm String reasonCode, @RestForm String note,
+            @RestForm List<String> materials) {
         Forms.requireUuid(id);
         Map<String, Object> body = new LinkedHashMap<>();
         Forms.put(body, "action", Forms.text(action));
@@ -137,6 +139,10 @@ public class BankPages {
         Forms.put(body, "rate", Forms.number(rate));
         Forms.put(body, "reasonCode", Forms.text(reasonCode));
         Forms.put(body, "note", Forms.text(note));
+        List<String> kinds = Forms.list(materials);
+        if (!kinds.isEmpty()) {
+            body.put("materials", kinds);
+        }
         try {
             leads.decideOnLead(UUID.fromString(id), ClientJson.request(body, DecisionRequest.class));
             return Response.seeOther(URI.create("/bank?done=decided")).build();

@@ -58,11 +58,11 @@ public class ApplicationPages {
     Template applications;
 
     @GET
-    public TemplateInstance applications(@QueryParam("done") String done) {
+    public TemplateInstance applications(@QueryParam("done") String done, @QueryParam("failed") String failed) {
         my.require();
         return applications.data("apps", Paged.all(n -> applicationApi.myApplications(n, Paged.MAX),
                 PageResponseApplicationView::getItems, PageResponseApplicationView::getTotal))
-                .data("done", done).data("bankNames", my.bankNames());
+                .data("done", done).data("failed", failed).data("bankNames", my.bankNames());
     }
 
     /**
@@ -126,5 +126,21 @@ public class ApplicationPages {
         Forms.requireUuid(id);
         applicationApi.withdrawApplication(UUID.fromString(id));
         return Response.seeOther(URI.create("/enterprise/applications?done=application_withdrawn")).build();
+    }
+
+    /** Answers the bank's 补件 request once the materials are uploaded; 409 (something missing) says so. */
+    @POST
+    @Path("{id}/materials-submitted")
+    public Response submitMaterials(@PathParam("id") String id) {
+        Forms.requireUuid(id);
+        try {
+            applicationApi.submitMaterials(UUID.fromString(id));
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+                return Response.seeOther(URI.create("/enterprise/applications?failed=materials_missing")).build();
+            }
+            throw e;
+        }
+        return Response.seeOther(URI.create("/enterprise/applications?done=materials_submitted")).build();
     }
 }

@@ -1,8 +1,10 @@
 package com.finmatch.portal.enterprise;
 
+import com.finmatch.portal.client.enterprise.api.MaterialsResourceApi;
 import com.finmatch.portal.client.enterprise.api.ProjectResourceApi;
 import com.finmatch.portal.client.enterprise.api.ReferenceResourceApi;
 import com.finmatch.portal.client.enterprise.model.EnterpriseView;
+import com.finmatch.portal.client.enterprise.model.MaterialsChecklistView;
 import com.finmatch.portal.client.enterprise.model.ProjectView;
 import com.finmatch.portal.client.loan.api.ProductResourceApi;
 import com.finmatch.portal.client.loan.model.ProductView;
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The apply step's confirm page: which categories the product's bank may see (PROFILE ticked; FINANCIALS,
  * CONTACTS), until when (90 days), a preview of exactly the fields and values it will see, and applying without
- * consent (an anonymous lead). For a major project's gap it also asks the terms a project does not have.
+ * consent (an anonymous lead). For a major project's gap it also asks the terms a project does not have. Above it,
+ * the product's materials checklist against the documents the enterprise has uploaded.
  */
 @Path("/enterprise/apply")
 @RolesAllowed("enterprise")
@@ -51,6 +54,10 @@ public class ApplyPages {
     @Inject
     @RestClient
     ProductResourceApi catalog;
+
+    @Inject
+    @RestClient
+    MaterialsResourceApi materials;
 
     @Inject
     @Location("enterprise/apply.html")
@@ -98,7 +105,20 @@ public class ApplyPages {
         return applyConfirm.data("needId", needId).data("productId", product.getId().toString()).data("product", product)
                 .data("bankNames", my.bankNames())
                 .data("preview", ConsentPreview.of(reference.listDataCategories(), me, checked))
-                .data("expiresOn", expiresOn).data("errors", errors).data("project", null).data("gap", Map.of());
+                .data("expiresOn", expiresOn).data("errors", errors).data("project", null).data("gap", Map.of())
+                .data("checklist", checklist(me, product));
+    }
+
+    /**
+     * What the product requires against the enterprise's uploaded documents; null when enterprise-service does not
+     * know the product (yet) or cannot answer: the page then shows no checklist rather than failing the apply step.
+     */
+    private MaterialsChecklistView checklist(EnterpriseView me, ProductView product) {
+        try {
+            return materials.productMaterialsChecklist(me.getId(), product.getId());
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return null;
+        }
     }
 
     private static String defaultExpiry() {

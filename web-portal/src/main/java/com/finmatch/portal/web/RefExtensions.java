@@ -62,6 +62,10 @@ public class RefExtensions {
         return ReferenceData.DECISIONS;
     }
 
+    static List<String> materialKinds() {
+        return ReferenceData.MATERIAL_KINDS;
+    }
+
     static List<String> declineReasons() {
         return ReferenceData.DECLINE_REASONS;
     }

@@ -35,7 +35,12 @@ public final class ReferenceData {
             "patents", "yearsInBusiness", "amount", "termMonths", "maxAnnualRate");
     public static final List<String> RULE_OPERATORS = List.of("EQ", "NE", "GT", "GE", "LT", "LE", "IN", "NOT_IN",
             "CONTAINS", "BETWEEN");
-    public static final List<String> DECISIONS = List.of("RECEIVE", "REVIEW", "APPROVE", "DECLINE", "DISBURSE");
+    public static final List<String> DECISIONS = List.of("RECEIVE", "REVIEW", "REQUEST_MATERIALS", "APPROVE", "DECLINE",
+            "DISBURSE");
+    /** platform's MaterialKind: what a bank asks for (补件) and what a document is. */
+    public static final List<String> MATERIAL_KINDS = List.of("BUSINESS_LICENSE", "FINANCIAL_STATEMENT",
+            "TAX_CERTIFICATE", "BANK_STATEMENT", "LEGAL_REPRESENTATIVE_ID", "ARTICLES_OF_ASSOCIATION", "COLLATERAL_PROOF",
+            "IP_CERTIFICATE", "CONTRACTS", "OTHER");
     public static final List<String> DECLINE_REASONS = List.of("INSUFFICIENT_REVENUE", "INSUFFICIENT_COLLATERAL",
             "CREDIT_HISTORY", "INDUSTRY_POLICY", "INCOMPLETE_MATERIALS", "OTHER");
     public static final List<String> PROJECT_STAGES = List.of("PLANNING", "PREPARATION", "UNDER_CONSTRUCTION", "COMPLETED");
