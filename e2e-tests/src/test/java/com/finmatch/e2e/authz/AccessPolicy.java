@@ -3,8 +3,12 @@ package com.finmatch.e2e.authz;
 import static com.finmatch.e2e.authz.Actor.ADMIN;
 import static com.finmatch.e2e.authz.Actor.BANK_X;
 import static com.finmatch.e2e.authz.Actor.BANK_Y;
+import static com.finmatch.e2e.authz.Actor.DISTRICT_A;
+import static com.finmatch.e2e.authz.Actor.DISTRICT_B;
 import static com.finmatch.e2e.authz.Actor.ENT_A;
 import static com.finmatch.e2e.authz.Actor.ENT_B;
+import static com.finmatch.e2e.authz.Actor.FINANCE;
+import static com.finmatch.e2e.authz.Actor.INDUSTRY;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,17 +60,19 @@ final class AccessPolicy {
 
     private void enterpriseService() {
         String e = "/api/v1/enterprises/{id}";
-        put("GET " + e, ent("A", f.entA, reach(ENT_A, ADMIN)), ent("B", f.entB, reach(ENT_B, ADMIN)));
+        put("GET " + e, ent("A", f.entA, reach(ENT_A, ADMIN, INDUSTRY, districtOf(ENT_A))),
+                ent("B", f.entB, reach(ENT_B, ADMIN, INDUSTRY, districtOf(ENT_B))));
         put("PUT " + e, t("A (stale If-Match)", Map.of("id", f.entA), profileOf(ENT_A), STALE, reach(ENT_A)),
                 t("B (stale If-Match)", Map.of("id", f.entB), profileOf(ENT_B), STALE, reach(ENT_B)));
         put("GET " + e + "/access-log", ent("A", f.entA, reach(ENT_A, ADMIN)), ent("B", f.entB, reach(ENT_B, ADMIN)));
 
         put("POST " + e + "/financing-needs", t("A", Map.of("id", f.entA), AuthzFixture.needBody(), Map.of(),
                 reach(ENT_A)), t("B", Map.of("id", f.entB), AuthzFixture.needBody(), Map.of(), reach(ENT_B)));
-        put("GET " + e + "/financing-needs", ent("A", f.entA, reach(ENT_A, ADMIN)),
-                ent("B", f.entB, reach(ENT_B, ADMIN)));
+        put("GET " + e + "/financing-needs", ent("A", f.entA, reach(ENT_A, ADMIN, INDUSTRY, districtOf(ENT_A))),
+                ent("B", f.entB, reach(ENT_B, ADMIN, INDUSTRY, districtOf(ENT_B))));
         put("GET " + e + "/financing-needs/{needId}",
-                t("A's need under A", Map.of("id", f.entA, "needId", f.needA), null, Map.of(), reach(ENT_A, ADMIN)),
+                t("A's need under A", Map.of("id", f.entA, "needId", f.needA), null, Map.of(),
+                        reach(ENT_A, ADMIN, INDUSTRY, districtOf(ENT_A))),
                 t("A's need under B", Map.of("id", f.entB, "needId", f.needA), null, Map.of(), nobody()));
         put("POST " + e + "/financing-needs/{needId}/withdraw",
                 t("A's spare need under A", Map.of("id", f.entA, "needId", f.spareNeedA), null, Map.of(),
@@ -87,10 +93,11 @@ final class AccessPolicy {
 
         put("POST " + e + "/projects", t("A", Map.of("id", f.entA), AuthzFixture.projectBody(), Map.of(),
                 reach(ENT_A)), t("B", Map.of("id", f.entB), AuthzFixture.projectBody(), Map.of(), reach(ENT_B)));
-        put("GET " + e + "/projects", ent("A", f.entA, reach(ENT_A, ADMIN)), ent("B", f.entB, reach(ENT_B, ADMIN)));
+        put("GET " + e + "/projects", ent("A", f.entA, reach(ENT_A, ADMIN, INDUSTRY)),
+                ent("B", f.entB, reach(ENT_B, ADMIN, INDUSTRY)));
         put("GET " + e + "/projects/{projectId}",
                 t("A's project under A", Map.of("id", f.entA, "projectId", f.projectA), null, Map.of(),
-                        reach(ENT_A, ADMIN)),
+                        reach(ENT_A, ADMIN, INDUSTRY)),
                 t("A's project under B", Map.of("id", f.entB, "projectId", f.projectA), null, Map.of(), nobody()));
 
         // documents: the owner only; the fixture's banks hold no DOCUMENTS consent (an administrator has no role here)
@@ -130,9 +137,9 @@ final class AccessPolicy {
     private void loanService() {
         String p = "/api/v1/products/{id}";
         put("GET " + p, product("X published", f.publishedX, anyone()), product("X draft", f.draftX,
-                reach(ADMIN, BANK_X)), product("Y draft", f.draftY, reach(ADMIN, BANK_Y)));
+                reach(ADMIN, FINANCE, BANK_X)), product("Y draft", f.draftY, reach(ADMIN, FINANCE, BANK_Y)));
         put("GET " + p + "/versions", product("X published", f.publishedX, anyone()),
-                product("X draft", f.draftX, reach(ADMIN, BANK_X)));
+                product("X draft", f.draftX, reach(ADMIN, FINANCE, BANK_X)));
         put("PUT " + p, t("X spare (stale If-Match)", Map.of("id", f.spareX), AuthzFixture.productBody("spare"),
                 STALE, ownBank(BANK_X, BANK_Y)), t("Y spare (stale If-Match)", Map.of("id", f.spareY),
                 AuthzFixture.productBody("spare"), STALE, ownBank(BANK_Y, BANK_X)));
@@ -144,8 +151,8 @@ final class AccessPolicy {
                 product("Y spare", f.spareY, orAdmin(ownBank(BANK_Y, BANK_X))));
 
         String l = "/api/v1/leads/{id}";
-        put("GET " + l, t("A's lead at X", Map.of("id", f.applicationA), null, Map.of(), reach(ADMIN, BANK_X)),
-                t("B's lead at Y", Map.of("id", f.applicationB), null, Map.of(), reach(ADMIN, BANK_Y)));
+        put("GET " + l, t("A's lead at X", Map.of("id", f.applicationA), null, Map.of(), reach(ADMIN, FINANCE, BANK_X)),
+                t("B's lead at Y", Map.of("id", f.applicationB), null, Map.of(), reach(ADMIN, FINANCE, BANK_Y)));
         Map<String, Object> receive = Map.of("action", "RECEIVE");
         put("POST " + l + "/decisions",
                 t("A's lead at X", Map.of("id", f.applicationA), receive, Map.of(), decidedBy(BANK_X)),
@@ -176,8 +183,8 @@ final class AccessPolicy {
     // ------------------------------------------------------------------------------------------------ matching
 
     private void matchingService() {
-        put("GET /api/v1/recommendations/enterprises/{id}", ent("A", f.entA, reach(ENT_A, ADMIN)),
-                ent("B", f.entB, reach(ENT_B, ADMIN)));
+        put("GET /api/v1/recommendations/enterprises/{id}", ent("A", f.entA, reach(ENT_A, ADMIN, districtOf(ENT_A))),
+                ent("B", f.entB, reach(ENT_B, ADMIN, districtOf(ENT_B))));
         String missing = UUID.randomUUID().toString();
         put("GET /api/v1/admin/rematch/{jobId}", t("unknown job", Map.of("jobId", missing), null, Map.of(),
                 administration()));
@@ -227,14 +234,17 @@ final class AccessPolicy {
                 : other.contains(a) ? EnumSet.of(Outcome.NOT_FOUND, Outcome.FORBIDDEN) : Outcome.only(Outcome.NOT_FOUND);
     }
 
+    /** The administrator and the finance bureau suspend any product too. */
     static Function<Actor, Set<Outcome>> orAdmin(Function<Actor, Set<Outcome>> rest) {
-        return a -> a == ADMIN ? Outcome.only(Outcome.OK) : rest.apply(a);
+        return a -> a == ADMIN || a == FINANCE ? Outcome.only(Outcome.OK) : rest.apply(a);
     }
 
-    /** Only the lead's bank decides; an administrator sees the lead, so is refused with 403 (CONTRACT.md). */
+    /**
+     * Only the lead's bank decides; the operation lets in banks only, so the administrator and the bureaus, who see the
+     * lead, are refused with 403 by the role check (CONTRACT.md); another bank is told the lead does not exist.
+     */
     static Function<Actor, Set<Outcome>> decidedBy(Set<Actor> bank) {
-        return a -> bank.contains(a) ? Outcome.only(Outcome.OK)
-                : Outcome.only(a == ADMIN ? Outcome.FORBIDDEN : Outcome.NOT_FOUND);
+        return a -> bank.contains(a) ? Outcome.only(Outcome.OK) : Outcome.only(Outcome.NOT_FOUND);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -254,6 +264,15 @@ final class AccessPolicy {
 
     private static Target product(String label, String id, Function<Actor, Set<Outcome>> relation) {
         return t(label, Map.of("id", id), null, Map.of(), relation);
+    }
+
+    /**
+     * The district government(s) overseeing the owner's enterprise: dist1 for 441202, dist2 for 441203 (the fixture
+     * registers A in 441202 and B in 441203; an enterprise registered by an earlier run keeps its district).
+     */
+    private Set<Actor> districtOf(Actor owner) {
+        String district = f.registered.get(owner).path("districtCode").asText();
+        return district.equals("441202") ? Set.of(DISTRICT_A) : district.equals("441203") ? Set.of(DISTRICT_B) : Set.of();
     }
 
     private Map<String, Object> profileOf(Actor owner) {

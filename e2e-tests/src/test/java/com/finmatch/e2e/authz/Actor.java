@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The callers of the authorization matrix: two enterprises' users, two banks each as an officer (password grant) and as
- * its systems (client credentials), an administrator, an auditor (reads the audit trails, may act on nothing), and no
+ * its systems (client credentials), an administrator, an auditor (reads the audit trails, may act on nothing), the
+ * government's roles (the finance and the industry bureau, the districts 441202 — A's — and 441203 — B's), and no
  * token at all. Tokens come from the real Keycloak.
  */
 enum Actor {
@@ -17,6 +18,10 @@ enum Actor {
     BANK_Y_CLIENT("bank-ccbzq", true, "bank", "CCBZQ"),
     ADMIN("admin1", false, "admin", null),
     AUDITOR("audit1", false, "auditor", null),
+    FINANCE("fin1", false, "finance-bureau", null),
+    INDUSTRY("ind1", false, "industry-bureau", null),
+    DISTRICT_A("dist1", false, "district", null),
+    DISTRICT_B("dist2", false, "district", null),
     NONE(null, false, null, null);
 
     static final Set<Actor> BANK_X = Set.of(BANK_X_USER, BANK_X_CLIENT);

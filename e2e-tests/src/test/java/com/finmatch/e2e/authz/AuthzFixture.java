@@ -159,7 +159,8 @@ final class AuthzFixture {
         body.put("legalRepresentative", "测试人");
         body.put("foundedOn", "2015-06-01");
         body.put("registeredCapital", 5000000);
-        body.put("districtCode", "441202");
+        // A in 441202 (dist1's district), B in 441203 (dist2's)
+        body.put("districtCode", owner == Actor.ENT_B ? "441203" : "441202");
         body.put("industryCode", "C3670");
         body.put("clusterCode", "NEV_AUTO");
         body.put("sizeClass", "SMALL");
