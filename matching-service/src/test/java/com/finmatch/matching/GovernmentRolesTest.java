@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The government's roles in matching-service, least privilege (CONTRACT.md "Additions"): a district government sees
  * the matches, recommendations and KPIs of its own district only (another district's enterprise is 404, lists and
- * exports are filtered, another district's KPIs are 404); the finance bureau (金融局) reads the banks' scorecards; the
- * industry bureau and the auditor get none of this; the administrator keeps everything.
+ * exports are filtered, another district's KPIs are 404); the finance bureau (金融局) reads the banks' scorecards; both
+ * bureaus read the whole city's KPIs; the auditor gets none of this; the administrator keeps everything.
  */
 @QuarkusTest
 @QuarkusTestResource(ServiceTestResources.class)
@@ -80,10 +80,21 @@ class GovernmentRolesTest {
     }
 
     @Test
-    void shouldLetTheFinanceBureauReadScorecardsButNotMatchesOrKpis() {
+    void shouldLetTheFinanceBureauReadScorecardsButNotMatches() {
         given().auth().oauth2(FIN).get("/api/v1/scorecards/banks").then().statusCode(200);
         given().auth().oauth2(FIN).get("/api/v1/matches").then().statusCode(403);
-        given().auth().oauth2(FIN).get("/api/v1/stats/summary").then().statusCode(403);
+    }
+
+    @Test
+    void shouldLetBothBureausReportOnTheWholeCity() {
+        matchedNeed("BANK-CITY", "441202");
+        matchedNeed("BANK-CITY", "441203");
+        given().auth().oauth2(FIN).get("/api/v1/stats/summary?groupBy=district").then().statusCode(200)
+                .body("groups.key", hasItem("441202")).body("groups.key", hasItem("441203"));
+        String csv = given().auth().oauth2(IND).get("/api/v1/stats/export?groupBy=district").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.contains("441202") && csv.contains("441203"), csv);
+        given().auth().oauth2(IND).get("/api/v1/stats/report").then().statusCode(200);
     }
 
     @Test
@@ -91,9 +102,9 @@ class GovernmentRolesTest {
         for (String token : List.of(IND, AUDIT)) {
             given().auth().oauth2(token).get("/api/v1/matches").then().statusCode(403)
                     .contentType("application/problem+json");
-            given().auth().oauth2(token).get("/api/v1/stats/summary").then().statusCode(403);
             given().auth().oauth2(token).get("/api/v1/scorecards/banks").then().statusCode(403);
         }
+        given().auth().oauth2(AUDIT).get("/api/v1/stats/summary").then().statusCode(403);
         for (String token : List.of(DIST1, IND, AUDIT, FIN)) {
             given().auth().oauth2(token).post("/api/v1/admin/rematch").then().statusCode(403);
             given().auth().oauth2(token).get("/api/v1/matches/stream").then().statusCode(403);

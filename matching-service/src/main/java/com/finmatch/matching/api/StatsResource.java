@@ -34,11 +34,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The administrator's KPIs: as JSON, CSV and .xlsx, as a series of months or weeks, and the monthly report. A district
- * government gets them for its own district only ({@link StatsQuery#confinedTo}).
+ * The administrator's KPIs: as JSON, CSV and .xlsx, as a series of months or weeks, and the monthly report. The city's
+ * two bureaus report on them too (the whole city); a district government gets them for its own district only
+ * ({@link StatsQuery#confinedTo}).
  */
 @Path("/api/v1/stats")
-@RolesAllowed({Caller.ADMIN, Caller.DISTRICT})
+@RolesAllowed({Caller.ADMIN, Caller.FINANCE_BUREAU, Caller.INDUSTRY_BUREAU, Caller.DISTRICT})
 public class StatsResource {
 
     @Inject

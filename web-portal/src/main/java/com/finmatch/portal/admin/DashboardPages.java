@@ -28,7 +28,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The administrator's KPI dashboard (matching-service's summary: charts and tables, filtered) and its CSV export. */
 @Path("/admin")
-@RolesAllowed({CurrentUser.ADMIN, CurrentUser.DISTRICT})
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.FINANCE_BUREAU, CurrentUser.INDUSTRY_BUREAU, CurrentUser.DISTRICT})
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPages {
 

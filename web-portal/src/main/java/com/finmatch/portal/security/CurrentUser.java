@@ -87,9 +87,9 @@ public class CurrentUser {
         return admin() || industryBureau();
     }
 
-    /** The KPI dashboard: the administrator's, and a district's for its own district. */
+    /** The KPI dashboard: the administrator's and the bureaus' (the whole city), a district's for its own district. */
     public boolean dashboard() {
-        return admin() || district();
+        return admin() || financeBureau() || industryBureau() || district();
     }
 
     /** The start page of the user's role: where the login lands. */
