@@ -113,7 +113,7 @@ class ListImportTest {
             assertEquals(Set.of("HIGH_TECH", "SRDI_LITTLE_GIANT", "SRDI_PROVINCIAL"), tags(id));
             ConsumerRecord<String, String> event = topic.await(TopicProbe.ofTypeAndSubject(
                     "finmatch.enterprise.EnterpriseUpdated.v1", id));
-            JsonNode payload = JSON.readTree(event.value());
+            JsonNode payload = com.finmatch.testing.EventSchemas.assertValid(event, "enterprise-service");
             assertEquals("[\"SRDI_PROVINCIAL\",\"SRDI_LITTLE_GIANT\",\"HIGH_TECH\"]", payload.get("tags").toString());
 
             as(admin).post(IMPORTS + "/" + importId + "/apply").then().statusCode(200)

@@ -62,7 +62,7 @@ class ImportPagesTest {
                 .multiPart("kind", "SRDI").multiPart("file", "list.csv", CSV, "text/csv")
                 .post("/admin/imports").then().statusCode(303)
                 .header("Location", containsString("/admin/imports/" + ID));
-        verify(imports).uploadImport(eq("SRDI"), any());
+        verify(imports).uploadImport(eq("SRDI"), org.mockito.ArgumentMatchers.argThat(f -> f.getName().equals("list.csv")));
         given().get("/admin/imports/" + ID).then().statusCode(200)
                 .body(containsString("专精特新名单.csv"))
                 .body(containsString("data-outcome=\"REJECTED\""))

@@ -62,8 +62,12 @@ public class ImportPages {
             return refused(kind, new Problem(400, null, java.util.Map.of(KINDS.contains(kind) ? "file" : "kind",
                     "-")));
         }
+        java.nio.file.Path dir = null;
         try {
-            ImportView view = imports.uploadImport(kind, file.uploadedFile().toFile());
+            // the part is sent under the file's own name: the report shows the name the administrator chose
+            dir = java.nio.file.Files.createTempDirectory("finmatch-import");
+            java.nio.file.Path named = java.nio.file.Files.copy(file.uploadedFile(), dir.resolve(fileName(file)));
+            ImportView view = imports.uploadImport(kind, named.toFile());
             return Response.seeOther(URI.create("/admin/imports/" + view.getId())).build();
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -71,6 +75,35 @@ public class ImportPages {
                 return refused(kind, Problem.of(e));
             }
             throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The uploaded file's name without directories or control characters (at most 200 characters). */
+    static String fileName(FileUpload file) {
+        String raw = file.fileName() == null ? "" : file.fileName();
+        String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? "list" : name;
+    }
+
+    private static void delete(java.nio.file.Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException ignored) {
+            // a temporary file left behind is removed with the temporary directory
         }
     }
 
