@@ -56,6 +56,20 @@ class ProductApiTest {
     }
 
     @Test
+    void shouldShowTheMaterialsRequiredAsTypedKindsWhetherWrittenAsCodesOrAsFreeText() {
+        String bank = Tokens.bank("bank-user", TestData.bankUnique("MK"));
+        String body = TestData.productJson("材料贷").replace("\"materialsRequired\": [\"营业执照\", \"近两年财务报表\"]",
+                "\"materialsRequired\": [\"营业执照\", \"TAX_CERTIFICATE\", \"环评批复\"]");
+        String id = create(bank, body);
+        given().auth().oauth2(bank).when().get(PRODUCTS + "/" + id).then().statusCode(200)
+                .body("materialsRequired", equalTo(List.of("营业执照", "TAX_CERTIFICATE", "环评批复")))
+                .body("materials.kind", equalTo(List.of("BUSINESS_LICENSE", "TAX_CERTIFICATE", "OTHER")))
+                .body("materials.text", equalTo(java.util.Arrays.asList("营业执照", null, "环评批复")))
+                .body("materials[1].labelZh", equalTo("纳税证明"))
+                .body("materials[1].labelEn", equalTo("Tax certificate"));
+    }
+
+    @Test
     void shouldWalkTheLifecycleAndRefuseIllegalMovesWith409() {
         String bank = Tokens.bank("bank-user", TestData.bankUnique("LC"));
         String id = create(bank, TestData.productJson("技改贷"));

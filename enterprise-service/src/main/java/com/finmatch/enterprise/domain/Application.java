@@ -77,10 +77,6 @@ public class Application extends PanacheEntityBase {
     @Version
     public long version;
 
-    public boolean hasRecorded(ApplicationStatus s) {
-        return history.stream().anyMatch(step -> step.status == s);
-    }
-
     /** The step that opened the current 补件 request (its note is the bank's message); empty when none is open. */
     public java.util.Optional<ApplicationStep> openMaterialsRequest() {
         if (status != ApplicationStatus.MATERIALS_REQUESTED || history.isEmpty()) {
