@@ -128,6 +128,26 @@ final class AccessPolicy {
         put("POST /api/v1/applications/{id}/withdraw",
                 t("A's spare", Map.of("id", f.spareApplicationA), null, Map.of(), reach(ENT_A)));
 
+        // materials (补件): the owner only — its checklist before applying, an application's request, its answer
+        // (409 here: no bank asked for materials, so nothing changes)
+        put("GET " + e + "/materials-checklist",
+                t("A, X's product", Map.of("id", f.entA, "productId", f.publishedX), null, Map.of(), reach(ENT_A)),
+                t("B, X's product", Map.of("id", f.entB, "productId", f.publishedX), null, Map.of(), reach(ENT_B)));
+        for (String materials : List.of("GET /api/v1/applications/{id}/materials-checklist",
+                "POST /api/v1/applications/{id}/materials-submitted")) {
+            put(materials, t("A's, to X's product", Map.of("id", f.applicationA), null, Map.of(), reach(ENT_A)),
+                    t("B's, to Y's product", Map.of("id", f.applicationB), null, Map.of(), reach(ENT_B)));
+        }
+
+        // list imports: no caller owns an import; an unknown one is 404 to whoever holds the role
+        String noImport = UUID.randomUUID().toString();
+        put("GET /api/v1/imports/{importId}", t("unknown import", Map.of("importId", noImport), null, Map.of(),
+                administration()));
+        put("POST /api/v1/imports/{importId}/apply", t("unknown import", Map.of("importId", noImport), null,
+                Map.of(), administration()));
+        put("GET /api/v1/imports/templates/{kind}", t("the 专精特新 list's", Map.of("kind", "SRDI"), null, Map.of(),
+                administration()));
+
         put("PUT /api/v1/reference/clusters/{code}",
                 t("NEV_AUTO (invalid body)", Map.of("code", "NEV_AUTO"), Map.of(), Map.of(), administration()));
     }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.finmatch.devstack.Stack;
 import com.finmatch.e2e.RealStack;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -228,18 +231,25 @@ class AuthorizationMatrixIT {
         return found;
     }
 
+    /** The operation's URL for the target: its path parameters in the template, any other parameter as the query. */
     private static String url(Operation op, AccessPolicy.Target target) {
         Matcher m = PARAM.matcher(op.template());
         StringBuilder path = new StringBuilder();
+        Set<String> used = new HashSet<>();
         while (m.find()) {
             String value = target.params().get(m.group(1));
             if (value == null) {
                 throw new IllegalStateException(op.name() + " [" + target.label() + "] gives no " + m.group(1));
             }
+            used.add(m.group(1));
             m.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         m.appendTail(path);
-        return op.service().url() + path;
+        String query = target.params().entrySet().stream().filter(p -> !used.contains(p.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return op.service().url() + path + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static String codes(Set<Outcome> outcomes) {

@@ -40,9 +40,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    /** The city industry bureau (工信局), CONTRACT.md "Additions"; the realm role comes with the least-privilege roles. */
-    public static final String INDUSTRY_BUREAU = "industry-bureau";
-
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String FILE_DOC = "The list: CSV (UTF-8 or GB18030) or XLSX (the first sheet), recognised by "
             + "its content; the header row as the template's; at most 2,000 rows and 5 MiB";
@@ -52,7 +49,7 @@ public class ImportResource {
     ListImportService imports;
 
     @POST
-    @RolesAllowed({Caller.ADMIN, INDUSTRY_BUREAU})
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "201", description = "Validated, not applied: the report of what applying would do",
             headers = @Header(name = "Location", ref = "Location"),
@@ -86,7 +83,7 @@ public class ImportResource {
 
     @GET
     @Path("/{importId}")
-    @RolesAllowed({Caller.ADMIN, INDUSTRY_BUREAU})
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "The import and its report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportView.class)))
@@ -98,7 +95,7 @@ public class ImportResource {
     /** Idempotent: an import applied already answers what it did, and changes and publishes nothing. */
     @POST
     @Path("/{importId}/apply")
-    @RolesAllowed({Caller.ADMIN, INDUSTRY_BUREAU})
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @APIResponse(responseCode = "200", description = "Applied (now or before): the report of what it did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportView.class)))
@@ -111,7 +108,7 @@ public class ImportResource {
     /** The template of a list: its header row and an example row. */
     @GET
     @Path("/templates/{kind}")
-    @RolesAllowed({Caller.ADMIN, INDUSTRY_BUREAU})
+    @RolesAllowed({Caller.ADMIN, Caller.INDUSTRY_BUREAU})
     @Produces({"text/csv", XLSX, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "200", description = "The template, as an attachment",
             headers = @Header(name = "Content-Disposition", description = "attachment with the file name",

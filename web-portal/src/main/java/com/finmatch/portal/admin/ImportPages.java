@@ -3,6 +3,7 @@ package com.finmatch.portal.admin;
 import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.enterprise.api.ImportResourceApi;
 import com.finmatch.portal.client.enterprise.model.ImportView;
+import com.finmatch.portal.security.CurrentUser;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +32,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * report enterprise-service answers, apply it, download the templates.
  */
 @Path("/admin/imports")
-@RolesAllowed({"admin", "industry-bureau"})
+@RolesAllowed({CurrentUser.ADMIN, CurrentUser.INDUSTRY_BUREAU})
 @Produces(MediaType.TEXT_HTML)
 public class ImportPages {
 
