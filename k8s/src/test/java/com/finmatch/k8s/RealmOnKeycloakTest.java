@@ -75,17 +75,7 @@ class RealmOnKeycloakTest {
 
     @Test
     void shouldGiveABankUserSigningInThroughThePortalRolesTheServicesAudienceAndBankId() throws Exception {
-        String password = randomSecret();
-        ObjectNode user = JSON.createObjectNode().put("username", "bank-officer").put("enabled", true)
-                .put("email", "officer@bank.example").put("emailVerified", true)
-                .put("firstName", "Bank").put("lastName", "Officer");
-        user.putObject("attributes").putArray("bank_id").add("TESTBANK");
-        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
-        keycloak.admin("POST", "/users", user);
-        String userId = keycloak.adminGet("/users?exact=true&username=bank-officer").path(0).path("id").asText();
-        keycloak.admin("POST", "/users/" + userId + "/role-mappings/realm", realmRoles("bank"));
-
-        JsonNode token = claims(signInThroughThePortal("bank-officer", password));
+        JsonNode token = signedInThroughThePortal("bank-officer", "bank", "bank_id", "TESTBANK");
 
         assertBankToken(token, "TESTBANK");
         assertEquals("bank-officer", token.path("preferred_username").asText(), token.toString());
@@ -93,21 +83,29 @@ class RealmOnKeycloakTest {
 
     @Test
     void shouldGiveADistrictUserSigningInThroughThePortalTheDistrictRoleAndItsDistrictCode() throws Exception {
-        String password = randomSecret();
-        ObjectNode user = JSON.createObjectNode().put("username", "district-officer").put("enabled", true)
-                .put("email", "officer@district.example").put("emailVerified", true)
-                .put("firstName", "District").put("lastName", "Officer");
-        user.putObject("attributes").putArray("district_code").add("441202");
-        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
-        keycloak.admin("POST", "/users", user);
-        String userId = keycloak.adminGet("/users?exact=true&username=district-officer").path(0).path("id").asText();
-        keycloak.admin("POST", "/users/" + userId + "/role-mappings/realm", realmRoles("district"));
-
-        JsonNode token = claims(signInThroughThePortal("district-officer", password));
+        JsonNode token = signedInThroughThePortal("district-officer", "district", "district_code", "441202");
 
         assertTrue(values(token.path("realm_access").path("roles")).contains("district"), token.toString());
         assertEquals("441202", token.path("district_code").asText(), "district_code: " + token);
         assertTrue(token.path("bank_id").isMissingNode(), token.toString());
+    }
+
+    /**
+     * The claims of the access token a new user of the imported realm gets by signing in through the portal's client:
+     * the user holds the realm role {@code role} and the user-profile attribute {@code attribute} = {@code value}.
+     */
+    private static JsonNode signedInThroughThePortal(String username, String role, String attribute, String value)
+            throws Exception {
+        String password = randomSecret();
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("enabled", true)
+                .put("email", username + "@example.org").put("emailVerified", true)
+                .put("firstName", "Test").put("lastName", "Officer");
+        user.putObject("attributes").putArray(attribute).add(value);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        keycloak.admin("POST", "/users", user);
+        String userId = keycloak.adminGet("/users?exact=true&username=" + username).path(0).path("id").asText();
+        keycloak.admin("POST", "/users/" + userId + "/role-mappings/realm", realmRoles(role));
+        return claims(signInThroughThePortal(username, password));
     }
 
     @Test
