@@ -396,6 +396,23 @@ class EnterprisePagesTest {
 
     @Test
     @TestSecurity(user = "ent1", roles = "enterprise")
+    void shouldSendAnEnterpriseDeclinedForIncompleteMaterialsToTheDeclinedProductsChecklist() {
+        registered();
+        when(matching.myRecommendations()).thenReturn(recommendations(TestJson.obj("needId", NEED_ID,
+                "products", List.of(), "nearMisses", List.of(), "trainingOffers", List.of(),
+                "nextSteps", TestJson.obj("applicationId", "a1", "declinedProductId", PRODUCT_ID, "bankId", "ICBC",
+                        "reasonCode", "INCOMPLETE_MATERIALS",
+                        "advice", Map.of("zh", "材料不齐全", "en", "Incomplete materials"),
+                        "products", List.of(), "checklist", List.of()))));
+        when(catalog.searchProducts(any(), any(), any(), any(), anyInt(), anyInt(), any(), any(), any())).thenReturn(TestJson.as(PageResponseProductView.class, Map.of("items", List.of())));
+        given().get("/enterprise/recommendations").then().statusCode(200)
+                .body(containsString("data-reason=\"INCOMPLETE_MATERIALS\""))
+                .body(containsString("href=\"/enterprise/apply?needId=" + NEED_ID + "&amp;productId=" + PRODUCT_ID + "\""))
+                .body(containsString("查看该产品所需材料（缺哪些）并重新申请"));
+    }
+
+    @Test
+    @TestSecurity(user = "ent1", roles = "enterprise")
     void shouldMarkAnAppliedProductAndShowListingReadinessWithoutANeed() {
         registered();
         when(matching.myRecommendations()).thenReturn(TestJson.as(EnterpriseRecommendations.class, TestJson.obj("enterpriseId", "e1",
