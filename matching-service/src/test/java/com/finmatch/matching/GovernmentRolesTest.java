@@ -33,12 +33,21 @@ class GovernmentRolesTest {
     private static final String IND = Tokens.industryBureau("ind1");
     private static final String AUDIT = Tokens.auditor("audit1");
 
-    /** A need of a new enterprise in {@code district} matched to a product of {@code bank}: {enterprise, need}. */
+    /**
+     * A need of a new enterprise in {@code district} matched to a product of {@code bank}: {enterprise, need}. The
+     * product admits that enterprise's cluster only (one of its own), so that it matches no other test's enterprise of
+     * the same real district (RecommendationFlowTest counts the products its 441202 enterprise is matched with).
+     */
     private static String[] matchedNeed(String bank, String district) {
         String enterprise = Events.id();
         String need = Events.id();
-        Events.publishProduct(Events.id(), bank, district, "3.50", 1);
-        Events.registerEnterprise(enterprise, "owner-" + enterprise, district, "NEW_MATERIALS");
+        String product = Events.id();
+        String cluster = "GOV-" + enterprise.substring(0, 8);
+        Events.send("product.events", product, "finmatch.product.ProductPublished.v1",
+                Events.product(product, bank, district, "3.50", 1, "PUBLISHED").replace("\"rules\":[",
+                        "\"rules\":[{\"field\":\"clusterCode\",\"operator\":\"EQ\",\"value\":\"" + cluster
+                                + "\",\"hard\":true,\"weight\":0,\"message\":{\"zh\":\"本集群\",\"en\":\"This cluster\"}},"));
+        Events.registerEnterprise(enterprise, "owner-" + enterprise, district, cluster);
         Events.openNeed(enterprise, need, 800_000, "5.00");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin("a"))
                 .when().get("/api/v1/matches?district=" + district + "&size=200")
