@@ -54,6 +54,12 @@ class DemoHistoryTest {
             assertEquals(e.key(), e.data().path("applicationId").asText(), "the key is the application id");
             assertEquals(e.type().contains(".application.") ? "application.events" : "lead.events", e.topic());
         }
+        // and the check can fail: a lead step without its required reasonCode breaks the schema
+        DemoHistory.Event lead = events.stream().filter(e -> e.name().equals("LeadStatusChanged")).findFirst()
+                .orElseThrow();
+        JsonNode broken = lead.data().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("reasonCode");
+        assertFalse(schemas.get(lead.type()).validate(broken).isEmpty());
         assertEquals(Set.of("finmatch.application.ApplicationSubmitted.v1", "finmatch.lead.LeadStatusChanged.v1",
                 "finmatch.lead.LeadOverdue.v1"), schemas.keySet());
     }
