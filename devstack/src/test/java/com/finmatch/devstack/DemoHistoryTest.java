@@ -77,6 +77,8 @@ class DemoHistoryTest {
         }
         Set<String> ids = new HashSet<>();
         first.forEach(e -> assertTrue(ids.add(e.ceId()), "ce_id twice: " + e.ceId()));
+        // name-based ids (version 3), never the services' random ones (version 4): FaultsUnderLoadIT tells them apart
+        first.forEach(e -> assertEquals(3, UUID.fromString(e.key()).version(), e.key()));
     }
 
     @Test
