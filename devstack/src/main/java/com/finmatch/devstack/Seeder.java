@@ -394,6 +394,9 @@ public final class Seeder {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (DemoHistory.Event e : events) {
+                if (failure.get() != null) {
+                    break; // Kafka refused or is not there: one wait of max.block.ms, not one per event
+                }
                 ProducerRecord<String, String> r = new ProducerRecord<>(e.topic(), e.key(), e.data().toString());
                 header(r, "ce_specversion", "1.0");
                 header(r, "ce_id", e.ceId());
