@@ -139,7 +139,10 @@ final class DemoHistory {
             add("lead.events", application, "finmatch.lead.LeadOverdue.v1", "overdue", escalated, data);
         }
         Lead lead = new Lead(application, enterprise, product, submitted, due, hours);
-        Instant at = submitted.plus(Duration.ofHours(hours.longValue()).multipliedBy(7).dividedBy(5));
+        // answered within the 48 hours before the due time, or (escalated) later: working hours stretched over the
+        // calendar's nights and weekends
+        Instant at = submitted.plus(overdue ? Duration.ofHours(hours.longValue()).multipliedBy(7).dividedBy(5)
+                : Duration.ofHours(hours.longValue()));
         lead.step("RECEIVED", at, null, null, null);
         if (rnd.nextBoolean()) {
             at = at.plus(Duration.ofHours(4 + rnd.nextInt(48)));

@@ -124,6 +124,16 @@ class DemoHistoryTest {
         assertTrue(submitted.get(months.get(11)) > submitted.get(months.get(0)));
         assertTrue(rerouted > 10, "re-routed needs: " + rerouted);
         assertTrue(events.stream().filter(e -> e.name().equals("LeadOverdue")).count() > 10);
+        // a lead is escalated exactly when its bank first answered after the due time
+        Map<String, Instant> escalated = new HashMap<>();
+        events.stream().filter(e -> e.name().equals("LeadOverdue")).forEach(e -> escalated.put(e.key(), e.time()));
+        events.stream().filter(e -> e.data().path("status").asText().equals("RECEIVED")).forEach(e -> {
+            Instant due = Instant.parse(e.data().path("dueAt").asText());
+            assertEquals(escalated.containsKey(e.key()), e.time().isAfter(due), e.key());
+            if (escalated.containsKey(e.key())) {
+                assertTrue(escalated.get(e.key()).isAfter(due) && escalated.get(e.key()).isBefore(e.time()));
+            }
+        });
         assertTrue(events.stream().anyMatch(e -> e.data().path("status").asText().equals("DISBURSED")));
     }
 
