@@ -2,6 +2,10 @@ package com.finmatch.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +31,8 @@ public final class Seeder {
 
     private final JsonNode data;
     private final Report report = new Report();
+    /** The seeded enterprises' ids, for the demo history. */
+    private final List<String> enterpriseIds = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Seeder() {
         try {
@@ -146,6 +153,7 @@ public final class Seeder {
         seedTrainingOffers(admin);
         seedProducts(toolIds);
         seedEnterprises();
+        seedHistory();
         print(t0);
         return report;
     }
@@ -316,6 +324,7 @@ public final class Seeder {
         if (id.isEmpty()) {
             return;
         }
+        enterpriseIds.add(id.get());
         String base = ENTERPRISE + "/enterprises/" + id.get();
         if (!needs.isBlocked()) {
             seedChildren(needs, base + "/financing-needs", token, e.path("financingNeeds"), user);
@@ -340,6 +349,85 @@ public final class Seeder {
                 return;
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------- demo history
+
+    /**
+     * The last step: twelve months of past applications and lead steps ({@link DemoHistory}) on the seeded enterprises
+     * and the published catalogue, published to Kafka as the services' relays would, with their own past times. Only
+     * matching-service keeps them (its KPI series, dashboard trend and scorecards); enterprise-service and loan-service
+     * skip them. Re-seeding sends the same events with the same ce_ids, which the inboxes ignore.
+     */
+    private void seedHistory() {
+        Tally t = report.tally("history events");
+        List<DemoHistory.Product> products = new ArrayList<>();
+        Http.Response catalogue = Http.get(LOAN + "/products?size=200", null);
+        if (catalogue.ok()) {
+            for (JsonNode p : items(catalogue.json())) {
+                products.add(new DemoHistory.Product(p.path("id").asText(), p.path("bankId").asText()));
+            }
+        }
+        List<String> enterprises;
+        synchronized (enterpriseIds) {
+            enterprises = List.copyOf(enterpriseIds);
+        }
+        if (products.isEmpty() || enterprises.isEmpty()) {
+            t.block("no published products or no enterprises: no history");
+            return;
+        }
+        List<DemoHistory.Event> events = DemoHistory.generate(enterprises, products, java.time.Instant.now());
+        long applications = events.stream().filter(e -> e.name().equals("ApplicationSubmitted")).count();
+        Console.info("   demo history: publishing " + events.size() + " events (" + applications
+                + " applications over the last " + DemoHistory.MONTHS + " months) to Kafka at " + Stack.KAFKA_BOOTSTRAP
+                + " …");
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA_BOOTSTRAP);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "finmatch-demo-history");
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            for (DemoHistory.Event e : events) {
+                if (failure.get() != null) {
+                    break; // Kafka refused or is not there: one wait of max.block.ms, not one per event
+                }
+                ProducerRecord<String, String> r = new ProducerRecord<>(e.topic(), e.key(), e.data().toString());
+                header(r, "ce_specversion", "1.0");
+                header(r, "ce_id", e.ceId());
+                header(r, "ce_type", e.type());
+                header(r, "ce_source", DemoHistory.SOURCE);
+                header(r, "ce_time", e.time().toString());
+                header(r, "ce_subject", e.key());
+                header(r, "content-type", "application/json");
+                producer.send(r, (metadata, error) -> {
+                    if (error == null) {
+                        sent.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        t.add(sent.get(), 0);
+        if (failure.get() != null) {
+            t.block((events.size() - sent.get()) + " not sent: " + failure.get().getMessage());
+        } else {
+            t.notes.add("(" + applications + " applications; a re-seed sends the same ce_ids, which the inboxes"
+                    + " ignore; in matching-service's KPIs only)");
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     // -------------------------------------------------------------------------------------------------- helpers

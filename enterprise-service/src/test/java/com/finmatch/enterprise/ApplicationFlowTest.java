@@ -237,6 +237,26 @@ class ApplicationFlowTest {
     }
 
     @Test
+    void shouldSkipTheDemoHistorysLeadEventsOfApplicationsItNeverHad() {
+        String ghost = UUID.randomUUID().toString();
+        String payload = """
+                {"applicationId":"%s","productId":"%s","bankId":"%s","enterpriseId":"%s","status":"RECEIVED",
+                 "previousStatus":"SUBMITTED","at":"2026-03-11T02:00:00Z","reasonCode":null,"note":null,
+                 "amount":null,"rate":null,"dueAt":"2026-03-12T02:00:00Z","submittedAt":"2026-03-10T02:00:00Z",
+                 "responseWorkingHours":24}""".formatted(ghost, UUID.randomUUID(), BANK, UUID.randomUUID());
+        Fixtures.conform("finmatch.lead.LeadStatusChanged.v1", payload);
+        try (TopicProbe dlq = TopicProbe.of("lead.events.dlq")) {
+            // the demo history's step first, then loan-service's of the same unknown application on the same key:
+            // only the second is dead-lettered
+            Fixtures.send("lead.events", ghost, "finmatch.lead.LeadStatusChanged.v1", "finmatch-demo-history",
+                    payload);
+            sendLeadStatus(ghost, UUID.randomUUID().toString(), BANK, "RECEIVED");
+            ConsumerRecord<String, String> dead = dlq.await(r -> ghost.equals(r.key()), Duration.ofSeconds(30));
+            assertEquals("loan-service", TopicProbe.header(dead, "ce_source"));
+        }
+    }
+
+    @Test
     void shouldSendAProductEventItCannotReadToTheDeadLetterTopicAndGoOn() {
         try (TopicProbe dlq = TopicProbe.of("product.events.dlq")) {
             Fixtures.send("product.events", "not-a-product", "finmatch.product.ProductPublished.v1", "loan-service",

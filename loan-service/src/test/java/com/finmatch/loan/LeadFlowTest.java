@@ -92,6 +92,26 @@ class LeadFlowTest {
     }
 
     @Test
+    void shouldOpenNoLeadForAnApplicationOfTheDemoHistory() {
+        String bankId = TestData.bankUnique("HIST");
+        UUID applicationId = UUID.randomUUID();
+        Instant submittedAt = Instant.parse("2026-03-10T02:00:00Z");
+        // the demo's past application first, for another bank, then the same application id as enterprise-service
+        // sends it, on the same key (so after it): the lead is the second one's, so the first opened nothing
+        TestData.sendEvent("application.events", "finmatch.application.ApplicationSubmitted.v1",
+                "finmatch-demo-history", applicationId.toString(), """
+                        {"applicationId": "%s", "enterpriseId": "%s", "financingNeedId": "%s", "productId": "%s",
+                         "bankId": "HISTORY", "amount": 3000000, "termMonths": 24, "submittedAt": "%s"}
+                        """.formatted(applicationId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                        submittedAt));
+        TestData.applicationSubmitted(applicationId, UUID.randomUUID(), UUID.randomUUID(), bankId, submittedAt);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.bank("bank-user", bankId))
+                .get(LEADS + "/" + applicationId).statusCode() == 200);
+        given().auth().oauth2(Tokens.bank("bank-user", "HISTORY")).get(LEADS + "/" + applicationId).then()
+                .statusCode(404);
+    }
+
+    @Test
     void shouldUseSeventyTwoWorkingHoursForABankOutsideTheRegistry() {
         String bankId = TestData.bankUnique("UNREG");
         Instant monday = Instant.parse("2026-11-23T01:00:00Z");

@@ -175,8 +175,10 @@ class FaultsUnderLoadIT {
                 "select id, status from need_rm where id not in (select id from need_rm where kind = 'PROJECT')"));
         same("financing needs (id|status) in matching-service's need_rm", needs, needRm);
         Set<String> applications = state.column("enterprise", "select id from application");
+        // the demo history's past applications (devstack's DemoHistory, seeded as events only) are matching-service's
+        // alone: their ids are name-based (UUID version 3), the services' random (version 4)
         same("applications in matching-service's application_rm", applications,
-                state.column("matching", "select id from application_rm"));
+                state.column("matching", "select id from application_rm where substr(id::text, 15, 1) <> '3'"));
         same("applications in loan-service's leads", applications, state.column("loan", "select id from lead"));
     }
 

@@ -30,6 +30,9 @@ public class LeadEventsConsumer {
     }
 
     void apply(IncomingEvent event) {
+        if (event.isDemoHistory()) {
+            return; // the demo's past lead steps are of applications this service never had (matching's KPIs only)
+        }
         switch (event.name()) {
             case "LeadStatusChanged" -> applications.applyLeadEvent(event);
             case "EnterpriseProfileRead" -> accessLog.recordLeadRead(event);

@@ -21,6 +21,10 @@ public class ApplicationEventsConsumer {
     @Incoming("application-events")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.process("application-events", record, leads::apply);
+        inbox.process("application-events", record, event -> {
+            if (!event.isDemoHistory()) { // the demo's past applications live in matching-service's KPIs only
+                leads.apply(event);
+            }
+        });
     }
 }

@@ -17,6 +17,12 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
+    /**
+     * ce_source of the demo's past applications and lead steps (devstack's DemoHistory): they exist only in
+     * matching-service's read models (the KPI series); enterprise-service and loan-service skip them.
+     */
+    public static final String DEMO_HISTORY_SOURCE = "finmatch-demo-history";
+
     /** Reads a record; a record that is not a finmatch CloudEvent raises {@link InvalidEventException}. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
         String id = required(record, CloudEventHeaders.ID);
@@ -52,6 +58,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
             throw new InvalidEventException("the payload of " + this.type + " does not fit " + type.getSimpleName()
                     + ": " + e.getMessage());
         }
+    }
+
+    /** Whether this is one of the demo history's events ({@link #DEMO_HISTORY_SOURCE}). */
+    public boolean isDemoHistory() {
+        return DEMO_HISTORY_SOURCE.equals(source);
     }
 
     /** The event name without prefix and version: {@code finmatch.product.ProductPublished.v1} → ProductPublished. */
