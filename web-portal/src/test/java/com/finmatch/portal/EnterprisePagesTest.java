@@ -293,6 +293,7 @@ class EnterprisePagesTest {
         assertThat(page, containsString("data-material=\"BUSINESS_LICENSE\" data-provided=\"true\">营业执照: <strong>已上传"));
         assertThat(page, containsString("data-material=\"FINANCIAL_STATEMENT\" data-provided=\"false\">近两年财务报表 "
                 + "<span class=\"muted\">(近两年财务报表（审计版）)</span>: <strong class=\"overdue\">未上传"));
+        assertThat(page, containsString("<a href=\"/enterprise/documents\" data-documents-link>"));
     }
 
     @Test

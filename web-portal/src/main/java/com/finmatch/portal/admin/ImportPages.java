@@ -4,6 +4,7 @@ import com.finmatch.portal.client.Problem;
 import com.finmatch.portal.client.enterprise.api.ImportResourceApi;
 import com.finmatch.portal.client.enterprise.model.ImportView;
 import com.finmatch.portal.security.CurrentUser;
+import com.finmatch.portal.web.Uploads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -63,11 +64,10 @@ public class ImportPages {
             return refused(kind, new Problem(400, null, java.util.Map.of(KINDS.contains(kind) ? "file" : "kind",
                     "-")));
         }
-        java.nio.file.Path dir = null;
+        java.nio.file.Path named = null;
         try {
             // the part is sent under the file's own name: the report shows the name the administrator chose
-            dir = java.nio.file.Files.createTempDirectory("finmatch-import");
-            java.nio.file.Path named = java.nio.file.Files.copy(file.uploadedFile(), dir.resolve(fileName(file)));
+            named = Uploads.named(file, "list");
             ImportView view = imports.uploadImport(kind, named.toFile());
             return Response.seeOther(URI.create("/admin/imports/" + view.getId())).build();
         } catch (WebApplicationException e) {
@@ -76,35 +76,8 @@ public class ImportPages {
                 return refused(kind, Problem.of(e));
             }
             throw e;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         } finally {
-            delete(dir);
-        }
-    }
-
-    /** The uploaded file's name without directories or control characters (at most 200 characters). */
-    static String fileName(FileUpload file) {
-        String raw = file.fileName() == null ? "" : file.fileName();
-        String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
-                .replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        return name.isEmpty() || name.equals(".") || name.equals("..") ? "list" : name;
-    }
-
-    private static void delete(java.nio.file.Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path f : files.toList()) {
-                java.nio.file.Files.deleteIfExists(f);
-            }
-            java.nio.file.Files.deleteIfExists(dir);
-        } catch (java.io.IOException ignored) {
-            // a temporary file left behind is removed with the temporary directory
+            Uploads.delete(named);
         }
     }
 

@@ -44,4 +44,23 @@ public class FormatExtensions {
             }
         }
     }
+
+    /** {@code {d.size.bytes}}: a file size as people read it, 1,024 bytes a KiB: {@code 812 B}, {@code 1.5 KB}, {@code 2.3 MB}. */
+    static String bytes(Object value) {
+        if (!(value instanceof Number number)) {
+            return value == null ? "" : value.toString();
+        }
+        long n = number.longValue();
+        if (n < 1024) {
+            return n + " B";
+        }
+        DecimalFormat one = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return n < 1024 * 1024 ? one.format(n / 1024.0) + " KB" : one.format(n / (1024.0 * 1024.0)) + " MB";
+    }
+
+    /** {@code {d.sha256.shortHash}}: the first 12 hex digits of a digest, enough to tell files apart on a page. */
+    static String shortHash(Object value) {
+        String text = value == null ? "" : value.toString();
+        return text.length() <= 12 ? text : text.substring(0, 12);
+    }
 }
