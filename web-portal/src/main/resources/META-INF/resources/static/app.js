@@ -68,10 +68,61 @@
     sync();
   }
 
+  // Live notifications: the portal relays notification-service's stream for the signed-in user (/notifications/stream;
+  // the token stays on the server). Each new notification raises the header's unread badge and, on /notifications,
+  // is added at the top of the list (built from the page's <template>, text set as text, never as markup).
+  function setupNotifications(badge) {
+    if (!window.EventSource) { return; }
+    var count = badge.querySelector('[data-unread-count]');
+    var list = document.getElementById('notification-list');
+    var template = document.getElementById('notification-template');
+    var failures = 0;
+    var source = new EventSource('/notifications/stream');
+    source.onmessage = function (e) {
+      var item;
+      try { item = JSON.parse(e.data); } catch (notJson) { return; }
+      failures = 0;
+      if (!item.read) {
+        var n = (parseInt(badge.getAttribute('data-unread'), 10) || 0) + 1;
+        badge.setAttribute('data-unread', String(n));
+        count.textContent = n > 99 ? '99+' : String(n);
+        count.hidden = false;
+      }
+      if (list && template && template.content) {
+        var li = template.content.firstElementChild.cloneNode(true);
+        li.setAttribute('data-notification', item.id || '');
+        li.querySelector('[data-title]').textContent = item.title || '';
+        li.querySelector('[data-body]').textContent = item.body || '';
+        li.querySelector('[data-kind]').textContent = item.kind || '';
+        li.querySelector('[data-time]').textContent = item.createdAt || '';
+        var form = li.querySelector('form[data-read-form]');
+        form.setAttribute('action', '/notifications/' + encodeURIComponent(item.id || '') + '/read');
+        form.querySelector('input[name=link]').value = item.link || '';
+        list.insertBefore(li, list.firstChild);
+        var empty = document.querySelector('[data-empty]');
+        if (empty) { empty.hidden = true; }
+      }
+    };
+    // when the relay keeps ending without news (notification-service down), stop retrying: the page works without it
+    source.onerror = function () { failures += 1; if (failures >= 5) { source.close(); } };
+  }
+
+  // A file above the size enterprise-service takes is refused before it is sent (the service checks it again).
+  function setupMaxBytes(input) {
+    var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > max ? (input.getAttribute('data-too-large') || 'too large') : '');
+      input.reportValidity();
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('input[data-uscc-message]').forEach(setupUscc);
     document.querySelectorAll('[data-due]').forEach(setupCountdown);
     document.querySelectorAll('form[data-confirm]').forEach(setupConfirm);
     document.querySelectorAll('form.decision').forEach(setupDecision);
+    document.querySelectorAll('[data-notification-badge]').forEach(setupNotifications);
+    document.querySelectorAll('input[data-max-bytes]').forEach(setupMaxBytes);
   });
 })();

@@ -90,7 +90,8 @@ public class ErrorPages {
     }
 
     Response page(int status, String kind) {
-        String html = error.data("status", status).data("kind", kind).render();
+        // quiet: an error page may render on the I/O thread, which must not wait for notification-service's badge
+        String html = error.data("status", status).data("kind", kind).data("quiet", true).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 }

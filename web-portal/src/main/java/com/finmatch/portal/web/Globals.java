@@ -13,6 +13,11 @@ public class Globals {
         return Arc.container().instance(CurrentUser.class).get();
     }
 
+    /** The unread notifications of the header, read from notification-service only when a page shows it. */
+    static com.finmatch.portal.notification.UnreadBadge badge() {
+        return Arc.container().instance(com.finmatch.portal.notification.UnreadBadge.class).get();
+    }
+
     static String lang() {
         return Arc.container().instance(Lang.class).get().code();
     }
