@@ -1,5 +1,7 @@
 package com.finmatch.loan.security;
 
+import com.finmatch.loan.domain.AuthorRole;
+import com.finmatch.loan.domain.EnterpriseReplica;
 import com.finmatch.loan.domain.Lead;
 import com.finmatch.loan.domain.LoanProduct;
 import com.finmatch.loan.domain.ProductStatus;
@@ -80,6 +82,32 @@ public class LoanAccess {
         throw ProblemException.notFound("lead");
     }
 
+    /**
+     * Reading a lead's message thread: its bank, the enterprise that applied (the enterprise whose {@code ownerSub},
+     * as last received on enterprise.events, is the caller's token subject — the ownership enrolments use too) and
+     * the overseers (read-only). Anyone else: 404.
+     */
+    public Lead messagesReadable(Lead lead) {
+        if (lead != null && (isOverseer() || isOwnBank(lead.bankId) || isApplicant(lead))) {
+            return lead;
+        }
+        throw ProblemException.notFound("lead");
+    }
+
+    /**
+     * Posting on a lead's thread: only its two sides, as which side. Overseers read but do not post (the operation
+     * lets in banks and enterprises only: 403); another bank or enterprise: 404.
+     */
+    public AuthorRole messageAuthor(Lead lead) {
+        if (lead != null && isOwnBank(lead.bankId)) {
+            return AuthorRole.BANK;
+        }
+        if (lead != null && isApplicant(lead)) {
+            return AuthorRole.ENTERPRISE;
+        }
+        throw ProblemException.notFound("lead");
+    }
+
     /** The bank whose leads the caller may list: its own for a bank, any (or none) for an overseer. */
     public Optional<String> leadListScope(String requestedBankId) {
         if (isOverseer()) {
@@ -101,6 +129,12 @@ public class LoanAccess {
     /** The administrator or the finance bureau (金融局): they read every bank's products and leads. */
     public boolean isOverseer() {
         return !caller.isAnonymous() && (caller.isAdmin() || caller.isFinanceBureau());
+    }
+
+    /** The caller is an enterprise user who owns the enterprise that applied for the lead. */
+    private boolean isApplicant(Lead lead) {
+        return !caller.isAnonymous() && caller.isEnterprise() && EnterpriseReplica.count(
+                "enterpriseId = ?1 and ownerSub = ?2", lead.enterpriseId, caller.subject()) > 0;
     }
 
     private boolean isOwnBank(String bankId) {

@@ -1,9 +1,12 @@
 package com.finmatch.loan.service;
 
+import com.finmatch.loan.domain.AuthorRole;
 import com.finmatch.loan.domain.GuaranteeType;
 import com.finmatch.loan.domain.Lead;
+import com.finmatch.loan.domain.LeadMessage;
 import com.finmatch.loan.domain.LeadStatus;
 import com.finmatch.loan.domain.LoanProduct;
+import com.finmatch.loan.domain.MessageThreadRules;
 import com.finmatch.loan.domain.PolicyTool;
 import com.finmatch.loan.domain.PolicyToolKind;
 import com.finmatch.loan.domain.ProductStatus;
@@ -39,6 +42,8 @@ public final class LoanEvents {
     public static final String LEAD_OVERDUE = "finmatch.lead.LeadOverdue.v1";
     /** Added to the catalogue by loan-service: a bank was shown an enterprise's data on a lead (for its access log). */
     public static final String ENTERPRISE_PROFILE_READ = "finmatch.lead.EnterpriseProfileRead.v1";
+    /** Added by loan-service: a message was posted on a lead's thread (so that the other side is notified). */
+    public static final String LEAD_MESSAGE_POSTED = "finmatch.lead.LeadMessagePosted.v1";
 
     private LoanEvents() {
     }
@@ -132,6 +137,16 @@ public final class LoanEvents {
 
         public static LeadOverduePayload of(Lead lead, Instant at) {
             return new LeadOverduePayload(lead.id, lead.productId, lead.bankId, lead.enterpriseId, lead.dueAt, at);
+        }
+    }
+
+    /** LeadMessagePosted: who wrote on which lead, with the first 140 characters of the message (not the whole). */
+    public record LeadMessagePostedPayload(UUID applicationId, String bankId, UUID enterpriseId, UUID messageId,
+            AuthorRole authorRole, String excerpt, Instant postedAt) {
+
+        public static LeadMessagePostedPayload of(Lead lead, LeadMessage message) {
+            return new LeadMessagePostedPayload(lead.id, lead.bankId, lead.enterpriseId, message.id,
+                    message.authorRole, MessageThreadRules.excerpt(message.body), message.postedAt);
         }
     }
 }
