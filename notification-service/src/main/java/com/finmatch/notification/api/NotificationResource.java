@@ -8,6 +8,7 @@ import com.finmatch.platform.http.PageRequest;
 import com.finmatch.platform.http.PageResponse;
 import com.finmatch.platform.http.Problem;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -79,6 +80,7 @@ public class NotificationResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // remembers the caller's address and bank first (a database write); the stream itself is not blocking
     @APIResponse(responseCode = "200", description = "Server-Sent Events (text/event-stream) until the client leaves "
             + "or the token that opened it expires: one event named `notification` for each new notification of the "
             + "caller's audiences, its `data` a NotificationView as JSON; nothing is replayed on connecting",
