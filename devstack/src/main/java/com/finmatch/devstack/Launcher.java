@@ -134,12 +134,13 @@ public final class Launcher {
 
     static void printAddresses(Stack stack) {
         String pg = stack.postgres().map(p -> p.host() + ":" + p.port() + " (user " + p.user()
-                + ", databases enterprise, loan, matching)").orElse("see ./finmatch status");
+                + ", databases enterprise, loan, matching, notification)").orElse("see ./finmatch status");
         Console.info("");
         Console.info("  web-portal           " + Stack.WEB_PORTAL.url());
         Console.info("  enterprise-service   " + Stack.ENTERPRISE.url() + "   (Swagger UI: /q/swagger-ui)");
         Console.info("  loan-service         " + Stack.LOAN.url());
         Console.info("  matching-service     " + Stack.MATCHING.url());
+        Console.info("  notification-service " + Stack.NOTIFICATION.url());
         Console.info("  Keycloak             " + Stack.REALM_URL + "   (admin console " + Stack.KEYCLOAK_URL + "/admin: admin / admin)");
         Console.info("  Kafka                " + Stack.KAFKA_BOOTSTRAP);
         Console.info("  mail (GreenMail)     SMTP 127.0.0.1:" + Stack.SMTP_PORT + ", IMAP 127.0.0.1:" + Stack.IMAP_PORT

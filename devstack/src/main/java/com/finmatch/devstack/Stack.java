@@ -39,7 +39,7 @@ public final class Stack implements AutoCloseable {
     /** GreenMail's REST API: {@code /api/user}, {@code /api/user/<address>/messages/INBOX}, {@code /api/mail/purge}. */
     public static final String MAIL_API_URL = "http://127.0.0.1:" + MAIL_API_PORT;
 
-    /** One of the four applications. {@code database} is null for the portal. */
+    /** One of the five applications. {@code database} is null for the portal. */
     public record App(String module, int port, String database, String oidcClientId, String oidcSecret) {
         public String url() {
             return "http://127.0.0.1:" + port;
@@ -54,8 +54,9 @@ public final class Stack implements AutoCloseable {
     public static final App ENTERPRISE = new App("enterprise-service", 8081, "enterprise", "finmatch-api", "finmatch-api-secret");
     public static final App LOAN = new App("loan-service", 8082, "loan", "finmatch-api", "finmatch-api-secret");
     public static final App MATCHING = new App("matching-service", 8083, "matching", "finmatch-api", "finmatch-api-secret");
+    public static final App NOTIFICATION = new App("notification-service", 8084, "notification", "finmatch-api", "finmatch-api-secret");
     /** In start order: the services before the portal that calls them. */
-    public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
+    public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, NOTIFICATION, WEB_PORTAL);
 
     private static Stack shared;
 
