@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IngressTest {
 
-    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service");
+    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service",
+            "notification-service");
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
