@@ -51,7 +51,7 @@ public class NotificationResource {
     @GET
     @Path("/mine")
     public PageResponse<NotificationView> listMyNotifications(@BeanParam @Valid PageRequest page) {
-        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null));
+        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null), me.isAdmin());
         PageResponse<InboxService.Item> found = inbox.mine(me.subject(), me.audiences(), page);
         return new PageResponse<>(found.items().stream().map(i -> NotificationView.of(i.notification(), i.read()))
                 .toList(), found.page(), found.size(), found.total());
@@ -88,7 +88,7 @@ public class NotificationResource {
                     description = "an endless text/event-stream; each event's data is a NotificationView (JSON)",
                     contentMediaType = MediaType.APPLICATION_JSON, contentSchema = NotificationView.class)))
     public Multi<OutboundSseEvent> streamMyNotifications(@Context Sse sse) {
-        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null));
+        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null), me.isAdmin());
         return feed.stream(me.subject(), me.audiences(), me.tokenExpiry())
                 .map(n -> sse.newEventBuilder().name("notification").id(n.id.toString())
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)

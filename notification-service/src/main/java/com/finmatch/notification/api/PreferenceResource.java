@@ -31,7 +31,7 @@ public class PreferenceResource {
 
     @GET
     public PreferencesView getMyPreferences() {
-        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null));
+        contacts.remember(me.subject(), me.email().orElse(null), me.bankId().orElse(null), me.isAdmin());
         return PreferencesView.of(preferences.of(me.subject()));
     }
 

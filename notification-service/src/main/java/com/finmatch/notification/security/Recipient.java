@@ -40,6 +40,10 @@ public class Recipient {
         return claim == null || claim.toString().isBlank() ? Optional.empty() : Optional.of(claim.toString());
     }
 
+    public boolean isAdmin() {
+        return caller.isAdmin();
+    }
+
     public List<String> audiences() {
         return Audience.of(subject(), bankId().orElse(null), caller.isAdmin());
     }

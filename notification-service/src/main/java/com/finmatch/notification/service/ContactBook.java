@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ContactBook {
 
-    private record Seen(String email, String bankId) {
+    private record Seen(String email, String bankId, boolean admin) {
     }
 
     private final ConcurrentHashMap<String, Seen> written = new ConcurrentHashMap<>();
@@ -31,17 +31,19 @@ public class ContactBook {
     Clock clock;
 
     @Transactional
-    public void remember(String userSub, String tokenEmail, String bankId) {
-        Seen seen = new Seen(tokenEmail, bankId);
+    public void remember(String userSub, String tokenEmail, String bankId, boolean admin) {
+        Seen seen = new Seen(tokenEmail, bankId, admin);
         if (Objects.equals(written.get(userSub), seen)) {
             return;
         }
         em.createNativeQuery("""
-                insert into user_contact (user_sub, token_email, bank_id, updated_at) values (:user, :email, :bank, :at)
+                insert into user_contact (user_sub, token_email, bank_id, admin, updated_at)
+                values (:user, :email, :bank, :admin, :at)
                 on conflict (user_sub) do update set token_email = excluded.token_email, bank_id = excluded.bank_id,
-                    updated_at = excluded.updated_at""").unwrap(NativeQuery.class)
+                    admin = excluded.admin, updated_at = excluded.updated_at""").unwrap(NativeQuery.class)
                 .setParameter("user", userSub).setParameter("email", tokenEmail, String.class)
-                .setParameter("bank", bankId, String.class).setParameter("at", PlatformClock.now(clock))
+                .setParameter("bank", bankId, String.class).setParameter("admin", admin)
+                .setParameter("at", PlatformClock.now(clock))
                 .executeUpdate();
         written.put(userSub, seen);
     }
