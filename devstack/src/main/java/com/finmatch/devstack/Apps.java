@@ -160,8 +160,8 @@ final class Apps {
             env.put("QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT));
             env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
             env.put("QUARKUS_MAILER_MOCK", "false");
-            env.put("QUARKUS_MAILER_FROM", "finmatch <noreply@finmatch.example.com>");
             env.put("FINMATCH_NOTIFICATIONS_PORTAL_URL", WEB_PORTAL.url());
+            env.put("FINMATCH_NOTIFICATIONS_PUBLIC_URL", NOTIFICATION.url()); // the unsubscribe links in mails
         }
         if (app == WEB_PORTAL) {
             env.put("QUARKUS_REST_CLIENT_ENTERPRISE_URL", ENTERPRISE.url());

@@ -24,6 +24,7 @@ class AppsEnvironmentTest {
         assertEquals(Stack.REALM_URL, env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertEquals("finmatch-api", env.get("QUARKUS_OIDC_CLIENT_ID"));
         assertEquals(Stack.WEB_PORTAL.url(), env.get("FINMATCH_NOTIFICATIONS_PORTAL_URL"));
+        assertEquals(Stack.NOTIFICATION.url(), env.get("FINMATCH_NOTIFICATIONS_PUBLIC_URL"));
     }
 
     @Test
