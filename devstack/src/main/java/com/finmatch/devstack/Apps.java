@@ -5,7 +5,9 @@ import static com.finmatch.devstack.Stack.ENTERPRISE;
 import static com.finmatch.devstack.Stack.KAFKA_BOOTSTRAP;
 import static com.finmatch.devstack.Stack.LOAN;
 import static com.finmatch.devstack.Stack.MATCHING;
+import static com.finmatch.devstack.Stack.NOTIFICATION;
 import static com.finmatch.devstack.Stack.REALM_URL;
+import static com.finmatch.devstack.Stack.SMTP_PORT;
 import static com.finmatch.devstack.Stack.WEB_PORTAL;
 
 import com.finmatch.devstack.Stack.App;
@@ -22,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The four applications as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} children on their fixed
+ * The five applications as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} children on their fixed
  * ports, with the environment that points them at the stack's PostgreSQL, Kafka and Keycloak: started (services before
  * the portal), adopted when a previous run of ours left them running, awaited on {@code /q/health/ready}; for
  * fault-injection tests killed ({@code kill -9}) and restarted. What went wrong is kept as problems, not thrown: the
@@ -152,10 +154,20 @@ final class Apps {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", REALM_URL);
         env.put("QUARKUS_OIDC_CLIENT_ID", app.oidcClientId());
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", app.oidcSecret());
+        if (app == NOTIFICATION) {
+            // e-mail to the stack's mail server (GreenMail: plain SMTP, any credentials), links back to the portal
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            env.put("QUARKUS_MAILER_MOCK", "false");
+            env.put("FINMATCH_NOTIFICATIONS_PORTAL_URL", WEB_PORTAL.url());
+            env.put("FINMATCH_NOTIFICATIONS_PUBLIC_URL", NOTIFICATION.url()); // the unsubscribe links in mails
+        }
         if (app == WEB_PORTAL) {
             env.put("QUARKUS_REST_CLIENT_ENTERPRISE_URL", ENTERPRISE.url());
             env.put("QUARKUS_REST_CLIENT_LOAN_URL", LOAN.url());
             env.put("QUARKUS_REST_CLIENT_MATCHING_URL", MATCHING.url());
+            env.put("QUARKUS_REST_CLIENT_NOTIFICATION_SERVICE_URL", NOTIFICATION.url());
         }
         return env;
     }

@@ -119,6 +119,9 @@ public final class Launcher {
         Console.info("Kafka               " + Stack.KAFKA_BOOTSTRAP + " " + (Ports.isOpen(Stack.KAFKA_PORT) ? "up" : "down"));
         Console.info("Keycloak            " + Stack.REALM_URL + " " + (Stack.realmReady() ? "up"
                 : Ports.isOpen(Stack.KEYCLOAK_PORT) ? "starting (port open, realm not served yet)" : "down"));
+        Console.info("Mail (GreenMail)    SMTP 127.0.0.1:" + Stack.SMTP_PORT + " " + (Ports.isOpen(Stack.SMTP_PORT) ? "up" : "down")
+                + ", mail readable on " + Stack.MAIL_API_URL + " " + (Http.answers200(Stack.MAIL_API_URL
+                + "/api/service/readiness") ? "up" : "down"));
         for (Stack.App app : Stack.APPS) {
             String s = Stack.appReady(app) ? "ready" : Ports.isOpen(app.port()) ? "not ready" : "down";
             if (!Files.exists(stack.jar(app))) {
@@ -131,14 +134,19 @@ public final class Launcher {
 
     static void printAddresses(Stack stack) {
         String pg = stack.postgres().map(p -> p.host() + ":" + p.port() + " (user " + p.user()
-                + ", databases enterprise, loan, matching)").orElse("see ./finmatch status");
+                + ", databases enterprise, loan, matching, notification)").orElse("see ./finmatch status");
         Console.info("");
         Console.info("  web-portal           " + Stack.WEB_PORTAL.url());
         Console.info("  enterprise-service   " + Stack.ENTERPRISE.url() + "   (Swagger UI: /q/swagger-ui)");
         Console.info("  loan-service         " + Stack.LOAN.url());
         Console.info("  matching-service     " + Stack.MATCHING.url());
+        Console.info("  notification-service " + Stack.NOTIFICATION.url());
         Console.info("  Keycloak             " + Stack.REALM_URL + "   (admin console " + Stack.KEYCLOAK_URL + "/admin: admin / admin)");
         Console.info("  Kafka                " + Stack.KAFKA_BOOTSTRAP);
+        Console.info("  mail (GreenMail)     SMTP 127.0.0.1:" + Stack.SMTP_PORT + ", IMAP 127.0.0.1:" + Stack.IMAP_PORT
+                + " (any user and password); read the mail the stack sent: " + Stack.MAIL_API_URL);
+        Console.info("    curl -s " + Stack.MAIL_API_URL + "/api/user                               (who got mail)");
+        Console.info("    curl -s " + Stack.MAIL_API_URL + "/api/user/ent1@finmatch.example.com/messages/INBOX   (one mailbox)");
         Console.info("  PostgreSQL           " + pg);
         Console.info("");
         Console.info("  logins (password <user>-pass): ent1…ent35 (enterprise; ent1…ent30 have seeded enterprises),");

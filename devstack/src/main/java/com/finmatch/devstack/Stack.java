@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The local real stack: PostgreSQL (embedded, or external via FINMATCH_PG_*), Kafka (KRaft, one node), Keycloak with
- * the realm {@code finmatch}, and the four applications as {@code java -jar} children. Each part is started, or
+ * the realm {@code finmatch}, a mail server (GreenMail: SMTP 3025, its REST API on 8025), and the applications as {@code java -jar} children. Each part is started, or
  * adopted when a previous run of ours left it running, or reused when something healthy already serves it. {@link
  * #stop()} stops, by PID and in reverse order, only what this stack started or adopted.
  *
@@ -31,8 +31,15 @@ public final class Stack implements AutoCloseable {
     public static final String KEYCLOAK_URL = "http://127.0.0.1:" + KEYCLOAK_PORT;
     public static final String REALM_URL = KEYCLOAK_URL + "/realms/" + REALM;
     public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
+    /** The mail server (GreenMail standalone): SMTP for the applications, IMAP and a REST API to read what they sent. */
+    public static final String GREENMAIL_VERSION = "2.1.5";
+    public static final int SMTP_PORT = 3025;
+    public static final int IMAP_PORT = 3143;
+    public static final int MAIL_API_PORT = 8025;
+    /** GreenMail's REST API: {@code /api/user}, {@code /api/user/<address>/messages/INBOX}, {@code /api/mail/purge}. */
+    public static final String MAIL_API_URL = "http://127.0.0.1:" + MAIL_API_PORT;
 
-    /** One of the four applications. {@code database} is null for the portal. */
+    /** One of the five applications. {@code database} is null for the portal. */
     public record App(String module, int port, String database, String oidcClientId, String oidcSecret) {
         public String url() {
             return "http://127.0.0.1:" + port;
@@ -47,8 +54,9 @@ public final class Stack implements AutoCloseable {
     public static final App ENTERPRISE = new App("enterprise-service", 8081, "enterprise", "finmatch-api", "finmatch-api-secret");
     public static final App LOAN = new App("loan-service", 8082, "loan", "finmatch-api", "finmatch-api-secret");
     public static final App MATCHING = new App("matching-service", 8083, "matching", "finmatch-api", "finmatch-api-secret");
+    public static final App NOTIFICATION = new App("notification-service", 8084, "notification", "finmatch-api", "finmatch-api-secret");
     /** In start order: the services before the portal that calls them. */
-    public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, WEB_PORTAL);
+    public static final List<App> APPS = List.of(ENTERPRISE, LOAN, MATCHING, NOTIFICATION, WEB_PORTAL);
 
     private static Stack shared;
 
@@ -57,6 +65,7 @@ public final class Stack implements AutoCloseable {
     private final Postgres postgres;
     private final Kafka kafka;
     private final Keycloak keycloak;
+    private final Mail mail;
     private final Apps apps;
     private Thread hook;
 
@@ -72,6 +81,7 @@ public final class Stack implements AutoCloseable {
         this.postgres = new Postgres(dirs, parts);
         this.kafka = new Kafka(dirs, parts);
         this.keycloak = new Keycloak(dirs, parts);
+        this.mail = new Mail(dirs, parts, new Mail.MailPorts(SMTP_PORT, IMAP_PORT, MAIL_API_PORT), Mail.jar(root));
         this.apps = new Apps(dirs, parts, postgres);
     }
 
@@ -146,6 +156,7 @@ public final class Stack implements AutoCloseable {
             keycloak.launch();
             postgres.start();
             kafka.start();
+            mail.start();
             keycloak.await();
             apps.start();
         } catch (RuntimeException e) {
@@ -193,7 +204,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Stops what this stack started or adopted: applications, Keycloak, Kafka, PostgreSQL. Idempotent. */
+    /** Stops what this stack started or adopted: applications, mail, Keycloak, Kafka, PostgreSQL. Idempotent. */
     public synchronized void stop() {
         if (!parts.stopAll()) {
             return;
@@ -228,12 +239,12 @@ public final class Stack implements AutoCloseable {
 
     /**
      * For {@code ./finmatch down} when no launcher is alive: stops, by PID, the parts a killed launcher left behind
-     * (applications, Keycloak, Kafka, then the embedded PostgreSQL). Returns how many it stopped.
+     * (applications, the mail server, Keycloak, Kafka, then the embedded PostgreSQL). Returns how many it stopped.
      */
     public int stopLeftovers() {
         List<String> order = new ArrayList<>(APPS.stream().map(App::module).toList());
         Collections.reverse(order);
-        order.addAll(List.of("keycloak", "kafka"));
+        order.addAll(List.of(Mail.NAME, "keycloak", "kafka"));
         return dirs.stopLeftovers(order) + Postgres.stopLeftovers(dirs.state());
     }
 
@@ -286,6 +297,16 @@ public final class Stack implements AutoCloseable {
     /** Stops the broker if it still runs, starts it again on the same port and log directory, waits for its port. */
     public void restartKafka() {
         kafka.restart();
+    }
+
+    /** {@code kill -9} of the mail server, by its PID (the mail it held is lost); returns when it is gone. */
+    public void killMail() {
+        mail.kill();
+    }
+
+    /** Stops the mail server if it still runs, starts it again on the same ports (empty), waits until it is ready. */
+    public void restartMail() {
+        mail.restart();
     }
 
     /** Shuts the embedded PostgreSQL down (fast shutdown: open transactions are rolled back, clients cut off). */

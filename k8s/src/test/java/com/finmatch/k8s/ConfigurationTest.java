@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigurationTest {
 
     /** Secrets created out of band (sealed secret or vault), with their keys: k8s/README.md, "Secrets". */
-    static final Map<String, Set<String>> OUT_OF_BAND = Map.of("finmatch-oidc", Set.of("api-secret", "web-secret"));
+    static final Map<String, Set<String>> OUT_OF_BAND = Map.of("finmatch-oidc", Set.of("api-secret", "web-secret"),
+            "finmatch-smtp", Set.of("host", "port", "username", "password", "from"),
+            "finmatch-notification", Set.of("unsubscribe-secret"));
 
     /** Keys of the Secret CloudNativePG makes for a cluster's application user ({@code <cluster>-app}). */
     private static final Set<String> CNPG_APP_KEYS = Set.of("username", "password", "host", "port", "dbname", "uri",

@@ -30,7 +30,7 @@ import org.w3c.dom.Node;
 class ImagesTest {
 
     private static final List<String> APPLICATIONS = List.of("enterprise-service", "loan-service", "matching-service",
-            "web-portal");
+            "notification-service", "web-portal");
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})

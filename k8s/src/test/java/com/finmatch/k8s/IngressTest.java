@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IngressTest {
 
-    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service");
+    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service",
+            "notification-service");
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
@@ -104,6 +105,32 @@ class IngressTest {
             }
         }
         assertEquals(List.of(), wrong, overlay + ": documented paths routed elsewhere");
+    }
+
+    /**
+     * notification-service (CONTRACT.md, "Additions") owns /api/v1/notifications and a bank's webhooks under
+     * /api/v1/banks/me/webhooks, inside loan-service's /api/v1/banks: the longer prefix must win for the webhooks only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void shouldRouteNotificationsAndABanksWebhooksToNotificationServiceAndTheRestOfBanksToLoanService(String overlay) {
+        List<HTTPIngressPath> routes = new ArrayList<>();
+        for (Ingress ingress : Manifests.of(overlay).all(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (rule.getHost().startsWith("api.")) {
+                    routes.addAll(rule.getHttp().getPaths());
+                }
+            }
+        }
+        for (String path : List.of("/api/v1/notifications/mine", "/api/v1/notifications/x/read",
+                "/api/v1/notifications/stream", "/api/v1/notifications/preferences", "/api/v1/banks/me/webhooks",
+                "/api/v1/banks/me/webhooks/x", "/api/v1/banks/me/webhooks/x/deliveries")) {
+            assertEquals("notification-service", backend(routes, path), overlay + ": " + path);
+        }
+        for (String path : List.of("/api/v1/banks", "/api/v1/banks/x", "/api/v1/banks/me", "/api/v1/banks/me/webhooksx",
+                "/api/v1/banks/x/webhooks")) {
+            assertEquals("loan-service", backend(routes, path), overlay + ": " + path);
+        }
     }
 
     /** The service of the longest matching path, as an ingress controller picks it (Exact before Prefix). */

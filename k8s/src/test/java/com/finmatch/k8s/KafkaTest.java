@@ -73,7 +73,7 @@ class KafkaTest {
                     overlay + ": listener " + listener.getName() + " lets clients in without TLS and authentication");
         }
         String events = Files.readString(Manifests.ROOT.resolve("docs/EVENTS.md"));
-        for (String service : List.of("enterprise-service", "loan-service", "matching-service")) {
+        for (String service : List.of("enterprise-service", "loan-service", "matching-service", "notification-service")) {
             KafkaUser user = m.all(KafkaUser.class).stream().filter(u -> u.getMetadata().getName().equals(service))
                     .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no KafkaUser " + service));
             Set<String> granted = new TreeSet<>();

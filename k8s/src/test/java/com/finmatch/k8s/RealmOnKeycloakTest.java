@@ -44,7 +44,8 @@ class RealmOnKeycloakTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service");
+    private static final List<String> SERVICES = List.of("enterprise-service", "loan-service", "matching-service",
+            "notification-service");
     private static final String PORTAL_CALLBACK = "https://finmatch.example/callback";
 
     private static JsonNode spec;
@@ -182,7 +183,7 @@ class RealmOnKeycloakTest {
         assertEquals(keycloak.realmUrl(), claims.path("iss").asText());
     }
 
-    /** The {@code quarkus.oidc.token.audience} the three services require: one value. */
+    /** The {@code quarkus.oidc.token.audience} the four services require: one value. */
     private static String serviceAudience() throws IOException {
         Set<String> audiences = new HashSet<>();
         for (String service : SERVICES) {

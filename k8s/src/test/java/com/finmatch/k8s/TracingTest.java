@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TracingTest {
 
     private static final List<String> APPLICATIONS = List.of("enterprise-service", "loan-service", "matching-service",
-            "web-portal");
+            "notification-service", "web-portal");
 
     @Test
     void shouldBuildEveryApplicationWithTheOtlpExporterAndTheSdkOffUntilSwitchedOn() throws IOException {

@@ -46,6 +46,7 @@ final class AccessPolicy {
         enterpriseService();
         loanService();
         matchingService();
+        notificationService();
         // platform's dead-letter administration, in every service
         String missing = UUID.randomUUID().toString();
         put("POST /api/v1/admin/dead-letters/{id}/redrive", t("unknown dead letter", Map.of("id", missing),
@@ -265,6 +266,17 @@ final class AccessPolicy {
      */
     static Function<Actor, Set<Outcome>> decidedBy(Set<Actor> bank) {
         return a -> bank.contains(a) ? Outcome.only(Outcome.OK) : Outcome.only(Outcome.NOT_FOUND);
+    }
+
+    // ------------------------------------------------------------------------------------------------ notification
+
+    /**
+     * notification-service: a user's notifications are reached through /notifications/mine only; marking one read by
+     * its id is the one operation that takes an id, and an id that is not the caller's is "not found" for everyone.
+     */
+    private void notificationService() {
+        put("POST /api/v1/notifications/{id}/read", t("unknown notification", Map.of("id", UUID.randomUUID().toString()),
+                null, Map.of(), nobody()));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -42,7 +42,8 @@ class AuthorizationMatrixIT {
     private static final String ROLES = "x-roles-allowed";
     /** The roles entry of an operation any signed-in caller may call ({@code @Authenticated}). */
     private static final String ANY_ROLE = "**";
-    private static final List<Stack.App> SERVICES = List.of(Stack.ENTERPRISE, Stack.LOAN, Stack.MATCHING);
+    private static final List<Stack.App> SERVICES = List.of(Stack.ENTERPRISE, Stack.LOAN, Stack.MATCHING,
+            Stack.NOTIFICATION);
     private static AuthzFixture fixture;
 
     /**
