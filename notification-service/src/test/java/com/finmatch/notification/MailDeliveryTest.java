@@ -99,7 +99,9 @@ class MailDeliveryTest {
         Matcher link = Pattern.compile("(/api/v1/notifications/unsubscribe\\?token=\\S+)").matcher(text);
         assertTrue(link.find(), text);
 
-        given().urlEncodingEnabled(false).when().get(link.group(1))
+        // without the OpenAPI validation filter: the link's `token` parameter is left out of the document on purpose
+        // (UnsubscribeResource), so the validator would call it unexpected
+        given().noFilters().urlEncodingEnabled(false).when().get(link.group(1))
                 .then().statusCode(200).contentType(containsString("text/html")).body(containsString("已退订"));
         Map<String, Object> item = given().auth().oauth2(officer).when().get("/api/v1/notifications/preferences")
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
