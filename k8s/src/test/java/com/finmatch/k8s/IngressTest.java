@@ -55,7 +55,8 @@ class IngressTest {
 
     /** What the portal's pages need, still routed. */
     private static final List<String> PORTAL = List.of("/", "/login", "/logout", "/products", "/products/1",
-            "/enterprise", "/enterprise/needs/1", "/bank/leads", "/admin/feed/stream", "/static/app.css",
+            "/enterprise", "/enterprise/needs/1", "/enterprise/documents", "/bank/leads", "/bank/leads/1/messages",
+            "/notifications", "/notifications/preferences", "/notifications/stream", "/admin/feed/stream", "/static/app.css",
             "/webjars/echarts/5.3.1/dist/echarts.min.js");
 
     @ParameterizedTest
