@@ -2,9 +2,11 @@ package com.finmatch.notification;
 
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
+import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -169,6 +171,19 @@ class NotificationFlowTest {
                 toOwner.toString());
         assertEquals("/enterprise/applications/" + applicationId + "/messages", toOwner.get(0).get("link"));
         assertEquals(List.of(), items(Tokens.enterprise("e-" + Events.id()), "LEAD_MESSAGE"));
+    }
+
+    @Test
+    void shouldDeadLetterAMessageOfAnUnknownAuthorAndTellNobody() {
+        String bank = bankId();
+        String enterpriseId = enterprise("owner-" + Events.id());
+        String applicationId = Events.id();
+        try (TopicProbe dlq = TopicProbe.of("lead.events.dlq")) {
+            Events.leadMessage(applicationId, enterpriseId, bank, "ADMIN", "谁在说话");
+            ConsumerRecord<String, String> dead = dlq.await(r -> applicationId.equals(r.key()), WAIT);
+            assertEquals("finmatch.lead.LeadMessagePosted.v1", TopicProbe.header(dead, "ce_type"));
+        }
+        assertEquals(List.of(), items(Tokens.bank("o-" + Events.id(), bank), "LEAD_MESSAGE"));
     }
 
     @Test
