@@ -77,4 +77,18 @@ final class Events {
         return send("lead.events", applicationId, "finmatch.lead.LeadOverdue.v1",
                 leadOverdueJson(applicationId, enterpriseId, bankId, hoursLate));
     }
+
+    static String leadMessageJson(String applicationId, String enterpriseId, String bankId, String authorRole,
+            String excerpt) {
+        return """
+                {"applicationId":"%s","bankId":"%s","enterpriseId":"%s","messageId":"%s","authorRole":"%s",
+                 "excerpt":"%s","postedAt":"%s"}""".formatted(applicationId, bankId, enterpriseId, id(), authorRole,
+                excerpt, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    static String leadMessage(String applicationId, String enterpriseId, String bankId, String authorRole,
+            String excerpt) {
+        return send("lead.events", applicationId, "finmatch.lead.LeadMessagePosted.v1",
+                leadMessageJson(applicationId, enterpriseId, bankId, authorRole, excerpt));
+    }
 }

@@ -2,9 +2,11 @@ package com.finmatch.notification;
 
 import com.finmatch.testing.ServiceTestResources;
 import com.finmatch.testing.Tokens;
+import com.finmatch.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -133,6 +135,55 @@ class NotificationFlowTest {
         assertEquals(1, escalations.size(), "one escalation per lead");
         assertTrue(escalations.get(0).get("body").toString().contains("5 小时"), escalations.get(0).toString());
         assertEquals(List.of(), items(officer, "LEAD_OVERDUE_ESCALATION"), "the bank is not an administrator");
+    }
+
+    @Test
+    void shouldTellTheOtherSideOfEachMessageOnALeadOnceAndNeverTheAuthor() {
+        String bank = bankId();
+        String owner = "owner-" + Events.id();
+        String enterpriseId = enterprise(owner);
+        String applicationId = Events.id();
+        Events.leadMessage(applicationId, enterpriseId, bank, "ENTERPRISE", "营业执照已上传");
+        String bankMessage = Events.leadMessageJson(applicationId, enterpriseId, bank, "BANK", "请补充银行流水");
+        String ceId = Events.id();
+        Events.send("lead.events", applicationId, "finmatch.lead.LeadMessagePosted.v1", bankMessage, ceId);
+        Events.send("lead.events", applicationId, "finmatch.lead.LeadMessagePosted.v1", bankMessage, ceId);
+        // a later message of the same lead (same key, same partition): once it is told, both copies were handled
+        Events.leadMessage(applicationId, enterpriseId, bank, "ENTERPRISE", "流水已上传");
+
+        String officer1 = Tokens.bank("o1-" + Events.id(), bank);
+        String officer2 = Tokens.bank("o2-" + Events.id(), bank);
+        await().atMost(WAIT).until(() -> items(officer1, "LEAD_MESSAGE").size() == 2);
+        List<Map<String, Object>> toBank = items(officer1, "LEAD_MESSAGE");
+        assertTrue(toBank.stream().anyMatch(i -> i.get("body").toString().contains("「流水已上传」")), toBank.toString());
+        Map<String, Object> first = toBank.stream()
+                .filter(i -> i.get("body").toString().contains("「营业执照已上传」")).findFirst().orElseThrow();
+        assertEquals("新留言 / New message", first.get("title"));
+        assertEquals("/bank/leads/" + applicationId + "/messages", first.get("link"));
+        assertEquals(2, items(officer2, "LEAD_MESSAGE").size());
+        assertEquals(List.of(), items(officer1, "LEAD_MESSAGE").stream()
+                .filter(i -> i.get("body").toString().contains("请补充银行流水")).toList(), "the bank's own message");
+        assertEquals(List.of(), items(Tokens.bank("o3-" + Events.id(), bankId()), "LEAD_MESSAGE"));
+
+        List<Map<String, Object>> toOwner = items(Tokens.enterprise(owner), "LEAD_MESSAGE");
+        assertEquals(1, toOwner.size(), "the bank's message once, the enterprise's own messages never: " + toOwner);
+        assertTrue(toOwner.get(0).get("body").toString().contains("银行 " + bank + " 就您的融资申请留言：「请补充银行流水」"),
+                toOwner.toString());
+        assertEquals("/enterprise/applications/" + applicationId + "/messages", toOwner.get(0).get("link"));
+        assertEquals(List.of(), items(Tokens.enterprise("e-" + Events.id()), "LEAD_MESSAGE"));
+    }
+
+    @Test
+    void shouldDeadLetterAMessageOfAnUnknownAuthorAndTellNobody() {
+        String bank = bankId();
+        String enterpriseId = enterprise("owner-" + Events.id());
+        String applicationId = Events.id();
+        try (TopicProbe dlq = TopicProbe.of("lead.events.dlq")) {
+            Events.leadMessage(applicationId, enterpriseId, bank, "ADMIN", "谁在说话");
+            ConsumerRecord<String, String> dead = dlq.await(r -> applicationId.equals(r.key()), WAIT);
+            assertEquals("finmatch.lead.LeadMessagePosted.v1", TopicProbe.header(dead, "ce_type"));
+        }
+        assertEquals(List.of(), items(Tokens.bank("o-" + Events.id(), bank), "LEAD_MESSAGE"));
     }
 
     @Test

@@ -37,14 +37,15 @@ class PreferencesTest {
     @Test
     void shouldEnableEverythingInAppAndTheChosenKindsByEmailByDefault() {
         JsonPath p = preferences(Tokens.enterprise("pref-" + Events.id()));
-        assertEquals(10, p.getList("items").size());
+        assertEquals(12, p.getList("items").size());
         assertEquals(null, p.getString("email"));
         for (String kind : List.of("LEAD_RECEIVED", "LEAD_STATUS_CHANGED", "LEAD_OVERDUE", "LEAD_OVERDUE_ESCALATION",
-                "CONSENT_EXPIRING")) {
+                "CONSENT_EXPIRING", "LEAD_MESSAGE")) {
             assertEquals(true, enabled(p, kind, "IN_APP"), kind);
         }
         assertEquals(true, enabled(p, "LEAD_RECEIVED", "EMAIL"));
         assertEquals(true, enabled(p, "CONSENT_EXPIRING", "EMAIL"));
+        assertEquals(true, enabled(p, "LEAD_MESSAGE", "EMAIL"));
         assertEquals(false, enabled(p, "LEAD_OVERDUE", "EMAIL"));
     }
 
@@ -57,7 +58,7 @@ class PreferencesTest {
                           {"kind":"LEAD_OVERDUE","channel":"EMAIL","enabled":true}],
                  "email":"officer@zqrcb.example"}""")
                 .when().put("/api/v1/notifications/preferences")
-                .then().statusCode(200).body("items", hasSize(10)).body("email", equalTo("officer@zqrcb.example"));
+                .then().statusCode(200).body("items", hasSize(12)).body("email", equalTo("officer@zqrcb.example"));
 
         JsonPath p = preferences(user);
         assertEquals(false, enabled(p, "LEAD_RECEIVED", "EMAIL"));

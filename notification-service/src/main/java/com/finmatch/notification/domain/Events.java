@@ -42,4 +42,9 @@ public final class Events {
     public record LeadOverdue(String applicationId, String bankId, String enterpriseId, OffsetDateTime dueAt,
             OffsetDateTime at) {
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadMessagePosted(String applicationId, String bankId, String enterpriseId, String messageId,
+            String authorRole, String excerpt, OffsetDateTime postedAt) {
+    }
 }

@@ -11,7 +11,9 @@ public enum NotificationKind {
     /** The same overdue lead, once, to the platform administrators. */
     LEAD_OVERDUE_ESCALATION(true, "银行逾期升级提醒", "overdue escalations"),
     /** A consent the enterprise granted expires within the reminder window. */
-    CONSENT_EXPIRING(true, "数据授权到期", "expiring consents");
+    CONSENT_EXPIRING(true, "数据授权到期", "expiring consents"),
+    /** The other side wrote on a lead's message thread (the bank to the enterprise's owner, or the other way). */
+    LEAD_MESSAGE(true, "融资申请留言", "messages on leads");
 
     private final boolean emailByDefault;
     /** The kind's name for people, zh-CN and English (the unsubscribe page). */

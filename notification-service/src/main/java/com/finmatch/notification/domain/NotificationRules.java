@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * <li>a lead's status change (UNDER_REVIEW, MATERIALS_REQUESTED, APPROVED, DECLINED, DISBURSED) and an application
  * closed with its need (CLOSED) → the enterprise's owner;</li>
  * <li>an overdue lead → the bank, and once per lead an escalation to the administrators;</li>
- * <li>a consent about to expire → the enterprise's owner, once per consent.</li>
+ * <li>a consent about to expire → the enterprise's owner, once per consent;</li>
+ * <li>a message on a lead's thread → the other side: the enterprise's message to the bank, the bank's to the
+ * enterprise's owner, each with the message's excerpt and a link to the thread.</li>
  * </ul>
  */
 public final class NotificationRules {
@@ -129,6 +131,32 @@ public final class NotificationRules {
                 "/enterprise/consents");
     }
 
+    /**
+     * A message on a lead's thread: the other side is told, with the excerpt (the event carries at most 140
+     * characters) and a link to the thread. An enterprise's message → the bank's officers (with the enterprise's name
+     * when known); a bank's message → the enterprise's owner, who must be known.
+     */
+    public static Draft leadMessagePosted(String eventId, Events.LeadMessagePosted e, Optional<EnterpriseOwner> enterprise) {
+        String excerpt = e.excerpt().strip();
+        return switch (e.authorRole()) {
+            case "ENTERPRISE" -> {
+                String who = enterprise.map(o -> o.name).orElse("一家企业 / an enterprise");
+                yield new Draft(eventId, Audience.bank(e.bankId()), NotificationKind.LEAD_MESSAGE, MESSAGE_TITLE,
+                        who + " 留言：「" + excerpt + "」 / " + who + " wrote: “" + excerpt + "”",
+                        bankLeadLink(e.applicationId()) + "/messages");
+            }
+            case "BANK" -> {
+                EnterpriseOwner owner = enterprise.orElseThrow(() -> new IllegalArgumentException(
+                        "a bank's message needs the enterprise's owner"));
+                yield new Draft(eventId, Audience.user(owner.ownerSub), NotificationKind.LEAD_MESSAGE, MESSAGE_TITLE,
+                        "银行 " + e.bankId() + " 就您的融资申请留言：「" + excerpt + "」 / Bank " + e.bankId()
+                                + " wrote about your application: “" + excerpt + "”",
+                        ENTERPRISE_LINK + "/" + e.applicationId() + "/messages");
+            }
+            default -> throw new IllegalArgumentException("unknown authorRole " + e.authorRole());
+        };
+    }
+
     /** How late, zh and en: "3 小时" / "3 hours", "2 天 5 小时" / "2 days 5 hours", "不到 1 小时" / "under an hour". */
     static String[] lateness(OffsetDateTime dueAt, OffsetDateTime at) {
         Duration d = Duration.between(dueAt, at);
@@ -147,6 +175,8 @@ public final class NotificationRules {
     }
 
     static final String ENTERPRISE_LINK = "/enterprise/applications";
+
+    static final String MESSAGE_TITLE = "新留言 / New message";
 
     static String bankLeadLink(String applicationId) {
         return "/bank/leads/" + applicationId;

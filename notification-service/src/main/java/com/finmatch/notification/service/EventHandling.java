@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What each consumed event does here, inside the inbox's transaction: enterprise.events keep the owners and consents
- * this service needs; application.events and lead.events become notifications through {@link NotificationRules}.
+ * this service needs; application.events and lead.events (status changes, overdue alarms, messages on a lead's
+ * thread) become notifications through {@link NotificationRules}.
  * Events of the demo history (past leads of the seed) tell nobody.
  */
 @ApplicationScoped
@@ -76,6 +78,19 @@ public class EventHandling {
                 for (Draft d : NotificationRules.leadOverdue(event.id(), e)) {
                     store.deliver(d);
                 }
+            }
+            case "LeadMessagePosted" -> {
+                Events.LeadMessagePosted e = event.dataAs(Events.LeadMessagePosted.class);
+                if (e.applicationId() == null || e.bankId() == null || e.bankId().isBlank() || e.excerpt() == null
+                        || e.excerpt().isBlank() || !List.of("BANK", "ENTERPRISE").contains(e.authorRole())) {
+                    throw new InvalidEventException(
+                            "LeadMessagePosted without applicationId, bankId or excerpt, or with an unknown authorRole");
+                }
+                // the bank's message needs the owner (retried while enterprise.events catches up); the enterprise's
+                // message goes to the bank and names the enterprise when it is known
+                Optional<EnterpriseOwner> enterprise = "BANK".equals(e.authorRole())
+                        ? Optional.of(owner(e.enterpriseId())) : find(e.enterpriseId());
+                store.deliver(NotificationRules.leadMessagePosted(event.id(), e, enterprise));
             }
             default -> {
             }

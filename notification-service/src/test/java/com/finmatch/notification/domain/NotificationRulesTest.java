@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NotificationRulesTest {
@@ -112,13 +113,57 @@ class NotificationRulesTest {
         assertTrue(d.body().contains("2026-12-08") && d.body().contains("所有银行"), d.body());
     }
 
+    private static Events.LeadMessagePosted message(String authorRole, String excerpt) {
+        return new Events.LeadMessagePosted(APP, "ZQRCB", ENT, UUID.randomUUID().toString(), authorRole, excerpt,
+                OffsetDateTime.parse("2026-12-02T09:00:00Z"));
+    }
+
+    @Test
+    void shouldTellTheBankOfAnEnterprisesMessageWithItsExcerptAndALinkToTheThread() {
+        Draft d = NotificationRules.leadMessagePosted("ev-6", message("ENTERPRISE", "营业执照已上传，请查收。"),
+                Optional.of(owner()));
+        assertEquals("bank:ZQRCB", d.audience());
+        assertEquals(NotificationKind.LEAD_MESSAGE, d.kind());
+        assertEquals("新留言 / New message", d.title());
+        assertTrue(d.body().startsWith("肇庆精工有限公司 留言：「营业执照已上传，请查收。」"), d.body());
+        assertTrue(d.body().contains("wrote: “营业执照已上传，请查收。”"), d.body());
+        assertEquals("/bank/leads/" + APP + "/messages", d.link());
+        assertEquals("ev-6", d.sourceId());
+    }
+
+    @Test
+    void shouldCallTheEnterpriseAnEnterpriseWhenItsNameIsNotKnownYet() {
+        Draft d = NotificationRules.leadMessagePosted("ev-7", message("ENTERPRISE", "Hello"), Optional.empty());
+        assertEquals("bank:ZQRCB", d.audience());
+        assertTrue(d.body().startsWith("一家企业 / an enterprise 留言：「Hello」"), d.body());
+    }
+
+    @Test
+    void shouldTellTheOwnerOfABanksMessageWithItsExcerptAndALinkToTheThread() {
+        Draft d = NotificationRules.leadMessagePosted("ev-8", message("BANK", "  请补充近三个月的银行流水。 "),
+                Optional.of(owner()));
+        assertEquals("user:ent-7", d.audience());
+        assertEquals(NotificationKind.LEAD_MESSAGE, d.kind());
+        assertEquals("新留言 / New message", d.title());
+        assertTrue(d.body().startsWith("银行 ZQRCB 就您的融资申请留言：「请补充近三个月的银行流水。」"), d.body());
+        assertTrue(d.body().contains("Bank ZQRCB wrote about your application: “请补充近三个月的银行流水。”"), d.body());
+        assertEquals("/enterprise/applications/" + APP + "/messages", d.link());
+    }
+
+    @Test
+    void shouldRefuseAMessageOfAnUnknownAuthorRole() {
+        assertThrows(IllegalArgumentException.class,
+                () -> NotificationRules.leadMessagePosted("ev-9", message("ADMIN", "x"), Optional.of(owner())));
+    }
+
     @Test
     void shouldEnableEveryKindInAppAndEmailOnlyForTheChosenKindsByDefault() {
         List<Preference> defaults = Preference.effective(java.util.Map.of());
-        assertEquals(10, defaults.size());
+        assertEquals(12, defaults.size());
         assertTrue(defaults.stream().filter(p -> p.channel() == Channel.IN_APP).allMatch(Preference::enabled));
         assertEquals(List.of(NotificationKind.LEAD_RECEIVED, NotificationKind.LEAD_STATUS_CHANGED,
-                NotificationKind.LEAD_OVERDUE_ESCALATION, NotificationKind.CONSENT_EXPIRING),
+                NotificationKind.LEAD_OVERDUE_ESCALATION, NotificationKind.CONSENT_EXPIRING,
+                NotificationKind.LEAD_MESSAGE),
                 defaults.stream().filter(p -> p.channel() == Channel.EMAIL && p.enabled()).map(Preference::kind)
                         .toList());
     }
