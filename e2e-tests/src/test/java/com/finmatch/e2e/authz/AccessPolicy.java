@@ -178,6 +178,18 @@ final class AccessPolicy {
         put("POST " + l + "/decisions",
                 t("A's lead at X", Map.of("id", f.applicationA), receive, Map.of(), decidedBy(BANK_X)),
                 t("B's lead at Y", Map.of("id", f.applicationB), receive, Map.of(), decidedBy(BANK_Y)));
+        // a lead's message thread: its bank and the enterprise that applied read and write; the administrator and the
+        // finance bureau read (the operation lets no one else in: 403 by role, as with decisions)
+        String m = "/api/v1/leads/{applicationId}/messages";
+        put("GET " + m, t("A's thread at X", Map.of("applicationId", f.applicationA), null, Map.of(),
+                        reach(ENT_A, ADMIN, FINANCE, BANK_X)),
+                t("B's thread at Y", Map.of("applicationId", f.applicationB), null, Map.of(),
+                        reach(ENT_B, ADMIN, FINANCE, BANK_Y)));
+        Map<String, Object> message = Map.of("body", "authz matrix");
+        put("POST " + m, t("A's thread at X", Map.of("applicationId", f.applicationA), message, Map.of(),
+                        reach(ENT_A, BANK_X)),
+                t("B's thread at Y", Map.of("applicationId", f.applicationB), message, Map.of(),
+                        reach(ENT_B, BANK_Y)));
 
         String o = "/api/v1/training-offers/{id}";
         Map<String, String> offer = Map.of("id", f.trainingOffer);
